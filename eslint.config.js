@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'cdk.out', '.data', 'dist', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Reads in the product are Get/BatchGet/Query on a key or index; Scan is for scripts only.
+    files: ['shared/**', 'web/**', 'functions/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: '@aws-sdk/lib-dynamodb', importNames: ['ScanCommand'], message: 'No Scan outside scripts/: use a key or an index.' },
+          { name: '@aws-sdk/client-dynamodb', importNames: ['ScanCommand'], message: 'No Scan outside scripts/: use a key or an index.' },
+        ],
+      }],
+    },
+  },
+);

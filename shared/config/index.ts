@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/**
+ * Run-time configuration from the environment, parsed once. Locally `scripts/dev.ts` sets
+ * these; on AWS the stack does (secrets are read from SSM by the handlers, not put here).
+ */
+const Env = z.object({
+  TABLE_NAME: z.string().min(1).default('opweg'),
+  AWS_REGION: z.string().default('eu-west-1'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  PUBLIC_ORIGIN: z.url().default('http://localhost:3000'),
+  CURSOR_SECRET: z.string().min(16).default('local-development-cursor-secret'),
+  /** Resident data is kept this many days after a listing closes, or longer with consent. */
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).default(28),
+  RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
+  /** A location's "within reach": listings this many km from it, straight line. */
+  REACH_KM: z.coerce.number().positive().default(40),
+});
+export type Config = z.infer<typeof Env>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  return Env.parse(env);
+}

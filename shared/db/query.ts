@@ -1,0 +1,81 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { Db } from './client.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { TABLE, type IndexName } from './table.js';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque, signed; absent on the last page. */
+  cursor?: string;
+}
+
+export interface PageQuery {
+  /** Absent: the table's own key. */
+  index?: IndexName;
+  partition: string;
+  /** Sort key condition. */
+  beginsWith?: string;
+  from?: string;
+  newestFirst?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+function keyNames(index?: IndexName) {
+  if (!index) return { pk: TABLE.partitionKey, sk: TABLE.sortKey };
+  const i = TABLE.indexes.find((x) => x.name === index)!;
+  return { pk: i.partitionKey, sk: i.sortKey };
+}
+
+function input(db: Db, q: PageQuery): QueryCommandInput {
+  const { pk, sk } = keyNames(q.index);
+  let condition = '#pk = :pk';
+  const values: Record<string, unknown> = { ':pk': q.partition };
+  if (q.beginsWith !== undefined) {
+    condition += ' AND begins_with(#sk, :sk)';
+    values[':sk'] = q.beginsWith;
+  } else if (q.from !== undefined) {
+    condition += ' AND #sk >= :sk';
+    values[':sk'] = q.from;
+  }
+  return {
+    TableName: db.tableName,
+    IndexName: q.index,
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: { '#pk': pk, ...(condition.includes('#sk') ? { '#sk': sk } : {}) },
+    ExpressionAttributeValues: values,
+    ScanIndexForward: !q.newestFirst,
+  };
+}
+
+/** The scope a cursor is bound to: the same index and partition, nothing else. */
+const scopeOf = (q: PageQuery) => `${q.index ?? 'table'}|${q.partition}|${q.beginsWith ?? q.from ?? ''}`;
+
+/** One page of a Query, every item parsed with `schema`. */
+export async function queryPage<S extends z.ZodType>(db: Db, q: PageQuery, schema: S): Promise<Page<z.infer<S>>> {
+  const scope = scopeOf(q);
+  const out = await db.doc.send(
+    new QueryCommand({
+      ...input(db, q),
+      Limit: q.limit ?? 20,
+      ExclusiveStartKey: q.cursor ? decodeCursor(q.cursor, scope, db.cursorSecret) : undefined,
+    }),
+  );
+  return {
+    items: (out.Items ?? []).map((item) => schema.parse(item)),
+    cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey, scope, db.cursorSecret) : undefined,
+  };
+}
+
+/** Every item of a Query, following DynamoDB's pages (for small partitions and for rendering). */
+export async function queryAll<S extends z.ZodType>(db: Db, q: Omit<PageQuery, 'cursor' | 'limit'>, schema: S): Promise<z.infer<S>[]> {
+  const items: z.infer<S>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(new QueryCommand({ ...input(db, q), ExclusiveStartKey: start }));
+    for (const item of out.Items ?? []) items.push(schema.parse(item));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

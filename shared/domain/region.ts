@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { Latitude, Longitude, Slug, Text } from './common.js';
+
+/** A COA region (Noord, Oost, Zuid, West): admin-editable data, seeded from the COA file. */
+export const Region = z.object({
+  id: Slug,
+  name: Text(80),
+});
+export type Region = z.infer<typeof Region>;
+
+export const LabourMarketRegion = z.object({
+  code: z.string().regex(/^AM\d{2}$/),
+  name: Text(80),
+});
+
+/** A reception location (azc). Its coordinates are the town centre, never shown as an address. */
+export const Location = z.object({
+  id: Slug,
+  regionId: Slug,
+  name: Text(80),
+  municipality: Text(80),
+  province: Text(80),
+  lat: Latitude,
+  lon: Longitude,
+  labourMarketRegion: LabourMarketRegion.optional(),
+});
+export type Location = z.infer<typeof Location>;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Email, Id, Slug, Text } from './common.js';
+
+/** Someone who signs in with a magic link: employer staff, desk staff, admins. */
+export const User = z.object({
+  id: Id,
+  email: Email,
+  name: Text(120),
+  createdAt: z.iso.datetime(),
+});
+export type User = z.infer<typeof User>;
+
+/** What a user may act for: one organisation (employer), a region or some of its locations (desk; one membership per region), or all (admin). */
+export const Membership = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('employer'), email: Email, organisationId: Id }),
+  z.object({
+    role: z.literal('desk'),
+    email: Email,
+    regionId: Slug,
+    /** Empty: the whole region. Otherwise only these locations' listings and residents. */
+    locationIds: z.array(Slug).default([]),
+  }),
+  z.object({ role: z.literal('admin'), email: Email }),
+]);
+export type Membership = z.infer<typeof Membership>;
+export type Role = Membership['role'];

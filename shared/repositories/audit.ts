@@ -1,0 +1,16 @@
+import { ulid } from 'ulid';
+import { AuditEvent } from '../domain/audit.js';
+import type { Db } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
+
+/** The Put of an audit event, to go in the same transaction as the change it records. */
+export function auditPut(db: Db, e: Omit<AuditEvent, 'id'>) {
+  const event = AuditEvent.parse({ ...e, id: ulid() });
+  return { Put: { TableName: db.tableName, Item: { ...keys.audit(e.subject.type, e.subject.id, e.at, event.id), type: 'audit', ...event } } };
+}
+
+/** A subject's history, oldest first. */
+export async function auditHistory(db: Db, subjectType: AuditEvent['subject']['type'], subjectId: string): Promise<AuditEvent[]> {
+  return queryAll(db, { partition: keys.audit(subjectType, subjectId, '', '').pk, beginsWith: keys.auditPrefix() }, AuditEvent);
+}

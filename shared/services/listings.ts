@@ -1,0 +1,121 @@
+import { ulid } from 'ulid';
+import { Listing, listingInput, type ListingStatus } from '../domain/listing.js';
+import type { Db } from '../db/client.js';
+import { ConflictError, NotFoundError, ValidationError, parseInput } from '../errors.js';
+import { auditPut } from '../repositories/audit.js';
+import { getListing, writeListing } from '../repositories/listings.js';
+import { getOrganisation } from '../repositories/organisations.js';
+import { actorName, isDeskOf, mayActForListing, require, type Actor } from './actor.js';
+
+/**
+ * Listing use cases. Every change checks who acts, checks the stored version (optimistic
+ * lock), and writes its audit event in the same transaction.
+ */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+
+export async function createListing(db: Db, actor: Actor, input: unknown, clock: Clock = systemClock): Promise<Listing> {
+  const fields = parseInput(listingInput(today(clock)), input);
+  require(mayActForListing(actor, fields));
+  if (!(await getOrganisation(db, fields.organisationId))) throw new NotFoundError();
+  const at = clock.now().toISOString();
+  const listing = Listing.parse({ ...fields, id: ulid(), status: 'draft', version: 1, createdAt: at, updatedAt: at });
+  await writeListing(db, listing, undefined, [
+    auditPut(db, { at, actor: actorName(actor), action: 'listing.created', subject: { type: 'listing', id: listing.id } }),
+  ]);
+  return listing;
+}
+
+/** Edits the fields; the listing keeps its status, organisation and region. */
+export async function updateListing(db: Db, actor: Actor, id: string, expectedVersion: number, input: unknown, clock: Clock = systemClock): Promise<Listing> {
+  const current = await loadFor(db, actor, id);
+  const fields = parseInput(listingInput(today(clock)), { ...input as object, organisationId: current.organisationId, regionId: current.regionId });
+  if (current.status === 'closed' || current.status === 'expired') throw new ConflictError('error.invalid_transition', { status: current.status });
+  const at = clock.now().toISOString();
+  const next = Listing.parse({ ...current, ...fields, version: expectedVersion + 1, updatedAt: at });
+  await writeListing(db, next, expectedVersion, [
+    auditPut(db, { at, actor: actorName(actor), action: 'listing.updated', subject: { type: 'listing', id } }),
+  ]);
+  return next;
+}
+
+type Transition = {
+  from: readonly ListingStatus[];
+  to: (l: Listing, trusted: boolean) => ListingStatus;
+  /** Who may do it, beyond acting for the listing at all. */
+  deskOnly?: boolean;
+};
+
+/** The listing life cycle, in one place. */
+export const TRANSITIONS = {
+  submit: { from: ['draft', 'rejected'], to: (_l, trusted) => (trusted ? 'published' : 'pending') },
+  approve: { from: ['pending'], to: () => 'published', deskOnly: true },
+  reject: { from: ['pending'], to: () => 'rejected', deskOnly: true },
+  requestChanges: { from: ['pending'], to: () => 'draft', deskOnly: true },
+  close: { from: ['draft', 'pending', 'published', 'rejected'], to: () => 'closed' },
+  expire: { from: ['published'], to: () => 'expired', deskOnly: true },
+} as const satisfies Record<string, Transition>;
+export type TransitionName = keyof typeof TRANSITIONS;
+
+export async function changeStatus(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  action: TransitionName,
+  o: { reason?: string; clock?: Clock } = {},
+): Promise<Listing> {
+  const clock = o.clock ?? systemClock;
+  const current = await loadFor(db, actor, id);
+  const t: Transition = TRANSITIONS[action];
+  if ((action === 'reject' || action === 'requestChanges') && !o.reason?.trim()) {
+    throw new ValidationError([{ field: 'reason', key: 'error.required' }]);
+  }
+  if (t.deskOnly) require(isDeskOf(actor, current.regionId));
+  if (current.version !== expectedVersion) throw new ConflictError();
+  if (!t.from.includes(current.status)) throw new ConflictError('error.invalid_transition', { status: current.status });
+  const trusted = action === 'submit' && (await getOrganisation(db, current.organisationId))?.trusted === true;
+  const status = t.to(current, trusted);
+  const at = clock.now().toISOString();
+  const next = Listing.parse({
+    ...current,
+    status,
+    version: expectedVersion + 1,
+    updatedAt: at,
+    submittedAt: status === 'pending' ? at : current.submittedAt,
+    publishedAt: status === 'published' ? at : current.publishedAt,
+    rejectionReason: action === 'reject' || action === 'requestChanges' ? o.reason : undefined,
+  });
+  await writeListing(db, next, expectedVersion, [
+    auditPut(db, {
+      at,
+      actor: actorName(actor),
+      action: `listing.${action}`,
+      subject: { type: 'listing', id },
+      detail: { from: current.status, to: status, ...(o.reason ? { reason: o.reason } : {}) },
+    }),
+  ]);
+  return next;
+}
+
+/** Feature or hide: desk curation flags that do not change the life cycle. */
+export async function setCuration(db: Db, actor: Actor, id: string, expectedVersion: number, flags: { featured?: boolean; hidden?: boolean }, clock: Clock = systemClock): Promise<Listing> {
+  const current = await loadFor(db, actor, id);
+  require(isDeskOf(actor, current.regionId));
+  const at = clock.now().toISOString();
+  const next = Listing.parse({ ...current, ...flags, version: expectedVersion + 1, updatedAt: at });
+  await writeListing(db, next, expectedVersion, [
+    auditPut(db, { at, actor: actorName(actor), action: 'listing.curated', subject: { type: 'listing', id }, detail: flags }),
+  ]);
+  return next;
+}
+
+async function loadFor(db: Db, actor: Actor, id: string): Promise<Listing> {
+  const current = await getListing(db, id, true);
+  if (!current) throw new NotFoundError();
+  require(mayActForListing(actor, current));
+  return current;
+}
