@@ -64,6 +64,7 @@ function keyOf(issue: z.core.$ZodIssue): { key: MessageKey; params?: Params } {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null || issue.input === '') return { key: 'error.required' };
+      if (issue.expected === 'int') return { key: 'error.not_whole_number' };
       return { key: issue.expected === 'number' ? 'error.not_a_number' : 'error.invalid' };
     case 'too_small':
       if (issue.origin === 'string') return { key: issue.minimum === 1 ? 'error.required' : 'error.too_short' };
@@ -93,7 +94,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 /** Parses input with a schema, or throws a ValidationError with a message key per field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ValidationError(fieldErrors(result.error));
   return result.data;
 }

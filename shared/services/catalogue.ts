@@ -8,7 +8,7 @@ import { cellsAround, distanceKm } from './geo.js';
 
 /** Read-side use cases: what residents, employers and desks see. */
 
-export function regionListings(db: Db, regionId: string, o: { kind?: ListingKind; cursor?: string; limit?: number } = {}) {
+export async function regionListings(db: Db, regionId: string, o: { kind?: ListingKind; cursor?: string; limit?: number } = {}) {
   return publishedInRegion(db, regionId, o);
 }
 
@@ -43,16 +43,16 @@ export async function regionsWithListings(db: Db) {
   return regions;
 }
 
-export function organisationListings(db: Db, actor: Actor, organisationId: string, o: { cursor?: string; limit?: number } = {}) {
+export async function organisationListings(db: Db, actor: Actor, organisationId: string, o: { cursor?: string; limit?: number } = {}) {
   require(isEmployerOf(actor, organisationId) || isAdmin(actor));
   return listingsOfOrganisation(db, organisationId, o);
 }
 
-export function moderationQueue(db: Db, actor: Actor, regionId: string, o: { cursor?: string; limit?: number } = {}) {
+export async function moderationQueue(db: Db, actor: Actor, regionId: string, o: { cursor?: string; limit?: number } = {}) {
   require(isDeskOf(actor, regionId));
   return pendingInRegion(db, regionId, o);
 }
 
-export function upcomingVisits(db: Db, regionId: string, from: Date, o: { cursor?: string; limit?: number } = {}) {
+export async function upcomingVisits(db: Db, regionId: string, from: Date, o: { cursor?: string; limit?: number } = {}) {
   return upcomingVisitsInRegion(db, regionId, from.toISOString(), o);
 }
