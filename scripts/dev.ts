@@ -1,0 +1,48 @@
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from '../web/app.js';
+import { closeLocalStack, openLocalStack } from './local-env.js';
+import { DEMO_LOGINS, isSeeded, seedDemo } from './demo/seed.js';
+
+/**
+ * `npm start`: the whole product in one process. DynamoDB Local (Java) on .data/, the table,
+ * demo data when empty, and the web app on PORT. Ctrl-C stops everything, Java included.
+ */
+const port = Number(process.env.PORT ?? 3000);
+process.env.PUBLIC_ORIGIN ??= `http://localhost:${port}`;
+
+let stack: Awaited<ReturnType<typeof openLocalStack>>;
+try {
+  stack = await openLocalStack({ startIfMissing: true });
+} catch (e) {
+  console.error(`\nOpWeg could not start: ${(e as Error).message}\n`);
+  process.exit(1);
+}
+if (!(await isSeeded(stack.db))) {
+  console.log('Empty table: seeding demo data…');
+  await seedDemo(stack.db, new Date(), (s) => console.log(`  ${s}`));
+}
+
+const root = new Hono();
+root.use('/assets/*', serveStatic({ root: './web/ui', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
+root.route('/', createApp({ db: stack.db, config: stack.config }));
+
+const server = serve({ fetch: root.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
+  console.log(`\nOpWeg runs at http://localhost:${port}/\n`);
+  console.log('Demo sign-ins (magic links appear in the local mailbox):');
+  for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(26)} ${l.what}`);
+  console.log('\nPress Ctrl-C to stop.');
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping OpWeg…');
+  server.close();
+  await closeLocalStack(stack);
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
