@@ -1,7 +1,5 @@
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import { createApp } from '../web/app.js';
+import { createLocalApp } from '../web/local.js';
 import { closeLocalStack, openLocalStack } from './local-env.js';
 import { DEMO_LOGINS, isSeeded, seedDemo } from './demo/seed.js';
 
@@ -24,11 +22,8 @@ if (!(await isSeeded(stack.db))) {
   await seedDemo(stack.db, new Date(), (s) => console.log(`  ${s}`));
 }
 
-const root = new Hono();
-root.use('/assets/*', serveStatic({ root: './web/ui', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
-root.route('/', createApp({ db: stack.db, config: stack.config }));
-
-const server = serve({ fetch: root.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
+const app = createLocalApp({ db: stack.db, config: stack.config });
+const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
   console.log(`\nOpWeg runs at http://localhost:${port}/\n`);
   console.log('Demo sign-ins (magic links appear in the local mailbox):');
   for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(26)} ${l.what}`);

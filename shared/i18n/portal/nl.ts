@@ -1,0 +1,5 @@
+import type { PortalMessages } from './en.js';
+
+export const portalNl: PortalMessages = {
+  'portal.title': 'OpWeg portaal',
+};
