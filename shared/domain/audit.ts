@@ -5,9 +5,10 @@ import { Email, Id } from './common.js';
 export const AuditEvent = z.object({
   id: Id,
   at: z.iso.datetime(),
-  actor: z.union([Email, z.literal('system')]),
+  /** A signed-in person, the system (sweep), or an anonymous resident acting on their own data. */
+  actor: z.union([Email, z.literal('system'), z.literal('resident')]),
   action: z.string().min(1).max(60),
-  subject: z.object({ type: z.enum(['listing', 'organisation', 'user', 'interest']), id: z.string().min(1) }),
+  subject: z.object({ type: z.enum(['listing', 'organisation', 'user', 'interest', 'region', 'location']), id: z.string().min(1) }),
   detail: z.record(z.string(), z.unknown()).optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;

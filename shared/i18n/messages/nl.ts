@@ -34,6 +34,12 @@ export const nl: Messages = {
   'error.bad_cursor': 'Deze paginalink is niet geldig. Ga terug naar de eerste pagina.',
   'error.invalid_transition': 'Dit kan niet zolang de vacature "{status}" is.',
   'error.form': 'Een paar velden hebben je aandacht nodig.',
+  'error.consent_required': 'Geef toestemming, zodat de balie je gegevens hiervoor mag gebruiken.',
+  'error.contact_required': 'Geef een telefoonnummer of e-mailadres, zodat de balie je kan bereiken.',
+  'error.listing_closed': 'Dit aanbod is gesloten. Kijk naar het andere aanbod bij jou in de buurt.',
+  'error.reference_unknown': 'We kennen deze referentiecode niet. Controleer hem, of vraag het aan de balie.',
+  'error.not_introduced': 'Dit kan pas worden vastgelegd nadat de balie de bewoner heeft voorgesteld.',
+  'error.too_many_requests': 'Te veel pogingen in korte tijd. Wacht een paar minuten en probeer het opnieuw.',
 
   'home.title': 'Werk en activiteiten bij jou in de buurt',
   'home.regions': 'Regio\'s en locaties',
