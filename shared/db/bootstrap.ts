@@ -1,11 +1,26 @@
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { createTableInput, TABLE } from './table.js';
 
-/** Creates the table from the shared definition if it is missing (DynamoDB Local and tests). */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
+/**
+ * Creates the table from the shared definition if it is missing (DynamoDB Local and tests),
+ * and adds any index the definition gained since, so a developer's `.data/` keeps working.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists' | 'updated'> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return 'exists';
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const have = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    const input = createTableInput(tableName);
+    const missing = input.GlobalSecondaryIndexes.filter((i) => !have.has(i.IndexName));
+    for (const index of missing) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: input.AttributeDefinitions,
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+    }
+    return missing.length > 0 ? 'updated' : 'exists';
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
   }

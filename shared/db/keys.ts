@@ -2,6 +2,7 @@ import geohash from 'ngeohash';
 import type { Listing } from '../domain/listing.js';
 import { SCHEDULED_KINDS } from '../domain/listing.js';
 import type { Membership } from '../domain/user.js';
+import type { Interest, Person } from '../domain/interest.js';
 
 /**
  * Every key format of every entity, and nothing else. See docs/data-model.md.
@@ -33,12 +34,35 @@ export const keys = {
   regionPending: (regionId: string) => `REGION#${regionId}#PENDING`,
   regionVisits: (regionId: string) => `REGION#${regionId}#VISITS`,
   geoCell: (cell: string) => `GEO#${cell}`,
+  /** Every listing of a region in every status (reports). */
+  regionListings: (regionId: string) => `REGION#${regionId}#LISTINGS`,
+
+  // Residents' interests and visit sign-ups: facts and person apart (shared/domain/interest.ts).
+  interest: (id: string) => ({ pk: `INTEREST#${id}`, sk: 'INTEREST' }),
+  person: (interestId: string) => ({ pk: `INTEREST#${interestId}`, sk: 'PERSON' }),
+  reference: (code: string) => ({ pk: `REFERENCE#${code}`, sk: 'REFERENCE' }),
+  regionInterests: (regionId: string) => `REGION#${regionId}#INTERESTS`,
+  listingInterests: (listingId: string) => `LISTING#${listingId}#INTERESTS`,
+  organisationIntroduced: (organisationId: string) => `ORG#${organisationId}#INTRODUCED`,
+  visitWaiting: (listingId: string) => `LISTING#${listingId}#WAITING`,
+  regionRetention: (regionId: string) => `REGION#${regionId}#RETENTION`,
+  /** Seats taken on a visit: a counter beside the listing, so sign-ups never race listing edits. */
+  visitSeats: (listingId: string) => ({ pk: `LISTING#${listingId}`, sk: 'SEATS' }),
+  /** Marks a notice as sent, so the sweep sends it once (e.g. `closing-soon`). */
+  notice: (listingId: string, notice: string) => ({ pk: `LISTING#${listingId}`, sk: `NOTICE#${notice}` }),
 
   audit: (subjectType: string, subjectId: string, at: string, id: string) => ({
     pk: `${subjectType.toUpperCase()}#${subjectId}`,
     sk: `AUDIT#${at}#${id}`,
   }),
   auditPrefix: () => 'AUDIT#',
+
+  // Sign-in. Secrets are never keys: a link token and a session id are stored as their
+  // SHA-256 (hex), so a read of the table does not sign anyone in. Items carry `expiresAt`.
+  loginToken: (tokenHash: string) => ({ pk: `LOGIN#${tokenHash}`, sk: 'LOGIN' }),
+  session: (sessionHash: string) => ({ pk: `SESSION#${sessionHash}`, sk: 'SESSION' }),
+  /** A fixed-window counter: `scope` (e.g. `signin-address`), a hash of who, the window's start (epoch s). */
+  rateLimit: (scope: string, subjectHash: string, windowStart: number) => ({ pk: `RATE#${scope}#${subjectHash}#${windowStart}`, sk: 'RATE' }),
 };
 
 /** True while residents can see the listing. */
@@ -52,6 +76,8 @@ export function listingIndexKeys(l: Listing): Record<string, string> {
   const out: Record<string, string> = {
     gsi3pk: keys.organisationListings(l.organisationId),
     gsi3sk: `${l.createdAt}#${l.id}`,
+    gsi7pk: keys.regionListings(l.regionId),
+    gsi7sk: `${l.createdAt}#${l.id}`,
   };
   if (isVisible(l)) {
     const newest = `${l.publishedAt ?? l.updatedAt}#${l.id}`;
@@ -73,4 +99,28 @@ export function listingIndexKeys(l: Listing): Record<string, string> {
   return out;
 }
 
-export const INDEX_ATTRIBUTES = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'gsi5pk', 'gsi5sk', 'gsi6pk', 'gsi6sk'];
+
+/** Index attributes of an interest's facts; gsi3 (employer's view) only once introduced. */
+export function interestIndexKeys(i: Interest): Record<string, string> {
+  const created = `${i.createdAt}#${i.id}`;
+  const out: Record<string, string> = {
+    gsi1pk: keys.regionInterests(i.regionId),
+    gsi1sk: created,
+    gsi2pk: keys.listingInterests(i.listingId),
+    gsi2sk: created,
+  };
+  if (i.introducedAt && !i.personDeletedAt) {
+    out.gsi3pk = keys.organisationIntroduced(i.organisationId);
+    out.gsi3sk = `${i.listingId}#${i.introducedAt}#${i.id}`;
+  }
+  if (i.seat === 'waiting') {
+    out.gsi5pk = keys.visitWaiting(i.listingId);
+    out.gsi5sk = created;
+  }
+  return out;
+}
+
+/** The person item sorts by its expiry in its region, so the sweep finds what is due. */
+export function personIndexKeys(p: Pick<Person, 'interestId' | 'expiresAt'>, regionId: string): Record<string, string> {
+  return { gsi4pk: keys.regionRetention(regionId), gsi4sk: `${String(p.expiresAt).padStart(12, '0')}#${p.interestId}` };
+}

@@ -16,7 +16,11 @@ export interface PageQuery {
   partition: string;
   /** Sort key condition. */
   beginsWith?: string;
+  /** Sort key at or after `from`, at or before `to` (either or both). */
   from?: string;
+  to?: string;
+  /** Keep only items whose attributes equal these values (a FilterExpression: read cost stays). */
+  where?: Record<string, string | number | boolean>;
   newestFirst?: boolean;
   limit?: number;
   cursor?: string;
@@ -35,22 +39,36 @@ function input(db: Db, q: PageQuery): QueryCommandInput {
   if (q.beginsWith !== undefined) {
     condition += ' AND begins_with(#sk, :sk)';
     values[':sk'] = q.beginsWith;
+  } else if (q.from !== undefined && q.to !== undefined) {
+    condition += ' AND #sk BETWEEN :sk AND :to';
+    values[':sk'] = q.from;
+    values[':to'] = q.to;
   } else if (q.from !== undefined) {
     condition += ' AND #sk >= :sk';
     values[':sk'] = q.from;
+  } else if (q.to !== undefined) {
+    condition += ' AND #sk <= :to';
+    values[':to'] = q.to;
   }
+  const names: Record<string, string> = { '#pk': pk, ...(condition.includes('#sk') ? { '#sk': sk } : {}) };
+  const filters = Object.entries(q.where ?? {}).map(([attribute, value], i) => {
+    names[`#w${i}`] = attribute;
+    values[`:w${i}`] = value;
+    return `#w${i} = :w${i}`;
+  });
   return {
     TableName: db.tableName,
     IndexName: q.index,
     KeyConditionExpression: condition,
-    ExpressionAttributeNames: { '#pk': pk, ...(condition.includes('#sk') ? { '#sk': sk } : {}) },
+    ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
+    FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
     ScanIndexForward: !q.newestFirst,
   };
 }
 
 /** The scope a cursor is bound to: the same index and partition, nothing else. */
-const scopeOf = (q: PageQuery) => `${q.index ?? 'table'}|${q.partition}|${q.beginsWith ?? q.from ?? ''}`;
+const scopeOf = (q: PageQuery) => JSON.stringify([q.index ?? 'table', q.partition, q.beginsWith, q.from, q.to, q.where]);
 
 /** One page of a Query, every item parsed with `schema`. */
 export async function queryPage<S extends z.ZodType>(db: Db, q: PageQuery, schema: S): Promise<Page<z.infer<S>>> {

@@ -15,6 +15,7 @@ export const TABLE = {
     { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
     { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
     { name: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
+    { name: 'gsi7', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
   ],
 } as const;
 

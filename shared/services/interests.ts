@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { ulid } from 'ulid';
+import type { Config } from '../config/index.js';
+import { Interest, InterestInput, Person } from '../domain/interest.js';
+import { SCHEDULED_KINDS, type Listing } from '../domain/listing.js';
+import type { Db } from '../db/client.js';
+import { isVisible, keys } from '../db/keys.js';
+import { DomainError, ValidationError, parseInput } from '../errors.js';
+import { auditPut } from '../repositories/audit.js';
+import { getLocation } from '../repositories/directory.js';
+import { getInterest, interestIdByReference, interestItem, personItem, waitingList } from '../repositories/interests.js';
+import { getListing } from '../repositories/listings.js';
+import { getOrganisation } from '../repositories/organisations.js';
+import { retrying, tryTransact, type TransactItem } from './transact.js';
+
+/** Residents react: "I'm interested", and seats on company visits and events. */
+
+export type Retention = Pick<Config, 'RETENTION_DAYS_AFTER_CLOSE' | 'RETENTION_DAYS_WITH_CONSENT'>;
+
+const DAY = 86_400_000;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 40 random bits as 8 characters people can read out and type: `K7QM-3XP2`. */
+export function newReference(): string {
+  const bits = randomBytes(5).reduce((n, byte) => n * 256n + BigInt(byte), 0n);
+  let code = '';
+  for (let i = 7; i >= 0; i--) code += CROCKFORD[Number((bits >> BigInt(i * 5)) & 31n)];
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/**
+ * When a resident's details must go (DOMAIN.md): 4 weeks (configurable) after the listing's
+ * procedure ends, or 12 months with consent. A listing without a closing date is taken to run
+ * 90 days from the interest.
+ */
+export function retentionEnd(listing: Listing, keepLonger: boolean, now: Date, r: Retention): number {
+  const procedureEnd = listing.closingDate
+    ? new Date(`${listing.closingDate}T23:59:59Z`)
+    : listing.endsAt
+      ? new Date(listing.endsAt)
+      : new Date(now.getTime() + 90 * DAY);
+  const afterClose = procedureEnd.getTime() + r.RETENTION_DAYS_AFTER_CLOSE * DAY;
+  const withConsent = now.getTime() + r.RETENTION_DAYS_WITH_CONSENT * DAY;
+  return Math.floor((keepLonger ? Math.max(afterClose, withConsent) : afterClose) / 1000);
+}
+
+export interface InterestReceipt {
+  interest: Interest;
+  reference: string;
+  /** For visits and events on the waiting list: the place in the queue, 1 = next. */
+  waitingPosition?: number;
+}
+
+export async function expressInterest(db: Db, input: unknown, now: Date, retention: Retention): Promise<InterestReceipt> {
+  const v = parseInput(InterestInput, input);
+  const listing = await getListing(db, v.listingId, true);
+  const today = now.toISOString().slice(0, 10);
+  if (!listing || !isVisible(listing) || (listing.closingDate !== undefined && listing.closingDate < today) || (listing.startsAt && listing.startsAt < now.toISOString())) {
+    throw new DomainError('error.listing_closed', 409);
+  }
+  if (!(await getLocation(db, v.locationId))) throw new ValidationError([{ field: 'locationId', key: 'error.invalid_choice' }]);
+  const organisation = await getOrganisation(db, listing.organisationId);
+  const scheduled = SCHEDULED_KINDS.includes(listing.kind);
+  const at = now.toISOString();
+  const id = ulid(now.getTime());
+  const expiresAt = retentionEnd(listing, v.keepLonger, now, retention);
+
+  let seat: 'confirmed' | 'waiting' | undefined = scheduled ? 'confirmed' : undefined;
+  const receipt = await retrying<{ interest: Interest; reference: string }>(async () => {
+    const reference = newReference();
+    const interest = Interest.parse({
+      id,
+      listingId: listing.id,
+      organisationId: listing.organisationId,
+      regionId: listing.regionId,
+      locationId: v.locationId,
+      kind: listing.kind,
+      sector: organisation?.sector,
+      status: 'new',
+      seat,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    });
+    const person = Person.parse({
+      interestId: id,
+      reference,
+      name: v.name,
+      phone: v.phone,
+      email: v.email,
+      eligibility: v.eligibility,
+      dutchLevel: v.dutchLevel,
+      languages: v.languages,
+      message: v.message,
+      keepLonger: v.keepLonger,
+      expiresAt,
+    });
+    const items: TransactItem[] = [
+      { Put: { TableName: db.tableName, Item: { ...keys.reference(reference), type: 'reference', interestId: id, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: db.tableName, Item: interestItem(interest), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: db.tableName, Item: personItem(person, listing.regionId) } },
+      auditPut(db, { at, actor: 'resident', action: scheduled ? `interest.signup.${seat}` : 'interest.created', subject: { type: 'interest', id }, detail: { listingId: listing.id } }),
+    ];
+    const seats = { TableName: db.tableName, Key: keys.visitSeats(listing.id), ExpressionAttributeValues: { ':capacity': listing.seats ?? 0 } };
+    if (seat === 'confirmed') {
+      // The seat and the sign-up in one transaction: never overbooked.
+      items.push({
+        Update: {
+          ...seats,
+          UpdateExpression: 'SET taken = if_not_exists(taken, :zero) + :one',
+          ConditionExpression: 'attribute_not_exists(taken) OR taken < :capacity',
+          ExpressionAttributeValues: { ...seats.ExpressionAttributeValues, ':zero': 0, ':one': 1 },
+        },
+      });
+    } else if (seat === 'waiting') {
+      // Waiting only while the visit is still full; if a seat came free, try for it again.
+      items.push({ ConditionCheck: { ...seats, ConditionExpression: 'taken >= :capacity' } });
+    }
+    const attempt = await tryTransact(db, items);
+    if (attempt.ok) return { done: true, value: { interest, reference } };
+    if (attempt.failedAt.includes(4)) {
+      seat = seat === 'confirmed' ? 'waiting' : 'confirmed';
+      return { done: false, backoff: false };
+    }
+    // A reference code already in use (1 in a trillion) or a conflict: try again.
+    return { done: false, backoff: attempt.conflict };
+  });
+
+  if (receipt.interest.seat !== 'waiting') return receipt;
+  const queue = await waitingList(db, listing.id);
+  const ahead = queue.filter((i) => i.createdAt < at || (i.createdAt === at && i.id < id)).length;
+  return { ...receipt, waitingPosition: ahead + 1 };
+}
+
+export interface Cancellation {
+  interest: Interest;
+  listingId: string;
+  /** The resident who moved up from the waiting list into the freed seat, if any. */
+  promoted?: Interest;
+}
+
+/** A resident cancels a sign-up by reference code; the seat goes to the first on the waiting list. */
+export async function cancelSignUp(db: Db, reference: string, now: Date): Promise<Cancellation> {
+  const id = await interestIdByReference(db, reference, now);
+  if (!id) throw new DomainError('error.reference_unknown', 404);
+  return cancelSeat(db, id, now, 'resident');
+}
+
+export async function cancelSeat(db: Db, interestId: string, now: Date, actor: string): Promise<Cancellation> {
+  const at = now.toISOString();
+  return retrying<Cancellation>(async () => {
+    const current = await getInterest(db, interestId);
+    if (!current) throw new DomainError('error.reference_unknown', 404);
+    if (current.seat !== 'confirmed' && current.seat !== 'waiting') return { done: true, value: { interest: current, listingId: current.listingId } };
+    const cancelled = Interest.parse({ ...current, seat: 'cancelled', version: current.version + 1, updatedAt: at });
+    const items: TransactItem[] = [
+      { Put: { TableName: db.tableName, Item: interestItem(cancelled), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } },
+      auditPut(db, { at, actor: actor as 'resident', action: 'interest.signup.cancelled', subject: { type: 'interest', id: interestId } }),
+    ];
+    let promoted: Interest | undefined;
+    if (current.seat === 'confirmed') {
+      const next = (await waitingList(db, current.listingId))[0];
+      if (next) {
+        promoted = Interest.parse({ ...next, seat: 'confirmed', version: next.version + 1, updatedAt: at });
+        items.push(
+          { Put: { TableName: db.tableName, Item: interestItem(promoted), ConditionExpression: 'version = :v AND seat = :waiting', ExpressionAttributeValues: { ':v': next.version, ':waiting': 'waiting' } } },
+          auditPut(db, { at, actor: 'system', action: 'interest.signup.promoted', subject: { type: 'interest', id: next.id } }),
+        );
+      } else {
+        items.push({
+          Update: {
+            TableName: db.tableName,
+            Key: keys.visitSeats(current.listingId),
+            UpdateExpression: 'SET taken = taken - :one',
+            ConditionExpression: 'taken > :zero',
+            ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+          },
+        });
+      }
+    }
+    const attempt = await tryTransact(db, items);
+    return attempt.ok ? { done: true, value: { interest: cancelled, listingId: current.listingId, promoted } } : { done: false, backoff: true };
+  });
+}
