@@ -1,13 +1,41 @@
-import { App } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '../shared/db/keys.js';
 import { createTableInput, TABLE } from '../shared/db/table.js';
-import { OpwegStack } from './stack.js';
+import { CONTENT_SECURITY_POLICY, INDEX_REWRITE } from './constructs/site.js';
+import { LISTING_SORT_KEY, OpwegStack } from './stack.js';
+import { readStage } from './stage.js';
 
+const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8'));
+
+/** The stack as `npm run synth` builds it: context from cdk.json, cdk-nag registered. */
+function synth(o: { stage?: Record<string, unknown>; bundle: boolean }) {
+  const context = { ...cdkJson.context, ...(o.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) };
+  if (o.stage) context.stages = { ...context.stages, [context.stage]: { ...context.stages[context.stage], ...o.stage } };
+  const app = new App({ context });
+  const stack = new OpwegStack(app, 'Test', { stage: readStage(app) });
+  const nag = new AwsSolutionsChecks(app);
+  Validations.of(app).addPlugins(nag);
+  return { template: Template.fromStack(stack), nag: nag.validateScope(app) };
+}
+
+// Bundling the three handlers with esbuild is the slow part: do it once for the whole file.
 let template: Template;
+let nagReport: ReturnType<AwsSolutionsChecks['validateScope']>;
 beforeAll(() => {
-  template = Template.fromStack(new OpwegStack(new App(), 'Test'));
+  ({ template, nag: nagReport } = synth({ bundle: true }));
 });
+
+const functions = () => template.findResources('AWS::Lambda::Function');
+const logicalIdOf = (prefix: string, type: string) => {
+  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
 
 describe('the table', () => {
   it('is the one table, with stream, TTL, point-in-time recovery and deletion protection', () => {
@@ -28,6 +56,194 @@ describe('the table', () => {
     expect(props.KeySchema).toEqual(local.KeySchema);
     expect(new Set(props.AttributeDefinitions)).toEqual(new Set(local.AttributeDefinitions));
     expect(props.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes);
-    expect(props.GlobalSecondaryIndexes.map((i: { IndexName: string }) => i.IndexName)).toEqual(TABLE.indexes.map((i) => i.name));
+  });
+});
+
+describe('the site', () => {
+  it('keeps both buckets private, encrypted and TLS-only', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    for (const bucket of Object.values(template.findResources('AWS::S3::Bucket'))) {
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    }
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  });
+
+  it('serves pages from the bucket through origin access control and /portal/* from the HTTP API', () => {
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    const pages = logicalIdOf('SitePages', 'AWS::S3::Bucket');
+    const api = logicalIdOf('PortalApi', 'AWS::ApiGatewayV2::Api');
+    const [cdn] = Object.values(template.findResources('AWS::CloudFront::Distribution'));
+    const config = cdn!.Properties.DistributionConfig;
+    const s3Origin = config.Origins.find((o: { DomainName: unknown }) => JSON.stringify(o.DomainName).includes(pages));
+    const apiOrigin = config.Origins.find((o: { DomainName: unknown }) => JSON.stringify(o.DomainName).includes(api));
+    expect(s3Origin.OriginAccessControlId).toBeDefined();
+    expect(apiOrigin.CustomOriginConfig).toEqual({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+
+    expect(config.DefaultCacheBehavior).toMatchObject({ TargetOriginId: s3Origin.Id, ViewerProtocolPolicy: 'redirect-to-https' });
+    expect(config.CacheBehaviors).toHaveLength(1);
+    expect(config.CacheBehaviors[0]).toMatchObject({
+      PathPattern: '/portal/*',
+      TargetOriginId: apiOrigin.Id,
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: expect.arrayContaining(['GET', 'POST']),
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // managed CachingDisabled
+    });
+    expect(config.Logging.Bucket).toEqual({ 'Fn::GetAtt': [logicalIdOf('SiteLogs', 'AWS::S3::Bucket'), 'RegionalDomainName'] });
+    const headers = { Ref: logicalIdOf('SiteHeaders', 'AWS::CloudFront::ResponseHeadersPolicy') };
+    expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual(headers);
+    expect(config.CacheBehaviors[0].ResponseHeadersPolicyId).toEqual(headers);
+  });
+
+  it('sends HSTS, a CSP that forbids framing, a referrer policy and nosniff', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: {
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: Match.anyValue(), IncludeSubdomains: true, Override: true }),
+          ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+          ContentTypeOptions: { Override: true },
+        },
+      },
+    });
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("form-action 'self'");
+  });
+
+  it('requires TLS 1.2 from viewers once the stage has its own domain and certificate', () => {
+    const { template: custom, nag } = synth({
+      bundle: false,
+      stage: { publicDomain: 'opweg.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+    });
+    custom.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['opweg.example.org'],
+        ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' }),
+      }),
+    });
+    expect(nag.success).toBe(true);
+  });
+
+  it('maps page paths to the index.html keys the publisher writes', () => {
+    const rewrite = (uri: string) => runInNewContext(`${INDEX_REWRITE}; handler({ request: { uri: ${JSON.stringify(uri)} } }).uri`);
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/nl/regio/utrecht/')).toBe('/nl/regio/utrecht/index.html');
+    expect(rewrite('/nl/regio/utrecht')).toBe('/nl/regio/utrecht/index.html');
+    expect(rewrite('/assets/style.css')).toBe('/assets/style.css');
+  });
+});
+
+describe('the portal API', () => {
+  it('sends every request to the portal function (payload 2.0), throttled and access-logged', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [logicalIdOf('Portal', 'AWS::Lambda::Function'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
+    });
+  });
+});
+
+describe('the functions', () => {
+  it('are three, arm64 on nodejs24.x, each with TABLE_NAME, source maps and its own log group', () => {
+    const table = logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable');
+    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'Sweep']);
+    for (const fn of Object.values(functions())) {
+      expect(fn.Properties).toMatchObject({
+        Architectures: ['arm64'],
+        Runtime: 'nodejs24.x',
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      });
+      expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: { Ref: table }, NODE_OPTIONS: '--enable-source-maps' });
+      expect(fn.Properties.Environment.Variables.CURSOR_SECRET_PARAMETER).toBe('/opweg/dev/cursor-secret');
+    }
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  it('get secrets by SSM parameter name only, never a value', () => {
+    const text = JSON.stringify(template.toJSON());
+    expect(text).not.toContain('local-development-cursor-secret');
+    expect(text).not.toMatch(/"(CURSOR|COOKIE)_SECRET"/);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ssm:GetParameters' })]) },
+    });
+  });
+
+  it('may not scan the table, and only the publisher may invalidate CloudFront', () => {
+    const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
+    const actions = (id: string) => JSON.stringify(policies.find(([k]) => k.startsWith(id))![1].Properties.PolicyDocument.Statement);
+    for (const [, p] of policies) expect(JSON.stringify(p)).not.toMatch(/dynamodb:(Scan|\*)/);
+    expect(actions('PublishRole')).toContain('cloudfront:CreateInvalidation');
+    expect(actions('PublishRole')).toContain('s3:PutObject');
+    expect(actions('PublishRole')).not.toContain('dynamodb:PutItem');
+    expect(actions('PortalRole')).not.toContain('cloudfront:');
+    expect(actions('PortalRole')).toContain('ses:SendEmail');
+  });
+});
+
+describe('the publisher', () => {
+  it('reads listing changes from the stream with partial failures, bisecting, retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable'), 'StreamArn'] },
+      FunctionName: { Ref: logicalIdOf('Publish', 'AWS::Lambda::Function') },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: Match.anyValue(),
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), 'Arn'] } } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { [TABLE.sortKey]: { S: [LISTING_SORT_KEY] } } } }) }] },
+    });
+  });
+
+  it('filters on the sort key listing items really have', () => {
+    expect(keys.listing('01ANY').sk).toBe(LISTING_SORT_KEY);
+  });
+});
+
+describe('the sweep', () => {
+  it('runs every hour', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf('Sweep', 'AWS::Lambda::Function'), 'Arn'] } })],
+    });
+  });
+});
+
+describe('operations', () => {
+  it('alarms on each function\'s errors and on the dead-letter queue', () => {
+    for (const name of ['Portal', 'Publish', 'Sweep']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Errors',
+        Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(name, 'AWS::Lambda::Function') } }],
+        AlarmActions: [{ Ref: logicalIdOf('AlarmsTopic', 'AWS::SNS::Topic') }],
+      });
+    }
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), 'QueueName'] } }],
+    });
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+  });
+
+  it('verifies the sender address in SES', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: cdkJson.context.stages.dev.senderAddress });
+  });
+
+  it('passes cdk-nag (AWS Solutions), every exception acknowledged with a reason', () => {
+    expect(nagReport.violations).toEqual([]);
+    expect(nagReport.success).toBe(true);
   });
 });

@@ -1,12 +1,121 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { TABLE } from '../shared/db/table.js';
+import { Alarms } from './constructs/alarms.js';
+import { PortalApi } from './constructs/api.js';
+import { bindSecrets, bindTable, OpwegFunction } from './constructs/opweg-function.js';
+import { Site } from './constructs/site.js';
 import { createTable } from './constructs/table.js';
+import { secretParameter, type Stage } from './stage.js';
+
+/**
+ * The sort key value of a listing item (keys.listing in shared/db/keys.ts; infra may import
+ * only the table definition, so stack.test.ts checks the two agree).
+ */
+export const LISTING_SORT_KEY = 'LISTING';
 
 /** Everything OpWeg runs on in one AWS account and region. See ARCHITECTURE.md, "AWS shape". */
 export class OpwegStack extends Stack {
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StackProps & { stage: Stage }) {
     super(scope, id, props);
+    const { stage } = props;
     const table = createTable(this, 'Table');
+    const sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(stage.senderAddress) });
+    // Sessions are opaque ids stored in the table, so the cursor key is the only secret so far.
+    const secrets = { CURSOR_SECRET: secretParameter(stage, 'cursor-secret') };
+    const settings = {
+      STAGE: stage.name,
+      MAIL_FROM: stage.senderAddress,
+      RETENTION_DAYS_AFTER_CLOSE: String(stage.retentionDaysAfterClose),
+      RETENTION_DAYS_WITH_CONSENT: String(stage.retentionDaysWithConsent),
+    };
+
+    // Portal: every dynamic page and form post, behind the HTTP API.
+    const portal = new OpwegFunction(this, 'Portal', { handler: 'portal', description: 'OpWeg portal (Hono app)', environment: settings });
+    bindTable(portal, table, 'readWrite');
+    bindSecrets(portal, secrets);
+    sender.grantSendEmail(portal);
+    const api = new PortalApi(this, 'PortalApi', { portal });
+
+    const site = new Site(this, 'Site', {
+      apiEndpoint: api.api.apiEndpoint,
+      domainName: stage.publicDomain || undefined,
+      certificate: stage.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.certificateArn) : undefined,
+    });
+    const publicOrigin = `https://${stage.publicDomain || site.distribution.distributionDomainName}`;
+    portal.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
+
+    // Publisher: re-renders the pages a listing change touches, straight from the table's stream.
+    const publish = new OpwegFunction(this, 'Publish', {
+      handler: 'publish',
+      description: 'OpWeg publisher: renders resident pages into the site bucket',
+      environment: { ...settings, PUBLIC_ORIGIN: publicOrigin, SITE_BUCKET: site.bucket.bucketName, DISTRIBUTION_ID: site.distribution.distributionId },
+      timeout: Duration.minutes(1),
+    });
+    bindTable(publish, table, 'read');
+    bindSecrets(publish, secrets);
+    // Write and remove pages, nothing else (grantPut/grantDelete would add Abort*, DeleteObject* etc.).
+    publish.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [site.bucket.arnForObjects('*')] }));
+    Validations.of(publish.role ?? publish).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(site.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
+      reason: 'The publisher writes any page of the site: object keys are page paths, unknown in advance.',
+    });
+    site.distribution.grantCreateInvalidation(publish);
+    const deadLetters = new Queue(this, 'PublishDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue (of the stream mapping below); nag cannot see that.',
+    });
+    publish.addEventSource(
+      new DynamoEventSource(table, {
+        // Earlier changes are covered by `rebuild-site`; replaying 24 h of stream would only repeat work.
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 50,
+        // Bulk imports change many listings at once: gather them so shared pages render once.
+        maxBatchingWindow: Duration.seconds(2),
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 3,
+        onFailure: new SqsDlq(deadLetters),
+        filters: [FilterCriteria.filter({ dynamodb: { Keys: { [TABLE.sortKey]: { S: FilterRule.isEqual(LISTING_SORT_KEY) } } } })],
+      }),
+    );
+
+    // Sweep: expire listings, purge resident data past retention, send digests.
+    const sweep = new OpwegFunction(this, 'Sweep', {
+      handler: 'sweep',
+      description: 'OpWeg sweep: expiry, retention purge, digests',
+      environment: { ...settings, PUBLIC_ORIGIN: publicOrigin },
+      timeout: Duration.minutes(5),
+      memorySize: 512,
+    });
+    bindTable(sweep, table, 'readWrite');
+    bindSecrets(sweep, secrets);
+    sender.grantSendEmail(sweep);
+    new Rule(this, 'SweepSchedule', {
+      description: 'Runs the OpWeg sweep every hour',
+      schedule: Schedule.rate(Duration.hours(1)),
+      targets: [new LambdaFunction(sweep, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
+    });
+
+    new Alarms(this, 'Alarms', { functions: { Portal: portal, Publish: publish, Sweep: sweep }, deadLetters, email: stage.alarmEmail });
+
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'PublicOrigin', { value: publicOrigin });
+    new CfnOutput(this, 'DistributionDomainName', { value: site.distribution.distributionDomainName, description: 'Point publicDomain (CNAME/alias) here' });
+    new CfnOutput(this, 'SiteBucket', { value: site.bucket.bucketName });
+    new CfnOutput(this, 'ApiEndpoint', { value: api.api.apiEndpoint });
   }
 }

@@ -1,0 +1,31 @@
+import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { loadConfig } from '../shared/config/index.js';
+import { createDb } from '../shared/db/client.js';
+import type { Deps } from '../web/deps.js';
+
+const SUFFIX = '_PARAMETER';
+
+/**
+ * On AWS the stack passes secrets by SSM parameter NAME (`CURSOR_SECRET_PARAMETER=/opweg/dev/
+ * cursor-secret`, see infra bindSecrets); this reads the values once and returns them under the
+ * plain name (`CURSOR_SECRET`). Locally no `*_PARAMETER` is set, so the config's defaults apply.
+ */
+export async function readSecrets(
+  env: Record<string, string | undefined> = process.env,
+  ssm?: Pick<SSMClient, 'send'>,
+): Promise<Record<string, string>> {
+  const wanted = Object.entries(env).flatMap(([key, name]) => (key.endsWith(SUFFIX) && name ? [[key.slice(0, -SUFFIX.length), name] as const] : []));
+  if (wanted.length === 0) return {};
+  const out = await (ssm ?? new SSMClient({})).send(new GetParametersCommand({ Names: wanted.map(([, name]) => name), WithDecryption: true }));
+  // Fail the cold start loudly: running with a development default secret on AWS would be worse.
+  if (out.InvalidParameters?.length) throw new Error(`SSM parameters missing: ${out.InvalidParameters.join(', ')} (see docs/deploy.md)`);
+  const values = new Map(out.Parameters?.map((p) => [p.Name, p.Value]));
+  return Object.fromEntries(wanted.map(([key, name]) => [key, values.get(name) ?? '']));
+}
+
+/** What every handler needs, built once per Lambda instance (at cold start). */
+export async function loadDeps(): Promise<Deps> {
+  const config = loadConfig({ ...process.env, ...(await readSecrets()) });
+  const db = createDb({ tableName: config.TABLE_NAME, cursorSecret: config.CURSOR_SECRET, region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  return { db, config };
+}

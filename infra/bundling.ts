@@ -1,0 +1,25 @@
+/**
+ * How a Lambda handler is bundled, defined once for the CDK functions (infra/constructs/
+ * opweg-function.ts) and for `npm run build` / the bundle tests (scripts/build.ts).
+ */
+export const HANDLERS = {
+  portal: 'functions/portal.ts',
+  publish: 'functions/publish.ts',
+  sweep: 'functions/sweep.ts',
+} as const;
+export type HandlerName = keyof typeof HANDLERS;
+
+export const BUNDLE = {
+  format: 'esm',
+  platform: 'node',
+  // node20 syntax runs both on Lambda's nodejs24.x and on the Node 20 the tests and bench use.
+  target: 'node20',
+  minify: true,
+  sourcemap: true,
+  // Prefer packages' ES module builds: they tree-shake, which keeps bundles and cold starts small.
+  mainFields: ['module', 'main'],
+  // Lambda's Node.js runtime ships AWS SDK v3; bundling it would only add size and init time.
+  external: ['@aws-sdk/*'],
+  // CommonJS dependencies bundled into an ES module may still call require() for Node built-ins.
+  banner: "import { createRequire as __opwegCreateRequire } from 'node:module'; const require = __opwegCreateRequire(import.meta.url);",
+} as const;

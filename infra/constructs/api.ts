@@ -1,0 +1,51 @@
+import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Validations } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+
+/**
+ * The HTTP API in front of the portal Lambda: CloudFront's origin for /portal/* (employer,
+ * desk and admin pages, and the residents' plain form posts, which a Function URL behind OAC
+ * cannot take). Every request goes to the one Hono app, which does its own routing and auth.
+ */
+export class PortalApi extends Construct {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, props: { portal: IFunction }) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'Api', {
+      description: 'OpWeg portal (origin of CloudFront /portal/*)',
+      defaultIntegration: new HttpLambdaIntegration('Portal', props.portal),
+      createDefaultStage: false,
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The portal signs users in with magic links and checks roles per route; residents\' form posts are anonymous by design.',
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    new HttpStage(this, 'Stage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      // Far above what a few hundred desks and employers need; caps what a flood can cost.
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            time: '$context.requestTime',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+  }
+}

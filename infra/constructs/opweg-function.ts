@@ -1,0 +1,94 @@
+import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { BUNDLE, HANDLERS, type HandlerName } from '../bundling.js';
+
+export interface OpwegFunctionProps {
+  handler: HandlerName;
+  description: string;
+  environment?: Record<string, string>;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/**
+ * Every OpWeg Lambda: one thin file in functions/, bundled by the local esbuild (no Docker)
+ * with the shared BUNDLE options, arm64 on the newest Node.js runtime, logs kept one month.
+ */
+export class OpwegFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: OpwegFunctionProps) {
+    // Logs may hold e-mail addresses and IPs: keep them no longer than needed to debug.
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });
+    // Own role that may write only its own log group (instead of the managed basic execution role).
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      entry: HANDLERS[props.handler],
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      // CPU grows with memory; rendering and cold starts are CPU-bound, and billing is per ms.
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      logGroup,
+      role,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: `opweg-${props.handler}`,
+        POWERTOOLS_METRICS_NAMESPACE: 'OpWeg',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
+        sourceMap: BUNDLE.sourcemap,
+        sourcesContent: false,
+        mainFields: [...BUNDLE.mainFields],
+        externalModules: [...BUNDLE.external],
+        banner: BUNDLE.banner,
+        forceDockerBundling: false,
+      },
+    });
+  }
+}
+
+/** Item-level actions only: the product never scans, so no role may (see eslint.config.js). */
+const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  readWrite: [
+    'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
+  ],
+} as const;
+
+/** Grants a function the table (and its indexes) and tells it the table's name. */
+export function bindTable(fn: NodejsFunction, table: ITableV2, access: keyof typeof TABLE_ACTIONS) {
+  table.grant(fn, ...TABLE_ACTIONS[access]);
+  fn.addEnvironment('TABLE_NAME', table.tableName);
+  const tableId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
+  Validations.of(fn.role ?? fn).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+    reason: 'Access patterns query the GSIs (docs/data-model.md); index/* covers exactly this table\'s indexes.',
+  });
+}
+
+/**
+ * Hands a function the NAMES of SSM SecureString parameters as `<NAME>_PARAMETER` (the values
+ * never enter code or template) and lets it read exactly those; functions/secrets.ts reads them.
+ */
+export function bindSecrets(fn: NodejsFunction, secrets: Record<string, string>) {
+  const stack = Stack.of(fn);
+  for (const [name, parameterName] of Object.entries(secrets)) fn.addEnvironment(`${name}_PARAMETER`, parameterName);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ssm:GetParameters'],
+      resources: Object.values(secrets).map((p) => stack.formatArn({ service: 'ssm', resource: 'parameter', resourceName: p.replace(/^\//, '') })),
+    }),
+  );
+}

@@ -1,0 +1,139 @@
+import { Duration, Fn, Validations } from 'aws-cdk-lib';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
+  FunctionRuntime, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy,
+  OriginSslPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/**
+ * Resident pages are plain HTML (no scripts), forms post to the same origin, nothing may frame
+ * the site. Kept strict because residents' phones are the most exposed users of the product.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  'upgrade-insecure-requests',
+].join('; ');
+
+/**
+ * The publisher writes each page as `<path>/index.html`; CloudFront asks S3 for that key when
+ * a visitor asks for `<path>/` or `<path>` (S3 behind OAC has no directory index of its own).
+ */
+export const INDEX_REWRITE = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) request.uri = uri + 'index.html';
+  else if (uri.split('/').pop().indexOf('.') === -1) request.uri = uri + '/index.html';
+  return request;
+}`;
+
+export interface SiteProps {
+  /** The portal's HTTP API endpoint, e.g. https://abc.execute-api.eu-west-1.amazonaws.com */
+  apiEndpoint: string;
+  domainName?: string;
+  certificate?: ICertificate;
+}
+
+/** Private bucket of rendered pages behind CloudFront (OAC), with /portal/* going to the API. */
+export class Site extends Construct {
+  readonly bucket: Bucket;
+  readonly logs: Bucket;
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    this.logs = new Bucket(this, 'Logs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging still writes with ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      // Request logs carry visitors' IP addresses: keep a month, as the function logs.
+      lifecycleRules: [{ expiration: Duration.days(30) }],
+    });
+    this.bucket = new Bucket(this, 'Pages', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: 'site-bucket/',
+    });
+
+    const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      comment: 'OpWeg security headers',
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365 * 2), includeSubdomains: true, preload: true, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        contentTypeOptions: { override: true },
+      },
+    });
+    const indexRewrite = new CloudFrontFunction(this, 'IndexRewrite', {
+      code: FunctionCode.fromInline(INDEX_REWRITE),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serve <path>/index.html for <path>/ and <path>',
+    });
+
+    this.distribution = new Distribution(this, 'Cdn', {
+      comment: 'OpWeg site and portal',
+      defaultRootObject: 'index.html',
+      domainNames: props.domainName ? [props.domainName] : undefined,
+      certificate: props.certificate,
+      // Only possible with an own certificate: *.cloudfront.net has CloudFront's fixed policy.
+      minimumProtocolVersion: props.certificate ? SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      // Users are in the Netherlands: Europe and North America edges are enough and cheapest.
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: this.logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: headers,
+        functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/portal/*': {
+          origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Cookies, query and Origin (CSRF check) reach the portal; Host must stay the API's own.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: headers,
+        },
+      },
+    });
+
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'Residents often browse on foreign SIM cards or roaming; blocking countries would lock them out.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'Pages are static and the API stage is throttled; WAF would be the largest fixed cost of an idle site.',
+      },
+    );
+    if (!props.certificate) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without publicDomain the site runs on *.cloudfront.net, whose TLS policy AWS fixes; set publicDomain + certificateArn for TLS 1.2+ (docs/deploy.md).',
+      });
+    }
+  }
+}
