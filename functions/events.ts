@@ -1,0 +1,61 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+
+/**
+ * An HTTP API (payload 2.0) event as API Gateway sends it when CloudFront forwards a request,
+ * for the bundle tests and scripts/bench-bundles.ts. Not used by the handlers themselves.
+ */
+export function httpApiEvent(method: string, path: string, o: { query?: string; headers?: Record<string, string>; body?: string } = {}): APIGatewayProxyEventV2 {
+  const domainName = 'abc123defg.execute-api.eu-west-1.amazonaws.com';
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: o.query ?? '',
+    headers: {
+      accept: 'text/html,application/json',
+      'accept-language': 'nl-NL,nl;q=0.9',
+      host: domainName,
+      'user-agent': 'Amazon CloudFront',
+      via: '2.0 0123456789abcdef.cloudfront.net (CloudFront)',
+      'x-amz-cf-id': 'bench-0123456789',
+      'x-forwarded-for': '203.0.113.7, 130.176.0.1',
+      'x-forwarded-port': '443',
+      'x-forwarded-proto': 'https',
+      ...o.headers,
+    },
+    queryStringParameters: o.query ? Object.fromEntries(new URLSearchParams(o.query)) : undefined,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'abc123defg',
+      domainName,
+      domainPrefix: 'abc123defg',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '130.176.0.1', userAgent: 'Amazon CloudFront' },
+      requestId: `req-${now.getTime()}`,
+      routeKey: '$default',
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    body: o.body,
+    isBase64Encoded: false,
+  };
+}
+
+/** The Lambda context fields Powertools and Hono read. */
+export function lambdaContext(functionName: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-west-1:123456789012:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: `local-${Date.now()}`,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

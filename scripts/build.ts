@@ -1,0 +1,47 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { BUNDLE, HANDLERS, type HandlerName } from '../infra/bundling.js';
+
+export interface BuiltHandler {
+  name: HandlerName;
+  /** Absolute path of the bundle, `<outdir>/<name>/index.mjs`. */
+  file: string;
+  bytes: number;
+}
+
+/**
+ * `npm run build`: the Lambda bundles, made exactly as the CDK stack makes them (same BUNDLE
+ * options), into dist/<name>/index.mjs. The bundle tests and the bench load them from here.
+ * outdir must sit inside the project so the external '@aws-sdk/*' resolve from node_modules.
+ */
+export async function buildHandlers(o: { outdir?: string; names?: HandlerName[] } = {}): Promise<BuiltHandler[]> {
+  const outdir = resolve(o.outdir ?? 'dist');
+  const names = o.names ?? (Object.keys(HANDLERS) as HandlerName[]);
+  return Promise.all(
+    names.map(async (name) => {
+      const file = resolve(outdir, name, 'index.mjs');
+      await build({
+        entryPoints: [HANDLERS[name]],
+        outfile: file,
+        bundle: true,
+        format: BUNDLE.format,
+        platform: BUNDLE.platform,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
+        sourcemap: BUNDLE.sourcemap,
+        sourcesContent: false,
+        mainFields: [...BUNDLE.mainFields],
+        external: [...BUNDLE.external],
+        banner: { js: BUNDLE.banner },
+        logLevel: 'warning',
+      });
+      return { name, file, bytes: statSync(file).size };
+    }),
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const b of await buildHandlers()) console.log(`${b.name.padEnd(8)} ${(b.bytes / 1024).toFixed(1).padStart(7)} KB  ${b.file}`);
+}
