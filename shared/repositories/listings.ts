@@ -93,3 +93,8 @@ export function pendingInRegion(db: Db, regionId: string, o: { cursor?: string; 
 export function upcomingVisitsInRegion(db: Db, regionId: string, from: string, o: { cursor?: string; limit?: number } = {}): Promise<Page<Listing>> {
   return queryPage(db, { index: 'gsi5', partition: keys.regionVisits(regionId), from, ...o }, Listing);
 }
+
+/** Every listing of a region in every status, created between two instants (reports). */
+export function listingsOfRegionBetween(db: Db, regionId: string, from: string, to: string): Promise<Listing[]> {
+  return queryAll(db, { index: 'gsi7', partition: keys.regionListings(regionId), from, to: `${to}\uffff` }, Listing);
+}

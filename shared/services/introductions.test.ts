@@ -1,0 +1,161 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { auditHistory } from '../repositories/audit.js';
+import { getInterest, getPerson, interestIdByReference } from '../repositories/interests.js';
+import { getListing } from '../repositories/listings.js';
+import { expressInterest } from './interests.js';
+import { deskInbox, interestForDesk, introduce, introductionsForEmployer, recordOutcome } from './introductions.js';
+import { changeStatus, createListing } from './listings.js';
+import { deleteResidentData, showResidentData } from './privacy.js';
+import { regionReport, reportCsv } from './report.js';
+import { sweep } from './sweep.js';
+import { loadConfig } from '../config/index.js';
+import { createTestDb } from '../../test/db.js';
+import { admin, clock, deskOf, employerOf, seedDirectory, seedOrganisation, vacancy, NOW } from '../../test/fixtures.js';
+import type { ListingInput } from '../domain/listing.js';
+
+let db: Awaited<ReturnType<typeof createTestDb>>;
+const retention = { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 };
+const desk = deskOf('zuid');
+let orgA = '';
+let orgB = '';
+
+async function published(input: ListingInput) {
+  const d = deskOf(input.regionId);
+  const l = await createListing(db, d, input, clock);
+  await changeStatus(db, d, l.id, 1, 'submit', { clock });
+  return changeStatus(db, d, l.id, 2, 'approve', { clock });
+}
+const resident = (listingId: string, name: string, o: Record<string, unknown> = {}) => ({
+  listingId, locationId: 'venlo', name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, ...o,
+});
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedDirectory(db);
+  orgA = (await seedOrganisation(db, { name: 'Kwekerij A', sector: 'Glastuinbouw' })).id;
+  orgB = (await seedOrganisation(db, { name: 'Bedrijf B', sector: 'Logistiek' })).id;
+});
+
+describe('desk inbox and warm introductions', () => {
+  it('shows an interest to its region\'s desk only, and to the employer only after an introduction, for that listing only', async () => {
+    const job = await published(vacancy(orgA));
+    const otherJob = await published(vacancy(orgA, { title: 'Andere vacature' }));
+    const { interest } = await expressInterest(db, resident(job.id, 'Samira'), NOW, retention);
+
+    const inbox = await deskInbox(db, desk, 'zuid', {}, NOW);
+    expect(inbox.items.find((i) => i.interest.id === interest.id)?.person?.name).toBe('Samira');
+    expect((await deskInbox(db, desk, 'zuid', { listingId: job.id }, NOW)).items).toHaveLength(1);
+    expect((await deskInbox(db, desk, 'zuid', { status: 'introduced' }, NOW)).items.map((i) => i.interest.id)).not.toContain(interest.id);
+    await expect(deskInbox(db, deskOf('noord'), 'zuid', {}, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await deskInbox(db, deskOf('noord'), 'noord', {}, NOW)).items).toHaveLength(0);
+
+    // Before the introduction the employer sees nobody.
+    expect(await introductionsForEmployer(db, employerOf(orgA), job.id, NOW)).toEqual([]);
+
+    const introduced = await introduce(db, desk, interest.id, 1, 'Samira heeft ervaring in de kas in Syrië.', NOW);
+    expect(introduced.status).toBe('introduced');
+    const seen = await introductionsForEmployer(db, employerOf(orgA), job.id, NOW);
+    expect(seen.map((s) => [s.person?.name, s.person?.email, s.person?.introductionNote])).toEqual([['Samira', 'samira@example.org', 'Samira heeft ervaring in de kas in Syrië.']]);
+    expect(await introductionsForEmployer(db, employerOf(orgA), otherJob.id, NOW)).toEqual([]);
+    await expect(introductionsForEmployer(db, employerOf(orgB), job.id, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(recordOutcome(db, employerOf(orgB), interest.id, 2, { status: 'interview', on: '2026-11-25' }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+
+    const history = (await auditHistory(db, 'interest', interest.id)).map((e) => `${e.actor} ${e.action}`);
+    expect(history).toContain('desk-zuid@example.org interest.viewed');
+    expect(history).toContain('werkgever@example.org interest.viewed');
+  });
+
+  it('records outcomes by employer and desk, with a reason for stopping, and refuses them before an introduction', async () => {
+    const job = await published(vacancy(orgA));
+    const { interest } = await expressInterest(db, resident(job.id, 'Yonas'), NOW, retention);
+    await expect(recordOutcome(db, desk, interest.id, 1, { status: 'interview', on: '2026-11-25' }, NOW)).rejects.toBeInstanceOf(ValidationError);
+    await expect(recordOutcome(db, employerOf(orgA), interest.id, 1, { status: 'interview', on: '2026-11-25' }, NOW)).rejects.toBeInstanceOf(NotFoundError);
+    await introduce(db, desk, interest.id, 1, 'Goede match.', NOW);
+    await recordOutcome(db, employerOf(orgA), interest.id, 2, { status: 'interview', on: '2026-11-25' }, NOW);
+    await expect(recordOutcome(db, desk, interest.id, 3, { status: 'stopped', on: '2026-11-30' }, NOW)).rejects.toBeInstanceOf(ValidationError);
+    const stopped = await recordOutcome(db, desk, interest.id, 3, { status: 'stopped', on: '2026-11-30', reason: 'Verhuisd naar andere gemeente' }, NOW);
+    expect(stopped.outcomes.map((o) => [o.status, o.by])).toEqual([['interview', 'werkgever@example.org'], ['stopped', 'desk-zuid@example.org']]);
+  });
+});
+
+describe('region report', () => {
+  it('counts what a person counting by hand counts, and exports aggregates only', async () => {
+    const fresh = await createTestDb();
+    const saved = db;
+    db = fresh;
+    try {
+      await seedDirectory(db);
+      const org = (await seedOrganisation(db, { sector: 'Logistiek' })).id;
+      const job = await published(vacancy(org));
+      await createListing(db, desk, vacancy(org, { kind: 'internship', wagePerHour: undefined }), clock);
+      // Six residents; their paths, by hand:
+      // 1 new · 2 introduced only · 3 interview · 4 interview→matched→started · 5 waiting for permit · 6 stopped
+      const paths: string[][] = [[], [], ['interview'], ['interview', 'matched', 'started'], ['waiting-permit'], ['stopped']];
+      for (const [n, path] of paths.entries()) {
+        const { interest } = await expressInterest(db, resident(job.id, `Resident ${n}`), NOW, retention);
+        if (n === 0) continue;
+        let version = (await introduce(db, desk, interest.id, 1, 'Voorgesteld', NOW)).version;
+        for (const status of path) version = (await recordOutcome(db, desk, interest.id, version, { status, on: '2026-11-24', reason: 'Gezondheid' }, NOW)).version;
+      }
+      const report = await regionReport(db, desk, 'zuid', { from: '2026-11-01', to: '2026-11-30' });
+      expect(report.residents).toEqual({
+        interests: 6, introduced: 5, interviews: 2, matched: 1, startedWork: 1, apprenticeshipOrSchool: 0,
+        waitingForPermit: 1, stopped: 1, stillInMediation: 3,
+      });
+      expect(report.listings.job).toMatchObject({ published: 1, draft: 0 });
+      expect(report.listings.internship).toMatchObject({ draft: 1 });
+      expect(report.placementsBySector).toEqual({ Logistiek: 1 });
+      expect((await regionReport(db, desk, 'zuid', { from: '2026-12-01', to: '2026-12-31' })).residents.interests).toBe(0);
+      expect((await regionReport(db, desk, 'zuid', { from: '2026-11-01', to: '2026-11-30', locationId: 'assen' })).residents.interests).toBe(0);
+      await expect(regionReport(db, deskOf('noord'), 'zuid', { from: '2026-11-01', to: '2026-11-30' })).rejects.toBeInstanceOf(ForbiddenError);
+
+      const csv = reportCsv(report);
+      expect(csv).toContain('residents,startedWork,,1');
+      expect(csv).not.toMatch(/Resident \d|@example\.org/);
+    } finally {
+      db = saved;
+    }
+  });
+});
+
+describe('privacy life cycle', () => {
+  it('shows and deletes a resident\'s data by reference code, for the desk of the region only, audited', async () => {
+    const job = await published(vacancy(orgA));
+    const { interest, reference } = await expressInterest(db, resident(job.id, 'Hamid'), NOW, retention);
+    await expect(showResidentData(db, deskOf('noord'), reference, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await showResidentData(db, desk, reference, NOW)).person.name).toBe('Hamid');
+    await deleteResidentData(db, desk, reference, NOW);
+    expect(await getPerson(db, interest.id, NOW)).toBeUndefined();
+    expect(await interestIdByReference(db, reference, NOW)).toBeUndefined();
+    expect((await getInterest(db, interest.id))?.personDeletedAt).toBeDefined();
+    const actions = (await auditHistory(db, 'interest', interest.id)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['interest.created', 'interest.data-shown', 'interest.data-deleted']));
+  });
+
+  it('hides data past retention at once, and a sweep deletes it and expires listings past their closing date', async () => {
+    const job = await published(vacancy(orgA, { closingDate: '2026-11-30' }));
+    const { interest, reference } = await expressInterest(db, resident(job.id, 'Lina'), NOW, retention);
+    const later = new Date('2027-01-15T00:00:00Z'); // closing + 28 days = 2026-12-28
+    expect(await getPerson(db, interest.id, later)).toBeUndefined();
+    expect(await interestIdByReference(db, reference, later)).toBeUndefined();
+    expect((await deskInbox(db, admin, 'zuid', { listingId: job.id }, later)).items[0]?.person).toBeUndefined();
+
+    const result = await sweep({ db, config: loadConfig({}) }, later);
+    expect(result.expired).toContain(job.id);
+    expect(result.peopleDeleted).toBeGreaterThanOrEqual(1);
+    expect((await getListing(db, job.id))?.status).toBe('expired');
+    expect(await getPerson(db, interest.id, new Date(0))).toBeUndefined();
+    expect((await getInterest(db, interest.id))?.personDeletedAt).toBe(later.toISOString());
+    // A second sweep finds nothing more to do for this one.
+    expect((await sweep({ db, config: loadConfig({}) }, later)).expired).not.toContain(job.id);
+  });
+
+  it('leaves data with consent for a year', async () => {
+    const job = await published(vacancy(orgA, { closingDate: '2026-11-30' }));
+    const { interest } = await expressInterest(db, resident(job.id, 'Ferhat', { keepLonger: true }), NOW, retention);
+    await sweep({ db, config: loadConfig({}) }, new Date('2027-01-15T00:00:00Z'));
+    expect((await getPerson(db, interest.id, new Date('2027-01-15T00:00:00Z')))?.name).toBe('Ferhat');
+    expect(await interestForDesk(db, desk, interest.id, new Date('2027-11-24T00:00:00Z'))).toMatchObject({ person: undefined });
+  });
+});

@@ -1,0 +1,141 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { Interest, OutcomeStatus, type Person } from '../domain/interest.js';
+import type { Db } from '../db/client.js';
+import { DomainError, NotFoundError, ValidationError, parseInput } from '../errors.js';
+import { auditPut } from '../repositories/audit.js';
+import { getInterest, getPeople, getPerson, interestItem, interestsOfListing, interestsOfRegion, introducedForListing, personItem } from '../repositories/interests.js';
+import { getListing } from '../repositories/listings.js';
+import { actorName, isAdmin, isDeskOf, isEmployerOf, require, type Actor } from './actor.js';
+import { tryTransact } from './transact.js';
+import { ConflictError } from '../errors.js';
+
+/** The desk's inbox, warm introductions, and the outcomes desks and employers record. */
+
+export interface InterestWithPerson {
+  interest: Interest;
+  /** Absent once the person's data was deleted (retention or request). */
+  person?: Person;
+}
+
+/** The locations a desk member may see in a region: all, or those in the membership. */
+function visibleLocations(actor: Actor, regionId: string): 'all' | string[] {
+  if (isAdmin(actor) || actor.kind !== 'person') return 'all';
+  const scopes = actor.memberships.flatMap((m) => (m.role === 'desk' && m.regionId === regionId ? [m.locationIds] : []));
+  return scopes.some((s) => s.length === 0) ? 'all' : scopes.flat();
+}
+
+/** Every view of resident data leaves an audit event (who saw whom, when). */
+async function auditViews(db: Db, actor: Actor, interestIds: string[], now: Date) {
+  const events = interestIds.map((id) => auditPut(db, { at: now.toISOString(), actor: actorName(actor), action: 'interest.viewed', subject: { type: 'interest', id } }).Put);
+  for (let i = 0; i < events.length; i += 25) {
+    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+      [db.tableName]: events.slice(i, i + 25).map((e) => ({ PutRequest: { Item: e.Item } })),
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await db.doc.send(new BatchWriteCommand({ RequestItems: request }));
+      request = out.UnprocessedItems as typeof request;
+    }
+  }
+}
+
+async function withPeople(db: Db, actor: Actor, interests: Interest[], now: Date): Promise<InterestWithPerson[]> {
+  const people = await getPeople(db, interests.map((i) => i.id), now);
+  await auditViews(db, actor, [...people.keys()], now);
+  return interests.map((interest) => ({ interest, person: people.get(interest.id) }));
+}
+
+export const InboxFilter = z.object({
+  listingId: z.string().optional(),
+  locationId: z.string().optional(),
+  status: z.string().optional(),
+  cursor: z.string().optional(),
+});
+
+/** Interests on a region's listings, newest first, filterable by listing, location and status. */
+export async function deskInbox(db: Db, actor: Actor, regionId: string, filter: z.infer<typeof InboxFilter>, now: Date) {
+  require(isDeskOf(actor, regionId));
+  const scope = visibleLocations(actor, regionId);
+  if (filter.locationId && scope !== 'all' && !scope.includes(filter.locationId)) require(false);
+  let page;
+  if (filter.listingId) {
+    const listing = await getListing(db, filter.listingId);
+    if (!listing || listing.regionId !== regionId) throw new NotFoundError();
+    page = await interestsOfListing(db, filter.listingId, { status: filter.status, cursor: filter.cursor });
+  } else {
+    page = await interestsOfRegion(db, regionId, { locationId: filter.locationId, status: filter.status, cursor: filter.cursor });
+  }
+  const items = page.items.filter((i) => scope === 'all' || scope.includes(i.locationId));
+  return { items: await withPeople(db, actor, items, now), cursor: page.cursor };
+}
+
+/** One interest with its person, for the desk of its region. */
+export async function interestForDesk(db: Db, actor: Actor, interestId: string, now: Date): Promise<InterestWithPerson> {
+  const interest = await getInterest(db, interestId);
+  if (!interest) throw new NotFoundError();
+  require(isDeskOf(actor, interest.regionId));
+  const scope = visibleLocations(actor, interest.regionId);
+  require(scope === 'all' || scope.includes(interest.locationId));
+  const [withPerson] = await withPeople(db, actor, [interest], now);
+  return withPerson!;
+}
+
+/** The desk introduces a resident to the employer, with a note. Only then may the employer see them. */
+export async function introduce(db: Db, actor: Actor, interestId: string, expectedVersion: number, note: string, now: Date): Promise<Interest> {
+  const current = await getInterest(db, interestId);
+  if (!current) throw new NotFoundError();
+  require(isDeskOf(actor, current.regionId));
+  const { note: text } = parseInput(z.object({ note: z.string().trim().min(1).max(1000) }), { note });
+  const person = await getPerson(db, interestId, now);
+  if (!person) throw new DomainError('error.reference_unknown', 404);
+  if (current.status !== 'new') throw new ConflictError('error.invalid_transition', { status: current.status });
+  const at = now.toISOString();
+  const next = Interest.parse({ ...current, status: 'introduced', introducedAt: at, version: expectedVersion + 1, updatedAt: at });
+  const attempt = await tryTransact(db, [
+    { Put: { TableName: db.tableName, Item: interestItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
+    { Put: { TableName: db.tableName, Item: personItem({ ...person, introductionNote: text }, current.regionId), ConditionExpression: 'attribute_exists(pk)' } },
+    auditPut(db, { at, actor: actorName(actor), action: 'interest.introduced', subject: { type: 'interest', id: interestId }, detail: { listingId: current.listingId } }),
+  ]);
+  if (!attempt.ok) throw new ConflictError();
+  return next;
+}
+
+/** Residents the desk introduced to this employer for this listing: name, contact, note. */
+export async function introductionsForEmployer(db: Db, actor: Actor, listingId: string, now: Date): Promise<InterestWithPerson[]> {
+  const listing = await getListing(db, listingId);
+  if (!listing) throw new NotFoundError();
+  require(isEmployerOf(actor, listing.organisationId) || isAdmin(actor));
+  const introduced = await introducedForListing(db, listing.organisationId, listingId);
+  return (await withPeople(db, actor, introduced, now)).filter((i) => i.person);
+}
+
+export const OutcomeInput = z
+  .object({ status: OutcomeStatus, on: z.iso.date(), reason: z.string().trim().max(500).optional() })
+  .superRefine((o, ctx) => {
+    if (o.status === 'stopped' && !o.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
+  });
+
+/** The desk of the region, or the employer the resident was introduced to, records what came of it. */
+export async function recordOutcome(db: Db, actor: Actor, interestId: string, expectedVersion: number, input: unknown, now: Date): Promise<Interest> {
+  const current = await getInterest(db, interestId);
+  if (!current) throw new NotFoundError();
+  const employer = isEmployerOf(actor, current.organisationId);
+  require(isDeskOf(actor, current.regionId) || employer);
+  if (employer && (!current.introducedAt || current.personDeletedAt)) throw new NotFoundError();
+  const o = parseInput(OutcomeInput, input);
+  if (!current.introducedAt) throw new ValidationError([{ field: 'status', key: 'error.not_introduced' }]);
+  const at = now.toISOString();
+  const next = Interest.parse({
+    ...current,
+    status: o.status,
+    outcomes: [...current.outcomes, { ...o, by: actorName(actor), at }],
+    version: expectedVersion + 1,
+    updatedAt: at,
+  });
+  const attempt = await tryTransact(db, [
+    { Put: { TableName: db.tableName, Item: interestItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
+    auditPut(db, { at, actor: actorName(actor), action: 'interest.outcome', subject: { type: 'interest', id: interestId }, detail: { status: o.status, on: o.on } }),
+  ]);
+  if (!attempt.ok) throw new ConflictError();
+  return next;
+}
