@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context, ScheduledEvent } from 'aws-lambda';
 
 /**
  * An HTTP API (payload 2.0) event as API Gateway sends it when CloudFront forwards a request,
@@ -39,6 +39,21 @@ export function httpApiEvent(method: string, path: string, o: { query?: string; 
     },
     body: o.body,
     isBase64Encoded: false,
+  };
+}
+
+/** The event an EventBridge schedule rule sends. */
+export function scheduledEvent(time: Date): ScheduledEvent {
+  return {
+    version: '0',
+    id: `event-${time.getTime()}`,
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '123456789012',
+    time: time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: 'eu-west-1',
+    resources: ['arn:aws:events:eu-west-1:123456789012:rule/OpWeg-dev-SweepSchedule'],
+    detail: {},
   };
 }
 

@@ -1,18 +1,22 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, ScheduledEvent } from 'aws-lambda';
+import { sweep } from '../shared/services/sweep.js';
+import { loadDeps } from './deps.js';
 
-/*
- * NOT DONE — placeholder until shared/services/sweep.ts (sweep) exists. The stack already runs
- * this hourly from EventBridge; until then it only logs. Replace the body with:
- *   const deps = await loadDeps();  // from ./deps.js, at module level
- *   const result = await sweep(deps, new Date(event.time));
- */
 const logger = new Logger();
 const metrics = new Metrics();
+const deps = await loadDeps();
 
+/** EventBridge, hourly: expire listings past closing, delete residents' data past retention. */
 export const handler = async (event: ScheduledEvent, context: Context) => {
   logger.addContext(context);
   metrics.captureColdStartMetric();
-  logger.warn('sweep not implemented yet: nothing expired or purged', { scheduledAt: event.time });
+  // The scheduled time, not the clock: a retried run sweeps as of the hour it was meant for.
+  const result = await sweep(deps, new Date(event.time));
+  logger.info('sweep done', { expired: result.expired.length, peopleDeleted: result.peopleDeleted });
+  metrics.addMetric('ListingsExpired', MetricUnit.Count, result.expired.length);
+  metrics.addMetric('PeopleDeleted', MetricUnit.Count, result.peopleDeleted);
+  metrics.publishStoredMetrics();
+  return result;
 };
