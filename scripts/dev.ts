@@ -9,6 +9,8 @@ import { DEMO_LOGINS, isSeeded, seedDemo } from './demo/seed.js';
  */
 const port = Number(process.env.PORT ?? 3000);
 process.env.PUBLIC_ORIGIN ??= `http://localhost:${port}`;
+// Running on this machine: mail goes to the local mailbox at /dev/mail, cookies work over http.
+process.env.LOCAL_DEV = '1';
 
 let stack: Awaited<ReturnType<typeof openLocalStack>>;
 try {
@@ -25,7 +27,7 @@ if (!(await isSeeded(stack.db))) {
 const app = createLocalApp({ db: stack.db, config: stack.config });
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
   console.log(`\nOpWeg runs at http://localhost:${port}/\n`);
-  console.log('Demo sign-ins (magic links appear in the local mailbox):');
+  console.log(`Demo sign-ins at http://localhost:${port}/portal/login (magic links appear in the local mailbox, http://localhost:${port}/dev/mail):`);
   for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(26)} ${l.what}`);
   console.log('\nPress Ctrl-C to stop.');
 });

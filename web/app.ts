@@ -1,13 +1,37 @@
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../shared/db/keys.js';
 import { DomainError } from '../shared/errors.js';
-import type { Deps } from './deps.js';
+import { resolveDeps, type Deps } from './deps.js';
+import { devMailRoutes } from './portal/dev-mail.js';
+import { portalApp } from './portal/index.js';
 import { homeRoutes } from './site/home.js';
 
-/** The whole dynamic app: health, the (temporary) home page, later the portal. */
-export function createApp(deps: Deps) {
+/** The whole dynamic app: health, the (temporary) home page, the portal. */
+export function createApp(given: Deps) {
+  const deps = resolveDeps(given);
   const app = new Hono();
+
+  // No inline script anywhere (pages work as plain HTML); no framing; forms post to us only.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
 
   app.get('/healthz', async (c) => {
     try {
@@ -18,6 +42,9 @@ export function createApp(deps: Deps) {
     }
   });
 
+  app.route('/portal', portalApp(deps));
+  // The local mailbox, only when running locally (LOCAL_DEV): never on AWS.
+  if (deps.outbox) app.route('/dev/mail', devMailRoutes(deps.outbox));
   app.route('/', homeRoutes(deps));
 
   app.onError((err, c) => {

@@ -1,8 +1,34 @@
+import { SesMail } from '../shared/adapters/mail-ses.js';
+import { Outbox } from '../shared/adapters/mail-outbox.js';
 import type { Config } from '../shared/config/index.js';
 import type { Db } from '../shared/db/client.js';
+import type { MailPort } from '../shared/ports/mail.js';
+import { systemClock, type Clock } from '../shared/services/listings.js';
 
 /** What the web apps need from outside, built once by the entry point (dev server or Lambda). */
 export interface Deps {
   db: Db;
   config: Config;
+  /** Default: the local outbox when LOCAL_DEV, SES otherwise. */
+  mail?: MailPort;
+  /** Default: the system clock. Tests pass their own to let time pass. */
+  clock?: Clock;
+}
+
+export interface ResolvedDeps extends Deps {
+  mail: MailPort;
+  clock: Clock;
+  /** The mailbox shown at /dev/mail; only when running locally. */
+  outbox?: Outbox;
+}
+
+/** The defaults, in one place. */
+export function resolveDeps(deps: Deps): ResolvedDeps {
+  const mail = deps.mail ?? (deps.config.LOCAL_DEV ? new Outbox() : new SesMail(deps.config.MAIL_FROM));
+  return {
+    ...deps,
+    mail,
+    clock: deps.clock ?? systemClock,
+    outbox: deps.config.LOCAL_DEV && mail instanceof Outbox ? mail : undefined,
+  };
 }

@@ -15,6 +15,12 @@ const Env = z.object({
   RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
   /** A location's "within reach": listings this many km from it, straight line. */
   REACH_KM: z.coerce.number().positive().default(40),
+  /** Set by `npm start` and the test server only: local mailbox at /dev/mail, cookies without Secure. */
+  LOCAL_DEV: z.stringbool().default(false),
+  /** The sender of portal mail (sign-in links, moderation notices); an SES-verified identity on AWS. */
+  MAIL_FROM: z.string().min(3).default('OpWeg <no-reply@opweg.example.org>'),
+  /** How long a portal session lasts after sign-in. */
+  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
 });
 export type Config = z.infer<typeof Env>;
 

@@ -1,15 +1,35 @@
 import type { Membership } from '../domain/user.js';
 import { ForbiddenError } from '../errors.js';
 
-/** Who is acting: a signed-in person with their memberships, or the system (the sweep). */
-export type Actor = { kind: 'person'; email: string; memberships: Membership[] } | { kind: 'system' };
+/**
+ * Who is acting: a signed-in person with their memberships, the system (the sweep, scripts),
+ * or nobody signed in (anonymous), who may do nothing that needs a role.
+ */
+export type Actor = { kind: 'person'; email: string; memberships: Membership[] } | { kind: 'system' } | { kind: 'anonymous' };
 
 export const SYSTEM: Actor = { kind: 'system' };
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
-export const actorName = (a: Actor) => (a.kind === 'system' ? 'system' : a.email);
+/** The name written in audit events. Anonymous callers never get as far as writing. */
+export function actorName(a: Actor): string {
+  if (a.kind === 'anonymous') throw new ForbiddenError();
+  return a.kind === 'system' ? 'system' : a.email;
+}
 
 export function isAdmin(a: Actor): boolean {
-  return a.kind === 'system' || a.memberships.some((m) => m.role === 'admin');
+  return a.kind === 'system' || (a.kind === 'person' && a.memberships.some((m) => m.role === 'admin'));
+}
+
+export const isSignedIn = (a: Actor) => a.kind !== 'anonymous';
+
+/** The regions a person staffs a desk for (admins: none listed, they act for all). */
+export function deskRegions(a: Actor): string[] {
+  return a.kind === 'person' ? a.memberships.flatMap((m) => (m.role === 'desk' ? [m.regionId] : [])) : [];
+}
+
+/** The organisations a person is an employer member of. */
+export function employerOrganisations(a: Actor): string[] {
+  return a.kind === 'person' ? a.memberships.flatMap((m) => (m.role === 'employer' ? [m.organisationId] : [])) : [];
 }
 
 export function isDeskOf(a: Actor, regionId: string): boolean {
@@ -23,6 +43,14 @@ export function isEmployerOf(a: Actor, organisationId: string): boolean {
 /** Employers act for their own organisation; desks for listings in their region; admins for all. */
 export function mayActForListing(a: Actor, l: { organisationId: string; regionId: string }): boolean {
   return isEmployerOf(a, l.organisationId) || isDeskOf(a, l.regionId);
+}
+
+/** Employer members and admins manage an organisation's account; desks of its regions may read it. */
+export function mayManageOrganisation(a: Actor, organisationId: string): boolean {
+  return isEmployerOf(a, organisationId) || isAdmin(a);
+}
+export function mayReadOrganisation(a: Actor, o: { id: string; regionIds: string[] }): boolean {
+  return mayManageOrganisation(a, o.id) || o.regionIds.some((r) => isDeskOf(a, r));
 }
 
 export function require(condition: boolean): asserts condition {

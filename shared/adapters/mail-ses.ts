@@ -1,0 +1,25 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { Mail, MailPort } from '../ports/mail.js';
+
+/** Mail through Amazon SES (v2). `from` must be an identity verified in the account. */
+export class SesMail implements MailPort {
+  constructor(
+    private readonly from: string,
+    private readonly client: SESv2Client = new SESv2Client({}),
+  ) {}
+
+  async send(mail: Mail): Promise<void> {
+    await this.client.send(
+      new SendEmailCommand({
+        FromEmailAddress: this.from,
+        Destination: { ToAddresses: [mail.to] },
+        Content: {
+          Simple: {
+            Subject: { Data: mail.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+          },
+        },
+      }),
+    );
+  }
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { Email } from '../domain/common.js';
+import { EmployerSignup, PortalLocale, Session } from '../domain/session.js';
+import { keys } from '../db/keys.js';
+import { parseInput, ValidationError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { auditPut } from '../repositories/audit.js';
+import { getDirectory } from '../repositories/directory.js';
+import { consumeLoginToken, deleteSession, getSession, hitRateLimit } from '../repositories/sessions.js';
+import { membershipsOfUser } from '../repositories/users.js';
+import { del, put, transact } from '../repositories/transact.js';
+import type { Actor } from './actor.js';
+import { completeEmployerSignup } from './accounts.js';
+import { epochSeconds, type ServiceContext } from './context.js';
+import { hashSecret, issueLoginLink, LOGIN_TOKEN_MINUTES, newSecret } from './login-link.js';
+
+/**
+ * Passwordless sign-in. A link carries 32 random bytes; the table holds only their SHA-256,
+ * for 15 minutes, and the first use deletes it. A session is another random id, stored
+ * hashed with its expiry; the browser keeps the id in an HttpOnly cookie.
+ */
+
+/** Fixed windows of 15 minutes: a few links per address, more per client (shared networks). */
+export const SIGN_IN_LIMITS = {
+  address: { max: 5, windowSeconds: 15 * 60 },
+  client: { max: 30, windowSeconds: 15 * 60 },
+} as const;
+
+export type LinkRequest = 'sent' | 'rate-limited';
+
+/** Counts one request per address and per client; false when either is over its limit. */
+async function withinLimits(ctx: ServiceContext, email: string, client: string): Promise<boolean> {
+  const nowSeconds = epochSeconds(ctx.clock.now());
+  const byClient = await hitRateLimit(ctx.db, { scope: 'signin-client', subjectHash: hashSecret(client), nowSeconds, ...SIGN_IN_LIMITS.client });
+  if (!byClient) return false;
+  return hitRateLimit(ctx.db, { scope: 'signin-address', subjectHash: hashSecret(email), nowSeconds, ...SIGN_IN_LIMITS.address });
+}
+
+/** Addresses are typed, and pasted with spaces around them. */
+const SignInInput = z.object({ email: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), Email), locale: PortalLocale.default('nl') });
+
+/**
+ * Sends a sign-in link to an address that has a portal account. The answer is the same
+ * whether or not the address is known, so the form does not reveal who has an account.
+ * `client` names the requesting client (its network address); only its hash is stored.
+ */
+export async function requestSignIn(ctx: ServiceContext, input: unknown, client: string): Promise<LinkRequest> {
+  const { email, locale } = parseInput(SignInInput, input);
+  if (!(await withinLimits(ctx, email, client))) return 'rate-limited';
+  if ((await membershipsOfUser(ctx.db, email)).length > 0) {
+    const link = await issueLoginLink(ctx, email, locale);
+    await ctx.mail.send({
+      to: email,
+      subject: t(locale, 'portal.mail.signin.subject'),
+      text: t(locale, 'portal.mail.signin.body', { link, minutes: LOGIN_TOKEN_MINUTES }),
+    });
+  }
+  return 'sent';
+}
+
+/**
+ * An employer signs up. Nothing is stored but the link: the organisation and its first member
+ * are created when the link is opened, so an address cannot be signed up by someone else.
+ */
+export async function requestEmployerSignup(ctx: ServiceContext, input: unknown, client: string, locale: PortalLocale): Promise<LinkRequest> {
+  const signup = parseInput(EmployerSignup, input);
+  const regions = new Set((await getDirectory(ctx.db)).regions.map((r) => r.id));
+  const unknown = signup.regionIds.filter((r) => !regions.has(r));
+  if (unknown.length > 0) throw new ValidationError([{ field: 'regionIds', key: 'error.invalid_choice' }]);
+  if (!(await withinLimits(ctx, signup.email, client))) return 'rate-limited';
+  const link = await issueLoginLink(ctx, signup.email, locale, signup);
+  await ctx.mail.send({
+    to: signup.email,
+    subject: t(locale, 'portal.mail.signup.subject'),
+    text: t(locale, 'portal.mail.signup.body', { link, organisation: signup.name, minutes: LOGIN_TOKEN_MINUTES }),
+  });
+  return 'sent';
+}
+
+export interface SignedIn {
+  sessionId: string;
+  email: string;
+  locale: PortalLocale;
+  maxAgeSeconds: number;
+}
+
+/**
+ * Opens a session with a link's token, using the token up. Undefined when the token is
+ * unknown, used or expired. A sign-up link creates the organisation first.
+ */
+export async function completeSignIn(ctx: ServiceContext, token: string): Promise<SignedIn | undefined> {
+  if (!token || token.length > 100) return undefined;
+  const now = ctx.clock.now();
+  const used = await consumeLoginToken(ctx.db, hashSecret(token), epochSeconds(now));
+  if (!used) return undefined;
+  if (used.signup) await completeEmployerSignup(ctx, used.signup);
+  const sessionId = newSecret();
+  const maxAgeSeconds = Math.round(ctx.config.SESSION_HOURS * 3600);
+  const session = Session.parse({ email: used.email, createdAt: now.toISOString(), expiresAt: epochSeconds(now) + maxAgeSeconds });
+  await transact(ctx.db, [
+    put(ctx.db, { ...keys.session(hashSecret(sessionId)), type: 'session', ...session }, 'attribute_not_exists(pk)'),
+    auditPut(ctx.db, { at: now.toISOString(), actor: used.email, action: 'user.signed-in', subject: { type: 'user', id: used.email } }),
+  ]);
+  return { sessionId, email: used.email, locale: used.locale, maxAgeSeconds };
+}
+
+/** The actor behind a session cookie: anonymous when there is none, or it ended or expired. */
+export async function actorOfSession(ctx: ServiceContext, sessionId: string | undefined): Promise<Actor> {
+  if (!sessionId || sessionId.length > 100) return { kind: 'anonymous' };
+  const session = await getSession(ctx.db, hashSecret(sessionId), epochSeconds(ctx.clock.now()));
+  if (!session) return { kind: 'anonymous' };
+  return { kind: 'person', email: session.email, memberships: await membershipsOfUser(ctx.db, session.email) };
+}
+
+/** Ends a session: its item goes, so the cookie opens nothing any more. */
+export async function signOut(ctx: ServiceContext, sessionId: string | undefined, actor: Actor) {
+  if (!sessionId || sessionId.length > 100) return;
+  if (actor.kind !== 'person') return deleteSession(ctx.db, hashSecret(sessionId));
+  await transact(ctx.db, [
+    del(ctx.db, keys.session(hashSecret(sessionId))),
+    auditPut(ctx.db, { at: ctx.clock.now().toISOString(), actor: actor.email, action: 'user.signed-out', subject: { type: 'user', id: actor.email } }),
+  ]);
+}

@@ -1,0 +1,34 @@
+import type { Config } from '../config/index.js';
+import type { Db } from '../db/client.js';
+import type { MailPort } from '../ports/mail.js';
+import type { Clock } from './listings.js';
+
+/**
+ * What the portal's use cases need besides the actor: the table, the mail port, the clock and
+ * the configuration (read when used: the public origin builds links in mail).
+ */
+export interface ServiceContext {
+  db: Db;
+  mail: MailPort;
+  clock: Clock;
+  config: Pick<Config, 'PUBLIC_ORIGIN' | 'SESSION_HOURS'>;
+}
+
+export const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** A link into the portal, for mail. `path` starts with /portal/. */
+export const portalLink = (ctx: ServiceContext, path: string) => new URL(path, ctx.config.PUBLIC_ORIGIN).toString();
+
+/**
+ * Sends mail after the change it reports was stored. A failure to send is logged, not thrown:
+ * the change stands, and the person sees it in the portal.
+ */
+export async function sendAfterCommit(ctx: ServiceContext, mails: Parameters<MailPort['send']>[0][]) {
+  for (const mail of mails) {
+    try {
+      await ctx.mail.send(mail);
+    } catch (e) {
+      console.error('mail not sent', { subject: mail.subject, error: (e as Error).message });
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../../shared/errors.js';
+import { t, type Params } from '../../shared/i18n/index.js';
+import { ANONYMOUS } from '../../shared/services/actor.js';
+import { actorOfSession } from '../../shared/services/auth.js';
+import type { ResolvedDeps } from '../deps.js';
+import { authRoutes } from './auth.js';
+import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
+import { homeRoutes } from './home.js';
+import { PortalPage } from './layout.js';
+import { navFor } from './nav.js';
+
+/**
+ * The portal for employers, desks and admins: server-rendered pages and plain HTML forms,
+ * mounted at /portal. Who may do what is decided in the use cases (shared/services); routes
+ * only turn forms into input and outcomes into pages.
+ */
+export function portalApp(deps: ResolvedDeps) {
+  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config } };
+  const app = new Hono<PortalEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('locale', localeOf(p, c));
+    c.set('actor', ANONYMOUS);
+    c.set('nav', []);
+    await next();
+    // Pages hold personal data: no cache between the portal and the person.
+    c.header('Cache-Control', 'no-store');
+  });
+  // Form posts from other sites are refused (the origin is configured: behind CloudFront the
+  // request's own URL names the API's host, not the public one).
+  app.use('*', csrf({ origin: (origin) => origin === deps.config.PUBLIC_ORIGIN }));
+  app.use('*', async (c, next) => {
+    const actor = await actorOfSession(p.ctx, sessionCookie(p, c));
+    c.set('actor', actor);
+    if (actor.kind === 'person') c.set('nav', await navFor(p, actor, c.get('locale')));
+    await next();
+  });
+
+  app.route('/', authRoutes(p));
+
+  // Everything below needs a signed-in person.
+  app.use('*', async (c, next) => {
+    if (c.get('actor').kind !== 'person') return c.redirect('/portal/login', c.req.method === 'GET' ? 302 : 303);
+    await next();
+  });
+  app.route('/', homeRoutes(p));
+
+  // Last: any other path under /portal (a sub-app's notFound is not used once mounted).
+  app.all('*', (c) => errorPage(c, 'error.not_found', 404));
+  app.onError((err, c) => {
+    const pc = c as PortalContext;
+    if (err instanceof DomainError) return errorPage(pc, err.key, err.status, err.params);
+    if (err instanceof HTTPException && err.status === 403) return errorPage(pc, 'portal.error.crossSite', 403);
+    console.error(err);
+    return errorPage(pc, 'portal.error.unexpected', 500);
+  });
+  return app;
+}
+
+function errorPage(c: PortalContext, key: Parameters<typeof t>[1], status: 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503, params?: Params) {
+  return c.html(
+    <PortalPage c={c} title={tr(c, 'portal.error.title')}>
+      <h1>{tr(c, 'portal.error.title')}</h1>
+      <p class="error-message">{tr(c, key, params)}</p>
+      {status === 409 ? <p>{tr(c, 'portal.error.conflictHint')}</p> : null}
+      <p>
+        <a href="/portal/">{tr(c, 'portal.error.home')}</a>
+      </p>
+    </PortalPage>,
+    status,
+  );
+}
