@@ -20,7 +20,7 @@ export function homeRoutes(deps: Deps) {
             <p class="meta">{locations.map((l) => l.name).join(' · ')}</p>
             <p class="meta">{t(locale, 'home.listings', { count: listings.length })}</p>
             {listings.length === 0 ? (
-              <p>{t(locale, 'home.noListings')}</p>
+              <p>{t(locale, 'list.empty')}</p>
             ) : (
               <ul class="listings">
                 {listings.map((l) => (
