@@ -9,8 +9,8 @@ import { createTestDb } from '../test/db.js';
 import { clock, employerOf, seedDirectory, seedOrganisation, vacancy } from '../test/fixtures.js';
 import { httpApiEvent, lambdaContext, scheduledEvent } from './events.js';
 
-// The bundles exactly as Lambda gets them, built into a folder of this run's own (inside the
-// project, so the external @aws-sdk/* resolve from node_modules as they do from Lambda's runtime).
+// The bundles exactly as Lambda gets them, built into a folder of this run's own (so a parallel
+// `npm run build` or bench cannot swap a file under it).
 const outdir = `dist/.test-${ulid()}`;
 let built: BuiltHandler[];
 let db: Awaited<ReturnType<typeof createTestDb>>;

@@ -14,7 +14,6 @@ export interface BuiltHandler {
 /**
  * `npm run build`: the Lambda bundles, made exactly as the CDK stack makes them (same BUNDLE
  * options), into dist/<name>/index.mjs. The bundle tests and the bench load them from here.
- * outdir must sit inside the project so the external '@aws-sdk/*' resolve from node_modules.
  */
 export async function buildHandlers(o: { outdir?: string; names?: HandlerName[] } = {}): Promise<BuiltHandler[]> {
   const outdir = resolve(o.outdir ?? 'dist');

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '../shared/db/bootstrap.js';
+import { httpApiEvent, lambdaContext, scheduledEvent } from '../functions/events.js';
+import type { HandlerName } from '../infra/bundling.js';
+import { buildHandlers } from './build.js';
+import { startDynamoDbLocal } from './dynamodb-local.js';
+
+export interface BundleFigures {
+  name: HandlerName;
+  sizeKB: number;
+  gzipKB: number;
+  /** Median of several fresh `node` processes: spawn → bundle imported → one event answered. */
+  coldStartMs: number;
+}
+
+export const TARGETS = { portal: { sizeKB: 400, coldStartMs: 150 } } as const;
+
+/** One event per handler, as its trigger sends it; the portal's reads DynamoDB (/healthz). */
+const EVENTS: Record<HandlerName, unknown> = {
+  portal: httpApiEvent('GET', '/healthz'),
+  // The init is what a cold start costs; a rendering batch is the publisher's own figure.
+  publish: { Records: [] },
+  sweep: scheduledEvent(new Date()),
+};
+
+/** Runs in the fresh process: import the bundle, answer one event, say so on stdout. */
+const CHILD = `
+const { handler } = await import(process.env.BENCH_BUNDLE);
+const result = await handler(JSON.parse(process.env.BENCH_EVENT), JSON.parse(process.env.BENCH_CONTEXT));
+if (result && typeof result.statusCode === 'number' && result.statusCode >= 400) throw new Error('answered ' + result.statusCode);
+process.stdout.write('\\nBENCH_ANSWERED\\n');
+process.exit(0);
+`;
+
+function coldStart(file: string, name: HandlerName, env: Record<string, string>): Promise<number> {
+  return new Promise((ok, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
+      env: {
+        ...process.env,
+        ...env,
+        // As on Lambda (infra/constructs/opweg-function.ts).
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: `opweg-${name}`,
+        BENCH_BUNDLE: pathToFileURL(file).href,
+        BENCH_EVENT: JSON.stringify(EVENTS[name]),
+        BENCH_CONTEXT: JSON.stringify(lambdaContext(`opweg-${name}`)),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.includes('BENCH_ANSWERED')) ok(performance.now() - started);
+    });
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('exit', (code) => {
+      if (!out.includes('BENCH_ANSWERED')) fail(new Error(`${name} did not answer (exit ${code}):\n${err}`));
+    });
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+/**
+ * Size and local cold start of each Lambda bundle, built as the stack builds them. Uses
+ * DYNAMODB_ENDPOINT if set, else starts an in-memory DynamoDB Local for the duration.
+ */
+export async function benchBundles(o: { runs?: number } = {}): Promise<BundleFigures[]> {
+  const runs = o.runs ?? 5;
+  const local = process.env.DYNAMODB_ENDPOINT ? undefined : await startDynamoDbLocal();
+  const endpoint = process.env.DYNAMODB_ENDPOINT ?? local!.endpoint;
+  const outdir = process.env.BENCH_OUTDIR ?? `dist/.bench-${process.pid}`;
+  try {
+    const client = new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    await ensureTable(client, 'bench');
+    client.destroy();
+    const env = { TABLE_NAME: 'bench', DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'eu-west-1' };
+    const figures: BundleFigures[] = [];
+    for (const b of await buildHandlers({ outdir })) {
+      const bytes = readFileSync(b.file);
+      await coldStart(b.file, b.name, env); // warms the file cache; not counted
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) times.push(await coldStart(b.file, b.name, env));
+      figures.push({ name: b.name, sizeKB: kb(bytes.length), gzipKB: kb(gzipSync(bytes).length), coldStartMs: Math.round(median(times)) });
+    }
+    return figures;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+    await local?.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const figures = await benchBundles();
+  const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? '  ok' : '  OVER');
+  console.log('\nbundle    size KB  gzip KB  cold start ms');
+  for (const f of figures) {
+    const target = f.name in TARGETS ? TARGETS[f.name as keyof typeof TARGETS] : undefined;
+    console.log(
+      `${f.name.padEnd(8)} ${String(f.sizeKB).padStart(8)}${mark(target && f.sizeKB <= target.sizeKB)} ${String(f.gzipKB).padStart(8)} ${String(f.coldStartMs).padStart(14)}${mark(target && f.coldStartMs <= target.coldStartMs)}`,
+    );
+  }
+  console.log(`\ntargets: portal ≤ ${TARGETS.portal.sizeKB} KB, cold start ≤ ${TARGETS.portal.coldStartMs} ms (fresh node → first answer, on this machine)`);
+}
