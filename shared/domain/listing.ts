@@ -44,6 +44,8 @@ export const Workplace = z.object({
 const ListingFields = z.object({
   organisationId: Id,
   regionId: Slug,
+  /** The reception location it is offered to (optional): sets the region in the portal's form. */
+  locationId: Slug.optional(),
   kind: ListingKind,
   title: Text(120),
   description: Text(4000),

@@ -10,10 +10,10 @@ import { t } from '../i18n/index.js';
 import { updateFields } from '../repositories/accounts.js';
 import { auditPut } from '../repositories/audit.js';
 import { getDirectory } from '../repositories/directory.js';
-import { getOrganisation, organisationItem } from '../repositories/organisations.js';
+import { getOrganisation, listOrganisations, organisationItem } from '../repositories/organisations.js';
 import { put, transact, type TransactItem } from '../repositories/transact.js';
 import { getUserByEmail, membershipItem, membershipsOfOrganisation } from '../repositories/users.js';
-import { actorName, mayManageOrganisation, mayReadOrganisation, require, type Actor } from './actor.js';
+import { actorName, isDeskOf, mayManageOrganisation, mayReadOrganisation, require, type Actor } from './actor.js';
 import { issueLoginLink, LOGIN_TOKEN_MINUTES } from './login-link.js';
 import type { ServiceContext } from './context.js';
 import type { Db } from '../db/client.js';
@@ -104,4 +104,10 @@ export async function inviteColleague(ctx: ServiceContext, actor: Actor, organis
     subject: t(locale, 'portal.mail.invite.subject', { organisation: organisation.name }),
     text: t(locale, 'portal.mail.invite.body', { organisation: organisation.name, link, minutes: LOGIN_TOKEN_MINUTES }),
   });
+}
+
+/** The employers working in a region, by name: a desk posts on behalf of one of them. */
+export async function employersInRegion(db: Db, actor: Actor, regionId: string): Promise<Organisation[]> {
+  require(isDeskOf(actor, regionId));
+  return (await listOrganisations(db)).filter((o) => o.kind === 'employer' && o.regionIds.includes(regionId));
 }

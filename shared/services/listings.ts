@@ -29,15 +29,33 @@ export async function createListing(db: Db, actor: Actor, input: unknown, clock:
   return listing;
 }
 
-/** Edits the fields; the listing keeps its status, organisation and region. */
+/**
+ * Edits the fields; the listing keeps its organisation and region. An employer's edit of a
+ * published listing goes back to the desk's queue (unless the employer is trusted), so that
+ * text the desk approved is never changed behind its back; a desk's edit keeps the status.
+ */
 export async function updateListing(db: Db, actor: Actor, id: string, expectedVersion: number, input: unknown, clock: Clock = systemClock): Promise<Listing> {
   const current = await loadFor(db, actor, id);
   const fields = parseInput(listingInput(today(clock)), { ...input as object, organisationId: current.organisationId, regionId: current.regionId });
   if (current.status === 'closed' || current.status === 'expired') throw new ConflictError('error.invalid_transition', { status: current.status });
   const at = clock.now().toISOString();
-  const next = Listing.parse({ ...current, ...fields, version: expectedVersion + 1, updatedAt: at });
+  const backToReview =
+    current.status === 'published' && !isDeskOf(actor, current.regionId) && (await getOrganisation(db, current.organisationId))?.trusted !== true;
+  const next = Listing.parse({
+    ...current,
+    ...fields,
+    version: expectedVersion + 1,
+    updatedAt: at,
+    ...(backToReview ? { status: 'pending', submittedAt: at } : {}),
+  });
   await writeListing(db, next, expectedVersion, [
-    auditPut(db, { at, actor: actorName(actor), action: 'listing.updated', subject: { type: 'listing', id } }),
+    auditPut(db, {
+      at,
+      actor: actorName(actor),
+      action: 'listing.updated',
+      subject: { type: 'listing', id },
+      ...(backToReview ? { detail: { from: current.status, to: next.status } } : {}),
+    }),
   ]);
   return next;
 }

@@ -1,9 +1,64 @@
+import type { AuditEvent } from '../domain/audit.js';
+import type { Listing } from '../domain/listing.js';
+import type { PortalLocale } from '../domain/session.js';
 import type { Db } from '../db/client.js';
+import { NotFoundError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { auditHistory } from '../repositories/audit.js';
+import { getListing } from '../repositories/listings.js';
+import { getOrganisation } from '../repositories/organisations.js';
 import { countPendingInRegion } from '../repositories/queue.js';
-import { isDeskOf, require, type Actor } from './actor.js';
+import { membershipsOfOrganisation } from '../repositories/users.js';
+import { isDeskOf, mayActForListing, require, type Actor } from './actor.js';
+import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { changeStatus } from './listings.js';
+
+/** The desk's side of a listing: its queue, its decisions (with mail to the employer), its history. */
 
 /** How many listings wait in a region's queue: shown in the desk's navigation. */
 export async function queueCount(db: Db, actor: Actor, regionId: string): Promise<number> {
   require(isDeskOf(actor, regionId));
   return countPendingInRegion(db, regionId);
+}
+
+/** A listing, for whoever may act for it: its employer, the desk of its region, admins. */
+export async function getListingFor(db: Db, actor: Actor, id: string): Promise<Listing> {
+  const listing = await getListing(db, id, true);
+  if (!listing) throw new NotFoundError();
+  require(mayActForListing(actor, listing));
+  return listing;
+}
+
+/** Who did what to a listing, oldest first: for the desk of its region. */
+export async function listingHistory(db: Db, actor: Actor, id: string): Promise<AuditEvent[]> {
+  const listing = await getListing(db, id);
+  if (!listing) throw new NotFoundError();
+  require(isDeskOf(actor, listing.regionId));
+  return auditHistory(db, 'listing', id);
+}
+
+export type Decision = 'approve' | 'reject' | 'requestChanges';
+
+/**
+ * A desk decides on a pending listing; the employer's members get an e-mail saying what was
+ * decided and, on a rejection or a request for changes, the desk's reason.
+ */
+export async function decide(ctx: ServiceContext, actor: Actor, id: string, expectedVersion: number, decision: Decision, reason?: string): Promise<Listing> {
+  const listing = await changeStatus(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock });
+  await sendAfterCommit(ctx, await decisionMails(ctx, listing, decision));
+  return listing;
+}
+
+async function decisionMails(ctx: ServiceContext, listing: Listing, decision: Decision) {
+  const organisation = await getOrganisation(ctx.db, listing.organisationId);
+  const members = (await membershipsOfOrganisation(ctx.db, listing.organisationId)).map((m) => m.email);
+  const to = members.length > 0 ? members : organisation?.contactEmail ? [organisation.contactEmail] : [];
+  // Employers get portal mail in Dutch: the portal's default; the portal is bilingual.
+  const locale: PortalLocale = 'nl';
+  const params = { title: listing.title, reason: listing.rejectionReason ?? '', link: portalLink(ctx, `/portal/listings/${listing.id}`) };
+  return to.map((address) => ({
+    to: address,
+    subject: t(locale, `portal.mail.${decision}.subject`, params),
+    text: `${t(locale, `portal.mail.${decision}.body`, params)}\n\n---\n\n${t('en', `portal.mail.${decision}.body`, params)}`,
+  }));
 }

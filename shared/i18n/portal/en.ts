@@ -66,6 +66,14 @@ export const portalEn = {
   'portal.mail.signup.body': 'Hello,\n\nOpen this link to confirm your address and create the account of {organisation} on OpWeg:\n\n{link}\n\nThe link works once, for {minutes} minutes. If you did not sign up, you can ignore this e-mail: nothing was stored.\n\nOpWeg',
   'portal.mail.invite.subject': 'You are invited to {organisation} on OpWeg',
   'portal.mail.invite.body': 'Hello,\n\nA colleague added you to {organisation} on OpWeg, where employers post work for residents of reception locations. Open this link to sign in:\n\n{link}\n\nThe link works once, for {minutes} minutes. Later, sign in at the portal with your e-mail address.\n\nOpWeg',
+  'portal.mail.approve.subject': 'Published on OpWeg: {title}',
+  'portal.mail.approve.body': 'Good news: the participation desk approved "{title}". Residents can now see it on OpWeg.\n\n{link}',
+  'portal.mail.reject.subject': 'Not published on OpWeg: {title}',
+  'portal.mail.reject.body': 'The participation desk did not approve "{title}". Their reason:\n\n{reason}\n\nYou can change the listing and submit it again:\n\n{link}',
+  'portal.mail.requestChanges.subject': 'Changes asked for: {title}',
+  'portal.mail.requestChanges.body': 'The participation desk asks you to change "{title}" before it is published:\n\n{reason}\n\nThe listing is a draft again. Change it and submit it once more:\n\n{link}',
+  'portal.mail.digest.subject': '{count} listings wait for review in region {region}',
+  'portal.mail.digest.body': '{count} listings wait for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
 } as const;
 
 export type PortalKey = keyof typeof portalEn;

@@ -64,4 +64,12 @@ export const portalNl: PortalMessages = {
   'portal.mail.signup.body': 'Hallo,\n\nOpen deze link om uw adres te bevestigen en het account van {organisation} op OpWeg aan te maken:\n\n{link}\n\nDe link werkt één keer, {minutes} minuten lang. Heeft u zich niet aangemeld? Dan kunt u deze e-mail negeren: er is niets bewaard.\n\nOpWeg',
   'portal.mail.invite.subject': 'U bent uitgenodigd voor {organisation} op OpWeg',
   'portal.mail.invite.body': 'Hallo,\n\nEen collega heeft u toegevoegd aan {organisation} op OpWeg, waar werkgevers werk aanbieden aan bewoners van opvanglocaties. Open deze link om in te loggen:\n\n{link}\n\nDe link werkt één keer, {minutes} minuten lang. Later logt u in op het portaal met uw e-mailadres.\n\nOpWeg',
+  'portal.mail.approve.subject': 'Gepubliceerd op OpWeg: {title}',
+  'portal.mail.approve.body': 'Goed nieuws: de Meedoenbalie heeft "{title}" goedgekeurd. Bewoners zien het nu op OpWeg.\n\n{link}',
+  'portal.mail.reject.subject': 'Niet gepubliceerd op OpWeg: {title}',
+  'portal.mail.reject.body': 'De Meedoenbalie heeft "{title}" niet goedgekeurd. De reden:\n\n{reason}\n\nU kunt het aanbod aanpassen en opnieuw indienen:\n\n{link}',
+  'portal.mail.requestChanges.subject': 'Graag aanpassen: {title}',
+  'portal.mail.requestChanges.body': 'De Meedoenbalie vraagt u "{title}" aan te passen voordat het verschijnt:\n\n{reason}\n\nHet aanbod is weer een concept. Pas het aan en dien het opnieuw in:\n\n{link}',
+  'portal.mail.digest.subject': '{count} aanbiedingen wachten op beoordeling in regio {region}',
+  'portal.mail.digest.body': '{count} aanbiedingen wachten op beoordeling in regio {region}, oudste eerst:\n\n{listings}\n\nDe wachtrij: {link}',
 };

@@ -1,0 +1,179 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Outbox } from '../adapters/mail-outbox.js';
+import type { Organisation } from '../domain/organisation.js';
+import { ForbiddenError } from '../errors.js';
+import { putMembership, putUser } from '../repositories/users.js';
+import { ANONYMOUS, SYSTEM, type Actor } from './actor.js';
+import { employersInRegion, getOrganisationFor, inviteColleague, membersOfOrganisation, updateOrganisationProfile } from './accounts.js';
+import { addDeskMember, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from './admin.js';
+import { signOut } from './auth.js';
+import { moderationQueue, organisationListings } from './catalogue.js';
+import type { ServiceContext } from './context.js';
+import { sendDeskDigests } from './digest.js';
+import { importListings } from './import.js';
+import { expressInterest } from './interests.js';
+import { deskInbox, interestForDesk, introduce, introductionsForEmployer, recordOutcome } from './introductions.js';
+import { changeStatus, createListing, setCuration, updateListing, type TransitionName } from './listings.js';
+import { decide, getListingFor, listingHistory, queueCount } from './moderation.js';
+import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
+import { deleteResidentData, showResidentData } from './privacy.js';
+import { regionReport } from './report.js';
+import { createTestDb } from '../../test/db.js';
+import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
+
+/**
+ * Every use case × every kind of actor: anonymous, employer A (whose listing it is), employer B
+ * (another employer in the same region), the desk of the listing's region (Zuid), the desk of
+ * another region (Noord), and an admin. Each call runs on fresh data; an actor outside the
+ * expected set must get a ForbiddenError, one inside must succeed. A last test makes sure no
+ * use case that takes an actor is missing from this table.
+ */
+type Who = 'anonymous' | 'employerA' | 'employerB' | 'deskZuid' | 'deskNoord' | 'admin';
+const EVERYONE: Who[] = ['anonymous', 'employerA', 'employerB', 'deskZuid', 'deskNoord', 'admin'];
+
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let ctx: ServiceContext;
+let orgA: Organisation;
+let orgB: Organisation;
+let partner: Organisation;
+let actors: Record<Who, Actor>;
+const retention = { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 };
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedDirectory(db);
+  ctx = { db, mail: new Outbox(), clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+  orgA = await seedOrganisation(db, { name: 'Employer A' });
+  orgB = await seedOrganisation(db, { name: 'Employer B' });
+  partner = await seedOrganisation(db, { name: 'Partner', kind: 'ngo', regionIds: ['zuid'] });
+  actors = {
+    anonymous: ANONYMOUS,
+    employerA: employerOf(orgA.id, 'a@example.org'),
+    employerB: employerOf(orgB.id, 'b@example.org'),
+    deskZuid: deskOf('zuid'),
+    deskNoord: deskOf('noord'),
+    admin,
+  };
+  for (const email of ['a@example.org', 'desk-zuid@example.org', 'desk-noord@example.org']) await putUser(db, { id: '01JDEM00000000000000000000', email, name: email, createdAt: NOW.toISOString() });
+  await putMembership(db, { role: 'employer', email: 'a@example.org', organisationId: orgA.id });
+  await putMembership(db, { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] });
+});
+
+// Fresh subjects, made by the system so that no actor's rights are used to make them.
+const draft = () => createListing(db, SYSTEM, vacancy(orgA.id), clock);
+async function inStatus(...steps: TransitionName[]) {
+  let l = await draft();
+  for (const step of steps) l = await changeStatus(db, SYSTEM, l.id, l.version, step, { clock });
+  return l;
+}
+const published = () => inStatus('submit', 'approve');
+let residents = 0;
+async function interest(o: { introduced?: boolean } = {}) {
+  const l = await published();
+  const receipt = await expressInterest(db, { listingId: l.id, locationId: 'venlo', name: `Resident ${++residents}`, email: `r${residents}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
+  const i = o.introduced ? await introduce(db, SYSTEM, receipt.interest.id, receipt.interest.version, 'Goede kandidaat', NOW) : receipt.interest;
+  return { interest: i, reference: receipt.reference };
+}
+const csv = () => `organisation,locationId,kind,title,description,openTo,dutchLevel,wagePerHour,workplace.city\n${orgA.id},venlo,job,Heftruck,Rijden,permit-holders,A2,15.00,Venlo\n`;
+
+interface Case {
+  name: string;
+  allowed: Who[];
+  run: (actor: Actor) => Promise<unknown>;
+}
+
+const CASES: Case[] = [
+  // Listings (shared/services/listings.ts)
+  { name: 'createListing', allowed: ['employerA', 'deskZuid', 'admin'], run: (a) => createListing(db, a, vacancy(orgA.id), clock) },
+  { name: 'updateListing', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => updateListing(db, a, (await draft()).id, 1, vacancy(orgA.id, { title: 'Edited' }), clock) },
+  { name: 'changeStatus submit', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => changeStatus(db, a, (await draft()).id, 1, 'submit', { clock }) },
+  { name: 'changeStatus close', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const l = await published(); return changeStatus(db, a, l.id, l.version, 'close', { clock }); } },
+  { name: 'changeStatus approve', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return changeStatus(db, a, l.id, l.version, 'approve', { clock }); } },
+  { name: 'changeStatus reject', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return changeStatus(db, a, l.id, l.version, 'reject', { reason: 'Nee', clock }); } },
+  { name: 'changeStatus requestChanges', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return changeStatus(db, a, l.id, l.version, 'requestChanges', { reason: 'Loon?', clock }); } },
+  { name: 'changeStatus expire', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await published(); return changeStatus(db, a, l.id, l.version, 'expire', { clock }); } },
+  { name: 'setCuration', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await published(); return setCuration(db, a, l.id, l.version, { featured: true, hidden: true }, clock); } },
+  // Reading listings (catalogue.ts, moderation.ts)
+  { name: 'organisationListings', allowed: ['employerA', 'admin'], run: (a) => organisationListings(db, a, orgA.id) },
+  { name: 'moderationQueue', allowed: ['deskZuid', 'admin'], run: (a) => moderationQueue(db, a, 'zuid') },
+  { name: 'queueCount', allowed: ['deskZuid', 'admin'], run: (a) => queueCount(db, a, 'zuid') },
+  { name: 'getListingFor', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => getListingFor(db, a, (await draft()).id) },
+  { name: 'listingHistory', allowed: ['deskZuid', 'admin'], run: async (a) => listingHistory(db, a, (await draft()).id) },
+  { name: 'decide approve', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return decide(ctx, a, l.id, l.version, 'approve'); } },
+  { name: 'decide reject', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return decide(ctx, a, l.id, l.version, 'reject', 'Onvolledig'); } },
+  { name: 'decide requestChanges', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return decide(ctx, a, l.id, l.version, 'requestChanges', 'Uurloon?'); } },
+  { name: 'importListings', allowed: ['deskZuid', 'deskNoord', 'admin'], run: (a) => importListings(ctx, a, csv(), { publish: true }) },
+  // Organisations and members (accounts.ts)
+  { name: 'getOrganisationFor', allowed: ['employerA', 'deskZuid', 'admin'], run: (a) => getOrganisationFor(db, a, orgA.id) },
+  { name: 'updateOrganisationProfile', allowed: ['employerA', 'admin'], run: (a) => updateOrganisationProfile(ctx, a, orgA.id, { name: 'Employer A', sector: 'Bouw', regionIds: ['zuid'] }) },
+  { name: 'membersOfOrganisation', allowed: ['employerA', 'admin'], run: (a) => membersOfOrganisation(db, a, orgA.id) },
+  { name: 'inviteColleague', allowed: ['employerA', 'admin'], run: (a) => inviteColleague(ctx, a, orgA.id, { name: 'Collega', email: 'collega@example.org' }, 'nl') },
+  { name: 'employersInRegion', allowed: ['deskZuid', 'admin'], run: (a) => employersInRegion(db, a, 'zuid') },
+  // Partners (partners.ts)
+  { name: 'partnersOfRegion', allowed: ['deskZuid', 'admin'], run: (a) => partnersOfRegion(db, a, 'zuid') },
+  { name: 'getPartner', allowed: ['deskZuid', 'admin'], run: (a) => getPartner(db, a, 'zuid', partner.id) },
+  { name: 'createPartner', allowed: ['deskZuid', 'admin'], run: (a) => createPartner(ctx, a, 'zuid', { kind: 'uwv', name: 'UWV Venlo' }) },
+  { name: 'updatePartner', allowed: ['deskZuid', 'admin'], run: (a) => updatePartner(ctx, a, 'zuid', partner.id, { kind: 'ngo', name: 'Partner', offers: 'Taalcoaching' }) },
+  { name: 'removePartner', allowed: ['deskZuid', 'admin'], run: async (a) => removePartner(ctx, a, 'zuid', (await createPartner(ctx, admin, 'zuid', { kind: 'ngo', name: 'Tijdelijk' })).id) },
+  // Admin (admin.ts)
+  { name: 'saveRegion', allowed: ['admin'], run: (a) => saveRegion(ctx, a, { id: 'zuid', name: 'Zuid' }) },
+  { name: 'saveLocation', allowed: ['admin'], run: (a) => saveLocation(ctx, a, { id: 'venlo', regionId: 'zuid', name: 'Venlo', municipality: 'Venlo', province: 'Limburg', lat: 51.37, lon: 6.17 }) },
+  { name: 'deskStaff', allowed: ['admin'], run: (a) => deskStaff(db, a) },
+  { name: 'addDeskMember', allowed: ['admin'], run: (a) => addDeskMember(ctx, a, { name: 'Nieuw', email: 'nieuw@example.org', regionId: 'zuid' }) },
+  { name: 'removeDeskMember', allowed: ['admin'], run: async (a) => { await addDeskMember(ctx, admin, { name: 'Weg', email: 'weg@example.org', regionId: 'zuid' }); return removeDeskMember(ctx, a, 'weg@example.org', 'zuid'); } },
+  { name: 'listEmployers', allowed: ['admin'], run: (a) => listEmployers(db, a) },
+  { name: 'setTrusted', allowed: ['admin'], run: (a) => setTrusted(ctx, a, orgB.id, false) },
+  { name: 'sendDeskDigests', allowed: ['admin'], run: (a) => sendDeskDigests(ctx, a) },
+  // Residents' interests (introductions.ts, privacy.ts, report.ts)
+  { name: 'deskInbox', allowed: ['deskZuid', 'admin'], run: (a) => deskInbox(db, a, 'zuid', {}, NOW) },
+  { name: 'interestForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => interestForDesk(db, a, (await interest()).interest.id, NOW) },
+  { name: 'introduce', allowed: ['deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest(); return introduce(db, a, i.id, i.version, 'Past goed', NOW); } },
+  { name: 'introductionsForEmployer', allowed: ['employerA', 'admin'], run: async (a) => introductionsForEmployer(db, a, (await interest({ introduced: true })).interest.listingId, NOW) },
+  { name: 'recordOutcome', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest({ introduced: true }); return recordOutcome(db, a, i.id, i.version, { status: 'interview', on: '2026-11-24' }, NOW); } },
+  { name: 'showResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => showResidentData(db, a, (await interest()).reference, NOW) },
+  { name: 'deleteResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => deleteResidentData(db, a, (await interest()).reference, NOW) },
+  { name: 'regionReport', allowed: ['deskZuid', 'admin'], run: (a) => regionReport(db, a, 'zuid', { from: '2026-01-01', to: '2026-12-31' }) },
+];
+
+/**
+ * Functions with an `actor` parameter that grant nothing by role: signing out ends the caller's
+ * own session, whoever they are; `cancelSeat` and `deletePerson` take the actor's name for the
+ * audit and are called only by use cases above that checked it (privacy, the sweep).
+ */
+const NOT_ROLE_GATED = new Set(['signOut', 'cancelSeat', 'deletePerson']);
+void signOut;
+
+describe.each(CASES)('$name', (c) => {
+  it.each(EVERYONE)('as %s', async (who) => {
+    const outcome = c.run(actors[who]);
+    if (c.allowed.includes(who)) await expect(outcome).resolves.not.toThrow();
+    else await expect(outcome).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('import by a desk of another region', () => {
+  it('imports nothing, and reports each row as refused', async () => {
+    const rows = await importListings(ctx, actors.deskNoord, csv(), { publish: true });
+    expect(rows).toEqual([{ line: 2, title: 'Heftruck', errors: [{ field: 'locationId', key: 'error.forbidden' }] }]);
+  });
+});
+
+describe('the matrix', () => {
+  it('names every use case in shared/services that takes an actor', async () => {
+    const dir = fileURLToPath(new URL('.', import.meta.url));
+    const takesActor: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      const module = (await import(`./${file}`)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(module)) {
+        if (typeof value !== 'function') continue;
+        const params = /\(([^)]*)\)/.exec(value.toString())?.[1] ?? '';
+        if (params.split(',').some((p) => p.trim().split(/[\s=:]/)[0] === 'actor')) takesActor.push(name);
+      }
+    }
+    const covered = new Set(CASES.map((c) => c.name.split(' ')[0]!));
+    expect(takesActor.filter((n) => !covered.has(n) && !NOT_ROLE_GATED.has(n))).toEqual([]);
+    expect(takesActor.length).toBeGreaterThan(30);
+  });
+});

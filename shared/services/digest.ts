@@ -1,0 +1,51 @@
+import type { PortalLocale } from '../domain/session.js';
+import { t } from '../i18n/index.js';
+import { getDirectory } from '../repositories/directory.js';
+import { pendingInRegion } from '../repositories/listings.js';
+import { countPendingInRegion } from '../repositories/queue.js';
+import { deskStaffOfRegion } from '../repositories/users.js';
+import { isAdmin, require, type Actor } from './actor.js';
+import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+
+export interface RegionDigest {
+  regionId: string;
+  pending: number;
+  mailed: string[];
+}
+
+/** How many of the oldest waiting listings a digest names; the rest are counted. */
+const NAMED = 10;
+
+/**
+ * The digest of pending items for desk staff: per region with listings waiting for review, one
+ * mail to each desk member of the region, oldest first. For the scheduled sweep (the system),
+ * or an admin.
+ */
+export async function sendDeskDigests(ctx: ServiceContext, actor: Actor): Promise<RegionDigest[]> {
+  require(isAdmin(actor));
+  const { regions } = await getDirectory(ctx.db);
+  const out: RegionDigest[] = [];
+  for (const region of regions) {
+    const pending = await countPendingInRegion(ctx.db, region.id);
+    const staff = pending > 0 ? await deskStaffOfRegion(ctx.db, region.id) : [];
+    if (pending === 0 || staff.length === 0) {
+      out.push({ regionId: region.id, pending, mailed: [] });
+      continue;
+    }
+    const oldest = (await pendingInRegion(ctx.db, region.id, { limit: NAMED })).items;
+    const locale: PortalLocale = 'nl';
+    const lines = oldest.map((l) => `- ${l.title} (${(l.submittedAt ?? l.updatedAt).slice(0, 10)})`).join('\n');
+    const params = { count: pending, region: region.name, link: portalLink(ctx, `/portal/desk/${region.id}`), listings: lines };
+    const mailed = [...new Set(staff.map((m) => m.email))];
+    await sendAfterCommit(
+      ctx,
+      mailed.map((to) => ({
+        to,
+        subject: t(locale, 'portal.mail.digest.subject', params),
+        text: `${t(locale, 'portal.mail.digest.body', params)}\n\n---\n\n${t('en', 'portal.mail.digest.body', params)}`,
+      })),
+    );
+    out.push({ regionId: region.id, pending, mailed });
+  }
+  return out;
+}

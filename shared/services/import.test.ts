@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Outbox } from '../adapters/mail-outbox.js';
+import { getListing, listingsOfOrganisation } from '../repositories/listings.js';
+import type { ServiceContext } from './context.js';
+import { importListings } from './import.js';
+import { createTestDb } from '../../test/db.js';
+import { clock, deskOf, employerOf, seedDirectory, seedOrganisation } from '../../test/fixtures.js';
+
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let ctx: ServiceContext;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedDirectory(db);
+  ctx = { db, mail: new Outbox(), clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+});
+
+const HEADER = 'organisation,locationId,kind,title,description,openTo,dutchLevel,englishOk,hoursPerWeek,wagePerHour,startDate,closingDate,workplace.city,startsAt,endsAt,seats';
+
+describe('CSV import', () => {
+  it('imports good rows and reports each refused row with its reasons; refused rows store nothing', async () => {
+    const org = await seedOrganisation(db, { name: 'Tuinderij Noorderlicht', kvk: '12345678' });
+    const csv = [
+      HEADER,
+      `12345678,venlo,job,Oogstmedewerker,Tomaten plukken,permit-holders-and-asylum-seekers,A1,ja,32,"15,10",2026-12-07,2026-12-20,Venlo,,,`,
+      `Tuinderij Noorderlicht,venlo,job,Te laag loon,Werk,permit-holders,A1,,32,12.00,2026-12-07,2026-12-20,Venlo,,,`,
+      `${org.id},venlo,job,Verlopen,Werk,permit-holders,A1,,32,15.00,2026-12-07,2026-11-01,Venlo,,,`,
+      `${org.id},venlo,company-visit,Bezoek zonder stoelen,Rondleiding,everyone,none,,,,,,Venlo,2026-12-02T09:00,2026-12-02T11:00,`,
+      `Onbekend BV,venlo,job,Van niemand,Werk,permit-holders,A1,,32,15.00,,,Venlo,,,`,
+      `${org.id},atlantis,volunteering,Nergens,Werk,everyone,none,,,,,,Venlo,,,`,
+    ].join('\n');
+    const report = await importListings(ctx, deskOf('zuid'), csv, { publish: true });
+    expect(report.map((r) => [r.line, r.title, r.status, r.errors])).toEqual([
+      [2, 'Oogstmedewerker', 'published', []],
+      [3, 'Te laag loon', undefined, [{ field: 'wagePerHour', key: 'error.wage_below_minimum', params: { minimum: 14.71 } }]],
+      [4, 'Verlopen', undefined, [{ field: 'closingDate', key: 'error.date_in_past' }]],
+      [5, 'Bezoek zonder stoelen', undefined, [{ field: 'seats', key: 'error.seats_required' }]],
+      [6, 'Van niemand', undefined, [{ field: 'organisation', key: 'error.not_found' }]],
+      [7, 'Nergens', undefined, [{ field: 'locationId', key: 'error.invalid_choice' }]],
+    ]);
+    const stored = (await listingsOfOrganisation(db, org.id)).items;
+    expect(stored.map((l) => l.title)).toEqual(['Oogstmedewerker']);
+    expect(await getListing(db, report[0]!.listingId!)).toMatchObject({ wagePerHour: 15.1, englishOk: true, regionId: 'zuid', locationId: 'venlo', workplace: { city: 'Venlo', lat: 51.3704 } });
+  });
+
+  it('reads semicolon-separated files (Dutch spreadsheets), keeps drafts when asked, and gives visits Dutch times', async () => {
+    const org = await seedOrganisation(db, { name: 'Bezoekbedrijf' });
+    const csv = `${HEADER.replaceAll(',', ';')}\n${org.id};venlo;company-visit;Kijkje in de keuken;Rondleiding;everyone;none;;;;;;Venlo;2026-12-02T09:00;2026-12-02T11:30;12\n`;
+    const [row] = await importListings(ctx, deskOf('zuid'), csv, { publish: false });
+    expect(row).toMatchObject({ status: 'draft', errors: [] });
+    expect(await getListing(db, row!.listingId!)).toMatchObject({ startsAt: '2026-12-02T09:00:00+01:00', endsAt: '2026-12-02T11:30:00+01:00', seats: 12 });
+  });
+
+  it('refuses a file with unknown columns or no rows, as a whole', async () => {
+    await expect(importListings(ctx, deskOf('zuid'), 'organisation,salary\nX,1\n', { publish: false })).rejects.toMatchObject({ fields: [{ field: 'salary', key: 'error.invalid_choice' }] });
+    await expect(importListings(ctx, deskOf('zuid'), `${HEADER}\n`, { publish: false })).rejects.toMatchObject({ fields: [{ field: 'file', key: 'error.required' }] });
+    await expect(importListings(ctx, employerOf('01JDEM0000000000000000000A'), `${HEADER}\n`, { publish: false })).rejects.toMatchObject({ status: 403 });
+  });
+});

@@ -1,0 +1,70 @@
+import { parse } from 'csv-parse/sync';
+import { DomainError, ForbiddenError, ValidationError, type FieldError } from '../errors.js';
+import { getDirectory } from '../repositories/directory.js';
+import { listOrganisations } from '../repositories/organisations.js';
+import { deskRegions, isAdmin, require, type Actor } from './actor.js';
+import type { ServiceContext } from './context.js';
+import { findOrganisation, LISTING_FIELDS, listingInputFromFields } from './listing-fields.js';
+import { changeStatus, createListing } from './listings.js';
+
+/**
+ * Bulk import of listings from CSV, for desks: one listing per row, each row checked like the
+ * portal's form, each refused row reported with its reasons. Rows are independent: a refused row
+ * stores nothing, and the rows around it are imported.
+ */
+export const IMPORT_COLUMNS = ['organisation', ...LISTING_FIELDS] as const;
+export const MAX_IMPORT_ROWS = 500;
+
+export interface ImportRow {
+  /** The line in the file: the header is line 1. */
+  line: number;
+  title?: string;
+  listingId?: string;
+  status?: string;
+  errors: FieldError[];
+}
+
+export async function importListings(ctx: ServiceContext, actor: Actor, csv: string, o: { publish: boolean }): Promise<ImportRow[]> {
+  require(isAdmin(actor) || deskRegions(actor).length > 0);
+  // Spreadsheets in Dutch settings write semicolons: the header line tells which.
+  const header = csv.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = header.split(';').length > header.split(',').length ? ';' : ',';
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, bom: true, delimiter });
+  } catch {
+    throw new ValidationError([{ field: 'file', key: 'error.invalid' }]);
+  }
+  if (rows.length === 0) throw new ValidationError([{ field: 'file', key: 'error.required' }]);
+  if (rows.length > MAX_IMPORT_ROWS) throw new ValidationError([{ field: 'file', key: 'error.number_too_big', params: { maximum: MAX_IMPORT_ROWS } }]);
+  const unknownColumns = Object.keys(rows[0]!).filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
+  if (unknownColumns.length > 0) throw new ValidationError(unknownColumns.map((c) => ({ field: c, key: 'error.invalid_choice' })));
+
+  const directory = await getDirectory(ctx.db);
+  const organisations = await listOrganisations(ctx.db);
+  const report: ImportRow[] = [];
+  for (const [i, row] of rows.entries()) {
+    const line = i + 2;
+    const title = row.title || undefined;
+    const organisation = findOrganisation(organisations, row.organisation);
+    if (!organisation) {
+      report.push({ line, title, errors: [{ field: 'organisation', key: row.organisation?.trim() ? 'error.not_found' : 'error.required' }] });
+      continue;
+    }
+    try {
+      const input = listingInputFromFields(row, organisation.id, directory);
+      let listing = await createListing(ctx.db, actor, input, ctx.clock);
+      if (o.publish) {
+        listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'submit', { clock: ctx.clock });
+        if (listing.status === 'pending') listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'approve', { clock: ctx.clock });
+      }
+      report.push({ line, title, listingId: listing.id, status: listing.status, errors: [] });
+    } catch (e) {
+      if (e instanceof ValidationError) report.push({ line, title, errors: e.fields });
+      else if (e instanceof ForbiddenError) report.push({ line, title, errors: [{ field: 'locationId', key: 'error.forbidden' }] });
+      else if (e instanceof DomainError) report.push({ line, title, errors: [{ field: '_', key: e.key, params: e.params }] });
+      else throw e;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,121 @@
+import type { Listing } from '../domain/listing.js';
+import type { Organisation } from '../domain/organisation.js';
+import type { Directory } from '../repositories/directory.js';
+import { ValidationError, type FieldError } from '../errors.js';
+
+/**
+ * Listings arrive as flat text fields: from the portal's form and from CSV rows. This turns
+ * them into the input the listing use cases validate, the same way for both: the reception
+ * location sets the region (and, unless given, the workplace's position); Dutch local times get
+ * their offset; "ja"/"yes"/"on" mean true.
+ */
+export type Fields = Record<string, string | undefined>;
+
+/** The field names, in form order: also the CSV columns (plus `organisation` for imports). */
+export const LISTING_FIELDS = [
+  'kind', 'title', 'description', 'language', 'locationId', 'openTo', 'helpsWithWorkPermit', 'dutchLevel', 'englishOk',
+  'hoursPerWeek', 'wagePerHour', 'startDate', 'closingDate', 'workplace.street', 'workplace.postcode', 'workplace.city',
+  'workplace.lat', 'workplace.lon', 'startsAt', 'endsAt', 'seats', 'contactNote',
+] as const;
+
+const TRUE = new Set(['on', 'true', '1', 'ja', 'yes', 'y', 'j']);
+const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+const bool = (v: string | undefined) => TRUE.has((v ?? '').trim().toLowerCase());
+function num(v: string | undefined): number | string | undefined {
+  const s = text(v);
+  if (s === undefined) return undefined;
+  const n = Number(s.replace(',', '.'));
+  return Number.isFinite(n) ? n : s;
+}
+
+/** The offset of Dutch time (Europe/Amsterdam) at a local wall-clock time, like "+01:00". */
+export function amsterdamOffset(local: string): string {
+  const guess = new Date(`${local.slice(0, 16)}:00Z`);
+  if (Number.isNaN(guess.getTime())) return '+01:00';
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', timeZoneName: 'longOffset' })
+    .formatToParts(guess)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return name?.replace('GMT', '') || '+00:00';
+}
+
+/** "2026-12-02T09:00" (a datetime-local field) → "2026-12-02T09:00:00+01:00". */
+function dateTime(v: string | undefined): string | undefined {
+  const s = text(v);
+  if (s === undefined) return undefined;
+  const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(s);
+  return local ? `${local[1]}T${local[2]}${local[3] ?? ':00'}${amsterdamOffset(`${local[1]}T${local[2]}`)}` : s;
+}
+
+/** An ISO time shown back in a datetime-local field, in Dutch time. */
+export function localDateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * The listing input for `organisationId`, from flat fields. Throws a ValidationError when the
+ * location is missing or unknown (the schema's own checks run in the use case).
+ */
+export function listingInputFromFields(f: Fields, organisationId: string, directory: Directory): Record<string, unknown> {
+  const errors: FieldError[] = [];
+  const locationId = text(f.locationId);
+  const location = directory.locations.find((l) => l.id === locationId);
+  if (!locationId) errors.push({ field: 'locationId', key: 'error.required' });
+  else if (!location) errors.push({ field: 'locationId', key: 'error.invalid_choice' });
+  const input = {
+    organisationId,
+    regionId: location?.regionId,
+    locationId,
+    kind: text(f.kind),
+    title: text(f.title),
+    description: text(f.description),
+    language: text(f.language) ?? 'nl',
+    openTo: text(f.openTo),
+    helpsWithWorkPermit: bool(f.helpsWithWorkPermit),
+    dutchLevel: text(f.dutchLevel),
+    englishOk: bool(f.englishOk),
+    hoursPerWeek: num(f.hoursPerWeek),
+    wagePerHour: num(f.wagePerHour),
+    startDate: text(f.startDate),
+    closingDate: text(f.closingDate),
+    workplace: {
+      street: text(f['workplace.street']),
+      postcode: text(f['workplace.postcode'])?.toUpperCase(),
+      city: text(f['workplace.city']),
+      lat: num(f['workplace.lat']) ?? location?.lat,
+      lon: num(f['workplace.lon']) ?? location?.lon,
+    },
+    startsAt: dateTime(f.startsAt),
+    endsAt: dateTime(f.endsAt),
+    seats: num(f.seats),
+    contactNote: text(f.contactNote),
+  };
+  if (errors.length > 0) throw new ValidationError(errors);
+  return input;
+}
+
+/** A listing as flat fields: to fill in the edit form, or a new form when duplicating. */
+export function fieldsOfListing(l: Listing): Record<string, string> {
+  const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  return {
+    kind: l.kind, title: l.title, description: l.description, language: l.language, locationId: s(l.locationId), openTo: l.openTo,
+    helpsWithWorkPermit: l.helpsWithWorkPermit ? 'on' : '', dutchLevel: l.dutchLevel, englishOk: l.englishOk ? 'on' : '',
+    hoursPerWeek: s(l.hoursPerWeek), wagePerHour: s(l.wagePerHour), startDate: s(l.startDate), closingDate: s(l.closingDate),
+    'workplace.street': s(l.workplace.street), 'workplace.postcode': s(l.workplace.postcode), 'workplace.city': l.workplace.city,
+    'workplace.lat': s(l.workplace.lat), 'workplace.lon': s(l.workplace.lon),
+    startsAt: localDateTime(l.startsAt), endsAt: localDateTime(l.endsAt), seats: s(l.seats), contactNote: s(l.contactNote),
+  };
+}
+
+/** An organisation named in a CSV row: by id, by KvK number, or by its exact name. */
+export function findOrganisation(organisations: Organisation[], name: string | undefined): Organisation | undefined {
+  const s = text(name)?.toLowerCase();
+  if (!s) return undefined;
+  return organisations.find((o) => o.kind === 'employer' && (o.id.toLowerCase() === s || o.kvk === s || o.name.toLowerCase() === s));
+}
