@@ -106,7 +106,7 @@ describe('the site', () => {
           StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: Match.anyValue(), IncludeSubdomains: true, Override: true }),
           ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
-          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'no-referrer', Override: true },
           ContentTypeOptions: { Override: true },
         },
       },

@@ -10,14 +10,15 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { Construct } from 'constructs';
 
 /**
- * Resident pages are plain HTML (no scripts), forms post to the same origin, nothing may frame
- * the site. Kept strict because residents' phones are the most exposed users of the product.
+ * Pages work as plain HTML with at most a script file of our own, forms post to the same
+ * origin, nothing may frame the site. The same policy as the portal app's own (web/app.ts), so
+ * CloudFront's copy, which also covers the static pages, takes nothing away.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data:",
   "object-src 'none'",
-  "base-uri 'self'",
+  "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
   'upgrade-insecure-requests',
@@ -73,7 +74,8 @@ export class Site extends Construct {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365 * 2), includeSubdomains: true, preload: true, override: true },
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        // Which listing a resident read is nobody else's business, not even an employer's site.
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
         contentTypeOptions: { override: true },
       },
     });
