@@ -93,17 +93,16 @@ export class OpwegStack extends Stack {
       }),
     );
 
-    // Sweep: expire listings, purge resident data past retention, send digests.
+    // Sweep: expire listings past closing, delete residents' data past retention.
     const sweep = new OpwegFunction(this, 'Sweep', {
       handler: 'sweep',
-      description: 'OpWeg sweep: expiry, retention purge, digests',
+      description: 'OpWeg sweep: expiry and retention',
       environment: { ...settings, PUBLIC_ORIGIN: publicOrigin },
       timeout: Duration.minutes(5),
       memorySize: 512,
     });
     bindTable(sweep, table, 'readWrite');
     bindSecrets(sweep, secrets);
-    sender.grantSendEmail(sweep);
     new Rule(this, 'SweepSchedule', {
       description: 'Runs the OpWeg sweep every hour',
       schedule: Schedule.rate(Duration.hours(1)),

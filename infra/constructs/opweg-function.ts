@@ -60,10 +60,11 @@ export class OpwegFunction extends NodejsFunction {
 
 /** Item-level actions only: the product never scans, so no role may (see eslint.config.js). */
 const TABLE_ACTIONS = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  // Transactions need no action of their own: each item in one needs its item-level action.
   readWrite: [
-    'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
+    'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query',
+    'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem',
   ],
 } as const;
 
@@ -80,7 +81,7 @@ export function bindTable(fn: NodejsFunction, table: ITableV2, access: keyof typ
 
 /**
  * Hands a function the NAMES of SSM SecureString parameters as `<NAME>_PARAMETER` (the values
- * never enter code or template) and lets it read exactly those; functions/secrets.ts reads them.
+ * never enter code or template) and lets it read exactly those; functions/deps.ts reads them.
  */
 export function bindSecrets(fn: NodejsFunction, secrets: Record<string, string>) {
   const stack = Stack.of(fn);
