@@ -6,9 +6,8 @@ import { DomainError } from '../shared/errors.js';
 import { resolveDeps, type Deps } from './deps.js';
 import { devMailRoutes } from './portal/dev-mail.js';
 import { portalApp } from './portal/index.js';
-import { homeRoutes } from './site/home.js';
 
-/** The whole dynamic app: health, the (temporary) home page, the portal. */
+/** The whole dynamic app: health and the portal. Resident pages are static files (web/site/publish.ts). */
 export function createApp(given: Deps) {
   const deps = resolveDeps(given);
   const app = new Hono();
@@ -45,7 +44,6 @@ export function createApp(given: Deps) {
   app.route('/portal', portalApp(deps));
   // The local mailbox, only when running locally (LOCAL_DEV): never on AWS.
   if (deps.outbox) app.route('/dev/mail', devMailRoutes(deps.outbox));
-  app.route('/', homeRoutes(deps));
 
   app.onError((err, c) => {
     if (err instanceof DomainError) return c.text(err.key, err.status);

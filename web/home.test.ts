@@ -1,23 +1,26 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../shared/config/index.js';
 import { createTestDb } from '../test/db.js';
-import { launchBrowser } from '../test/browser.js';
 import { startTestServer } from '../test/server.js';
-import { changeStatus, createListing } from '../shared/services/listings.js';
-import { clock, deskOf, seedDirectory, seedOrganisation, vacancy } from '../test/fixtures.js';
+import { seedDirectory } from '../test/fixtures.js';
+import { createLocalApp } from './local.js';
+import { createSiteApp } from './site/app.js';
 
+let db: Awaited<ReturnType<typeof createTestDb>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
+const siteDir = mkdtempSync(join(tmpdir(), 'opweg-site-'));
 beforeAll(async () => {
-  const db = await createTestDb();
+  db = await createTestDb();
   await seedDirectory(db);
-  const org = await seedOrganisation(db);
-  const desk = deskOf('zuid');
-  const l = await createListing(db, desk, vacancy(org.id, { title: 'Heftruckchauffeur Venlo' }), clock);
-  await changeStatus(db, desk, l.id, 1, 'submit', { clock });
-  await changeStatus(db, desk, l.id, 2, 'approve', { clock });
-  await createListing(db, desk, vacancy(org.id, { title: 'Nog een concept' }), clock);
   server = await startTestServer(db);
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  rmSync(siteDir, { recursive: true, force: true });
+});
 
 describe('the local app', () => {
   it('answers /healthz once the table answers', async () => {
@@ -26,17 +29,18 @@ describe('the local app', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
-  it('shows the regions with their published listings in a real browser, and no drafts', async () => {
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.newPage();
-      await page.goto(server.url);
-      const zuid = page.locator('#region-zuid');
-      await expect(zuid.getByText('Heftruckchauffeur Venlo').count()).resolves.toBe(1);
-      await expect(page.getByText('Nog een concept').count()).resolves.toBe(0);
-      await expect(page.locator('#region-noord').textContent()).resolves.toContain('Assen');
-    } finally {
-      await browser.close();
-    }
+  it('serves the rendered resident site from its folder, under the security headers, after the dynamic routes', async () => {
+    const config = loadConfig({ TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: db.endpoint, CURSOR_SECRET: db.cursorSecret, LOCAL_DEV: '1' });
+    const home = await (await createSiteApp({ db, config }).request('/nl/')).text();
+    mkdirSync(join(siteDir, 'nl'), { recursive: true });
+    writeFileSync(join(siteDir, 'nl', 'index.html'), home);
+    const local = createLocalApp({ db, config }, { siteDir });
+    const res = await local.request('/nl/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toContain('/nl/locations/assen/');
+    expect((await local.request('/healthz')).status).toBe(200);
+    expect((await local.request('/nl/locations/nowhere/')).status).toBe(404);
   });
 });

@@ -1,22 +1,92 @@
 import type { Child } from 'hono/jsx';
-import { directionOf, t, type Locale } from '../../shared/i18n/index.js';
+import { LOCALES, LOCALE_INFO, directionOf, needsReview, t, type Locale } from '../../shared/i18n/index.js';
+import { paths } from '../site/paths.js';
+import { ASSETS } from './assets.js';
+import { Pictogram } from './pictograms.js';
 
-/** The page frame every OpWeg page shares: language, direction, one small stylesheet. */
-export function Layout(props: { locale: Locale; title: string; children: Child }) {
+export interface Crumb {
+  href: string;
+  label: string;
+}
+
+export interface LayoutProps {
+  locale: Locale;
+  title: string;
+  /** The page's path after the locale prefix (`/locations/assen/`): the language links keep it. */
+  path: string;
+  crumbs?: Crumb[];
+  /** Closed listings: shown to who follows a link, left out of search engines. */
+  noindex?: boolean;
+  /** Feed links, JSON-LD. */
+  head?: Child;
+  /** Pages with the optional filter form load the one small script. */
+  script?: boolean;
+  class?: string;
+  children: Child;
+}
+
+/** The frame of every resident page: language and direction, one stylesheet, no script by default. */
+export function Layout(p: LayoutProps) {
+  const home = paths.home(p.locale);
   return (
-    <html lang={props.locale} dir={directionOf(props.locale)}>
+    <html lang={p.locale} dir={directionOf(p.locale)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · ${t(props.locale, 'app.name')}`}</title>
-        <link rel="stylesheet" href="/assets/style.css" />
+        <title>{`${p.title} · ${t(p.locale, 'app.name')}`}</title>
+        <meta name="description" content={t(p.locale, 'app.tagline')} />
+        {p.noindex && <meta name="robots" content="noindex" />}
+        <link rel="stylesheet" href={ASSETS.css.path} />
+        {p.head}
+        {p.script && <script src={ASSETS.filter.path} defer></script>}
       </head>
-      <body>
-        <header class="masthead">
-          <a href="/" class="brand">{t(props.locale, 'app.name')}</a>
-          <span class="tagline">{t(props.locale, 'app.tagline')}</span>
+      <body class={p.class}>
+        <a class="skip" href="#main">{t(p.locale, 'nav.skip')}</a>
+        <header class="top">
+          <a href={home}>
+            <Pictogram name="location" />
+            {t(p.locale, 'app.name')}
+          </a>
         </header>
-        <main>{props.children}</main>
+        {p.crumbs && p.crumbs.length > 0 && (
+          <nav class="crumbs" aria-label={t(p.locale, 'nav.breadcrumb')}>
+            <ol>
+              <li>
+                <a href={home}>{t(p.locale, 'nav.home')}</a>
+              </li>
+              {p.crumbs.map((c) => (
+                <li>
+                  <a href={c.href}>{c.label}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+        <main id="main">{p.children}</main>
+        <footer>
+          {needsReview(p.locale) && <p class="review">{t(p.locale, 'i18n.needsReview')}</p>}
+          <nav aria-label={t(p.locale, 'nav.language')}>
+            <ul>
+              {LOCALES.map((l) =>
+                l === p.locale ? null : (
+                  <li>
+                    <a href={`/${l}${p.path}`} hreflang={l} lang={l} dir={directionOf(l)}>
+                      {LOCALE_INFO[l].name}
+                    </a>
+                  </li>
+                ),
+              )}
+            </ul>
+          </nav>
+          <ul>
+            <li>
+              <a href={paths.privacy(p.locale)}>{t(p.locale, 'nav.privacy')}</a>
+            </li>
+            <li>
+              <a href={paths.about(p.locale)}>{t(p.locale, 'nav.about')}</a>
+            </li>
+          </ul>
+        </footer>
       </body>
     </html>
   );

@@ -110,6 +110,7 @@ export const ar: Messages = {
   'filter.asylum': "مفتوح لطالبي اللجوء",
   'filter.any': "الكل",
   'filter.noMatch': "لا شيء يناسب هذه الاختيارات. غيّرها في الأعلى.",
+  'filter.apply': 'اعرض',
 
   'listing.organisation': "الجهة",
   'listing.what': "ما هو؟",

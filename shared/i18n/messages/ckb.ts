@@ -110,6 +110,7 @@ export const ckb: Messages = {
   'filter.asylum': "کراوە بۆ پەنابەران",
   'filter.any': "هەموو",
   'filter.noMatch': "هیچ شتێک لەگەڵ ئەم هەڵبژاردنانە ناگونجێت. لە سەرەوە بیانگۆڕە.",
+  'filter.apply': 'پیشان بدە',
 
   'listing.organisation': "ڕێکخراو",
   'listing.what': "ئەمە چییە؟",

@@ -106,6 +106,7 @@ export const en = {
   'filter.asylum': 'Open to asylum seekers',
   'filter.any': 'Any',
   'filter.noMatch': 'Nothing matches these choices. Change them above.',
+  'filter.apply': 'Show',
 
   'listing.organisation': 'Organisation',
   'listing.what': 'What is it?',

@@ -110,6 +110,7 @@ export const fa: Messages = {
   'filter.asylum': "باز برای پناهجویان",
   'filter.any': "همه",
   'filter.noMatch': "هیچ چیز با این انتخاب‌ها جور نیست. آن‌ها را در بالا تغییر دهید.",
+  'filter.apply': 'نشان بده',
 
   'listing.organisation': "سازمان",
   'listing.what': "این چیست؟",

@@ -110,6 +110,7 @@ export const kmr: Messages = {
   'filter.asylum': "Ji penaberan re vekirî",
   'filter.any': "Hemû",
   'filter.noMatch': "Tiştek li gorî van hilbijartinan nîne. Li jor wan biguherîne.",
+  'filter.apply': 'Nîşan bide',
 
   'listing.organisation': "Rêxistin",
   'listing.what': "Ev çi ye?",

@@ -103,6 +103,7 @@ export const nl: Messages = {
   'filter.asylum': 'Open voor asielzoekers',
   'filter.any': 'Alles',
   'filter.noMatch': 'Niets past bij deze keuzes. Verander ze hierboven.',
+  'filter.apply': 'Toon',
 
   'listing.organisation': 'Organisatie',
   'listing.what': 'Wat is het?',

@@ -110,6 +110,7 @@ export const ps: Messages = {
   'filter.asylum': "د پناه غوښتونکو لپاره پرانیستی",
   'filter.any': "ټول",
   'filter.noMatch': "هیڅ شی له دې انتخابونو سره سمون نه لري. پورته یې بدل کړئ.",
+  'filter.apply': 'وښایاست',
 
   'listing.organisation': "سازمان",
   'listing.what': "دا څه دي؟",

@@ -110,6 +110,7 @@ export const so: Messages = {
   'filter.asylum': "U furan magangelyo-doonka",
   'filter.any': "Dhammaan",
   'filter.noMatch': "Waxba kuma habboona xulashooyinkan. Kor ka beddel.",
+  'filter.apply': 'Tus',
 
   'listing.organisation': "Ururka",
   'listing.what': "Waa maxay?",

@@ -110,6 +110,7 @@ export const ti: Messages = {
   'filter.asylum': "ንሓተትቲ ዑቕባ ክፉት",
   'filter.any': "ኩሉ",
   'filter.noMatch': "ምስዚ ምርጫታት ዝሰማማዕ የለን። ኣብ ላዕሊ ቀይሩዎ።",
+  'filter.apply': 'ኣርእዩ',
 
   'listing.organisation': "ትካል",
   'listing.what': "እንታይ እዩ?",

@@ -110,6 +110,7 @@ export const tr: Messages = {
   'filter.asylum': "Sığınmacılara açık",
   'filter.any': "Hepsi",
   'filter.noMatch': "Bu seçimlere uyan bir şey yok. Yukarıdan değiştir.",
+  'filter.apply': 'Göster',
 
   'listing.organisation': "Kuruluş",
   'listing.what': "Bu nedir?",

@@ -1,0 +1,138 @@
+import { readFile } from 'node:fs/promises';
+import { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { isVisible } from '../../shared/db/keys.js';
+import { DomainError, NotFoundError } from '../../shared/errors.js';
+import { DEFAULT_LOCALE, isLocale, t } from '../../shared/i18n/index.js';
+import { systemClock } from '../../shared/services/listings.js';
+import { ASSETS } from '../ui/assets.js';
+import { ETHIOPIC_FONT_PATH } from '../ui/site-style.js';
+import type { PageContext, SiteContext, SiteDeps, SiteEnv } from './context.js';
+import { isGroup } from './groups.js';
+import { visitsCalendar } from './machine/calendar.js';
+import { atomFeed } from './machine/feeds.js';
+import { robotsTxt, sitemapPaths, sitemapXml } from './machine/sitemap.js';
+import { AboutPage, PrivacyPage } from './pages/about.js';
+import { HomePage, LanguagesPage } from './pages/home.js';
+import { ListingPage } from './pages/listing.js';
+import { LocationPage } from './pages/location.js';
+import { PosterPage } from './pages/poster.js';
+import { GroupPage, PartnersPage, RegionPage, upcoming } from './pages/region.js';
+import { paths } from './paths.js';
+import { createSiteReads, seatsLeft } from './reads.js';
+
+const XML = { atom: 'application/atom+xml; charset=utf-8', ics: 'text/calendar; charset=utf-8', xml: 'application/xml; charset=utf-8' };
+
+async function page(c: SiteContext, element: Child | Promise<Child>) {
+  return c.html(`<!DOCTYPE html>${String(await element)}`);
+}
+
+/** `assen.atom` → `assen`; anything else is not a feed. */
+function slugOf(file: string, ext: string): string {
+  const m = new RegExp(`^([a-z0-9-]+)\\.${ext}$`).exec(file);
+  if (!m) throw new NotFoundError();
+  return m[1]!;
+}
+
+/**
+ * The resident site: every page, feed and asset, served by `app.request` to the publisher
+ * (which writes them as static files) and, in tests, straight to a client. Nothing here reads
+ * a cookie or takes a form: pages depend on the table alone, so a stored page is the truth.
+ */
+export function createSiteApp(deps: SiteDeps) {
+  const clock = deps.clock ?? systemClock;
+  const { config } = deps;
+  const app = new Hono<SiteEnv>({ strict: true });
+
+  app.use('*', async (c, next) => {
+    c.set('reads', deps.reads ?? createSiteReads(deps.db, { reachKm: config.REACH_KM }));
+    await next();
+  });
+  const ctx = (c: SiteContext): PageContext => ({ locale: c.get('locale'), reads: c.get('reads'), config, now: clock.now() });
+
+  app.get('/', (c) => page(c, <LanguagesPage />));
+
+  app.get(ASSETS.css.path, (c) => c.body(ASSETS.css.body, 200, { 'content-type': ASSETS.css.type }));
+  app.get(ASSETS.filter.path, (c) => c.body(ASSETS.filter.body, 200, { 'content-type': ASSETS.filter.type }));
+  app.get(ETHIOPIC_FONT_PATH, async (c) => {
+    // The font ships with the repository, not with the Lambda bundle: rebuild-site uploads it.
+    const font = await readFile(new URL('../ui/fonts/noto-sans-ethiopic-subset.woff2', import.meta.url)).catch(() => undefined);
+    if (!font) throw new NotFoundError();
+    return c.body(new Uint8Array(font), 200, { 'content-type': 'font/woff2' });
+  });
+
+  app.get('/feeds/regions/:file', async (c) => {
+    const id = slugOf(c.req.param('file'), 'atom');
+    const reads = c.get('reads');
+    const region = (await reads.directory()).regions.find((r) => r.id === id);
+    if (!region) throw new NotFoundError();
+    const [listings, organisations] = await Promise.all([reads.regionListings(id), reads.organisations()]);
+    const title = t(DEFAULT_LOCALE, 'feed.region', { name: region.name });
+    const body = atomFeed({ title, self: paths.regionFeed(id), page: paths.region(DEFAULT_LOCALE, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
+    return c.body(body, 200, { 'content-type': XML.atom });
+  });
+
+  app.get('/feeds/locations/:file', async (c) => {
+    const id = slugOf(c.req.param('file'), 'atom');
+    const reads = c.get('reads');
+    const location = (await reads.directory()).locations.find((l) => l.id === id);
+    if (!location) throw new NotFoundError();
+    const [near, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
+    const title = t(DEFAULT_LOCALE, 'feed.location', { name: location.name });
+    const listings = near.map((n) => n.listing);
+    const body = atomFeed({ title, self: paths.locationFeed(id), page: paths.location(DEFAULT_LOCALE, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
+    return c.body(body, 200, { 'content-type': XML.atom });
+  });
+
+  app.get('/calendar/regions/:file', async (c) => {
+    const id = slugOf(c.req.param('file'), 'ics');
+    const reads = c.get('reads');
+    const region = (await reads.directory()).regions.find((r) => r.id === id);
+    if (!region) throw new NotFoundError();
+    const [listings, organisations] = await Promise.all([reads.regionListings(id), reads.organisations()]);
+    const visits = await Promise.all(upcoming(listings, clock.now()).map(async (listing) => ({ listing, seatsLeft: seatsLeft(listing, await reads.seatsTaken(listing.id)) })));
+    const body = visitsCalendar({ name: t(DEFAULT_LOCALE, 'feed.calendar', { name: region.name }), origin: config.PUBLIC_ORIGIN, visits, organisations });
+    return c.body(body, 200, { 'content-type': XML.ics });
+  });
+
+  app.get('/sitemap.xml', async (c) => {
+    const reads = c.get('reads');
+    const directory = await reads.directory();
+    const listings = (await Promise.all(directory.regions.map((r) => reads.regionListings(r.id)))).flat().filter(isVisible);
+    listings.sort((a, b) => a.id.localeCompare(b.id));
+    return c.body(sitemapXml(config.PUBLIC_ORIGIN, sitemapPaths(directory, listings)), 200, { 'content-type': XML.xml });
+  });
+
+  app.get('/robots.txt', (c) => c.text(robotsTxt(config.PUBLIC_ORIGIN)));
+
+  // Resident pages, under their locale.
+  app.use('/:locale/*', async (c, next) => {
+    const locale = c.req.param('locale');
+    if (!isLocale(locale)) throw new NotFoundError();
+    c.set('locale', locale);
+    await next();
+  });
+  app.get('/:locale/', (c) => page(c, HomePage(ctx(c))));
+  app.get('/:locale/privacy/', (c) => page(c, PrivacyPage(ctx(c))));
+  app.get('/:locale/about/', (c) => page(c, AboutPage(ctx(c))));
+  app.get('/:locale/locations/:id/', (c) => page(c, LocationPage(ctx(c), c.req.param('id'))));
+  app.get('/:locale/locations/:id/poster/', (c) => page(c, PosterPage(ctx(c), c.req.param('id'))));
+  app.get('/:locale/regions/:id/', (c) => page(c, RegionPage(ctx(c), c.req.param('id'))));
+  app.get('/:locale/regions/:id/partners/', (c) => page(c, PartnersPage(ctx(c), c.req.param('id'))));
+  app.get('/:locale/regions/:id/:group/', (c) => {
+    const group = c.req.param('group');
+    if (!isGroup(group)) throw new NotFoundError();
+    return page(c, GroupPage(ctx(c), c.req.param('id'), group));
+  });
+  app.get('/:locale/listings/:id/', (c) => page(c, ListingPage(ctx(c), c.req.param('id'))));
+
+  app.notFound((c) => c.text('Not found', 404));
+  app.onError((err, c) => {
+    if (err instanceof DomainError) return c.text(err.key, err.status);
+    console.error(err);
+    return c.text('Internal error', 500);
+  });
+  return app;
+}
+
+export type SiteApp = ReturnType<typeof createSiteApp>;

@@ -1,0 +1,164 @@
+import { DutchLevel, type Listing } from '../../shared/domain/listing.js';
+import type { Organisation } from '../../shared/domain/organisation.js';
+import { directionOf, t, type Locale } from '../../shared/i18n/index.js';
+import { Pictogram } from '../ui/pictograms.js';
+import { formatDate, formatNumber, formatTime, roundKm } from './format.js';
+import { GROUPS, GROUP_PICTOGRAM, type KindGroup } from './groups.js';
+import { paths } from './paths.js';
+
+/** Open to asylum seekers (with a work permit the employer arranges, or no permit needed). */
+export const openToAsylumSeekers = (l: Listing) => l.openTo !== 'permit-holders';
+
+/** Listing text stays in the language the organisation wrote it in. */
+export const textLang = (l: Listing) => ({ lang: l.language, dir: directionOf(l.language) });
+
+export function visitWhen(locale: Locale, l: Listing): string | undefined {
+  if (!l.startsAt || !l.endsAt) return undefined;
+  return t(locale, 'visits.when', { date: formatDate(locale, l.startsAt), start: formatTime(locale, l.startsAt), end: formatTime(locale, l.endsAt) });
+}
+
+export function ListingItem(p: { locale: Locale; listing: Listing; organisation?: Organisation; km?: number; seatsLeft?: number }) {
+  const { locale: l, listing } = p;
+  const when = visitWhen(l, listing);
+  return (
+    <li
+      data-level={DutchLevel.options.indexOf(listing.dutchLevel)}
+      data-asylum={openToAsylumSeekers(listing) ? '1' : '0'}
+      data-hours={listing.hoursPerWeek ?? ''}
+      data-km={p.km === undefined ? '' : p.km.toFixed(1)}
+    >
+      <Pictogram name={listing.kind} />
+      <div class="item">
+        <a href={paths.listing(l, listing.id)} {...textLang(listing)}>
+          {listing.title}
+        </a>
+        <p class="meta">
+          {[t(l, `kind.${listing.kind}`), p.organisation?.name, listing.workplace.city, p.km === undefined ? undefined : t(l, 'list.km', { km: formatNumber(l, roundKm(p.km)) })]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        {when && <p class="meta">{when}</p>}
+        <ul class="badges">
+          {listing.dutchLevel === 'none' ? <li class="yes">{t(l, 'list.noDutch')}</li> : <li>{t(l, 'list.dutch', { level: listing.dutchLevel })}</li>}
+          {listing.englishOk && <li>{t(l, 'list.englishOk')}</li>}
+          {openToAsylumSeekers(listing) && <li class="yes">{t(l, 'list.asylum')}</li>}
+          {listing.hoursPerWeek !== undefined && <li>{t(l, 'list.hours', { hours: listing.hoursPerWeek })}</li>}
+          {p.seatsLeft !== undefined && <li>{p.seatsLeft > 0 ? t(l, 'listing.seatsLeft', { count: p.seatsLeft }) : t(l, 'listing.full')}</li>}
+        </ul>
+      </div>
+    </li>
+  );
+}
+
+/** Tiles to the four groups; `href` decides whether they jump within the page or to the region's group page. */
+export function GroupTiles(p: { locale: Locale; counts: Record<KindGroup, number>; href: (g: KindGroup) => string }) {
+  return (
+    <ul class="tiles">
+      {GROUPS.map((g) => (
+        <li>
+          <a href={p.href(g)}>
+            <Pictogram name={GROUP_PICTOGRAM[g]} />
+            {t(p.locale, `group.${g}`)}
+            <span class="count">{formatNumber(p.locale, p.counts[g])}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const HOURS = [8, 16, 24, 32, 40];
+const DISTANCES = [5, 10, 20, 30];
+
+/**
+ * Further filters. Hidden without the script (they would do nothing); every listing is on the
+ * page anyway, sorted and labelled.
+ */
+export function Filters(p: { locale: Locale; distance: boolean }) {
+  const l = p.locale;
+  return (
+    <>
+      <form class="filters" hidden>
+        <fieldset>
+          <legend>{t(l, 'filter.legend')}</legend>
+          <label>
+            {t(l, 'filter.dutch')}
+            <select name="level">
+              <option value="">{t(l, 'filter.any')}</option>
+              {DutchLevel.options.map((level, i) => (
+                <option value={i}>{level === 'none' ? t(l, 'list.noDutch') : level}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t(l, 'filter.hours')}
+            <select name="hours">
+              <option value="">{t(l, 'filter.any')}</option>
+              {HOURS.map((h) => (
+                <option value={h}>{formatNumber(l, h)}</option>
+              ))}
+            </select>
+          </label>
+          {p.distance && (
+            <label>
+              {t(l, 'filter.distance')}
+              <select name="km">
+                <option value="">{t(l, 'filter.any')}</option>
+                {DISTANCES.map((km) => (
+                  <option value={km}>{t(l, 'list.km', { km: formatNumber(l, km) })}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label class="check">
+            <input type="checkbox" name="asylum" value="1" />
+            {t(l, 'filter.asylum')}
+          </label>
+          <button type="submit">{t(l, 'filter.apply')}</button>
+        </fieldset>
+      </form>
+      <p class="nomatch" hidden>
+        {t(l, 'filter.noMatch')}
+      </p>
+    </>
+  );
+}
+
+/**
+ * How a resident reacts. For now: the participation desk, the listing's number and the
+ * organisation's note. The interest form (posting to /portal/) belongs here when it comes.
+ */
+export function HowToReact(p: { locale: Locale; listing: Listing }) {
+  const { locale: l, listing } = p;
+  return (
+    <section class="section" id="react">
+      <h2>
+        <Pictogram name="desk" />
+        {t(l, 'react.title')}
+      </h2>
+      <p>{t(l, 'react.desk')}</p>
+      <p>
+        <strong>{t(l, 'react.number', { number: listing.id })}</strong>
+      </p>
+      {listing.contactNote && (
+        <div class="box note">
+          <h3>{t(l, 'react.note')}</h3>
+          <p class="text" {...textLang(listing)}>
+            {listing.contactNote}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function FeedLink(p: { href: string; label: string; type: 'atom' | 'ics' }) {
+  return (
+    <a href={p.href} type={p.type === 'atom' ? 'application/atom+xml' : 'text/calendar'}>
+      <Pictogram name={p.type === 'atom' ? 'feed' : 'event'} />
+      {p.label}
+    </a>
+  );
+}
+
+export const postedOn = (locale: Locale, l: Listing) => t(locale, 'listing.posted', { date: formatDate(locale, l.publishedAt ?? l.updatedAt) });

@@ -1,0 +1,48 @@
+import { LOCALE_INFO, type Locale } from '../../shared/i18n/index.js';
+
+/** Dates, times, money and distances as a reader of `locale` writes them; times in Dutch time. */
+const ZONE = 'Europe/Amsterdam';
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function intl<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/** A calendar date (YYYY-MM-DD) or the date of an instant in Dutch time. */
+export function formatDate(locale: Locale, value: string): string {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const f = intl(`d|${locale}|${dateOnly}`, () =>
+    new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { dateStyle: 'long', timeZone: dateOnly ? 'UTC' : ZONE }),
+  );
+  return f.format(new Date(dateOnly ? `${value}T12:00:00Z` : value));
+}
+
+/** 24-hour clock, as on Dutch letters and at the desk. */
+export function formatTime(locale: Locale, instant: string): string {
+  const f = intl(`t|${locale}`, () => new Intl.DateTimeFormat(LOCALE_INFO[locale].intl, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: ZONE }));
+  return f.format(new Date(instant));
+}
+
+export function formatMoney(locale: Locale, euros: number): string {
+  return intl(`m|${locale}`, () => new Intl.NumberFormat(LOCALE_INFO[locale].intl, { style: 'currency', currency: 'EUR' })).format(euros);
+}
+
+/** Whole kilometres, at least 1: "0 km" reads as "here", which a workplace rarely is. */
+export const roundKm = (km: number) => Math.max(1, Math.round(km));
+
+export function formatNumber(locale: Locale, n: number): string {
+  return intl(`n|${locale}`, () => new Intl.NumberFormat(LOCALE_INFO[locale].intl, { maximumFractionDigits: 0 })).format(n);
+}
+
+/** The Dutch calendar day of an instant (YYYY-MM-DD), for "upcoming from today". */
+export function dutchDay(instant: Date): string {
+  return intl('day', () => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(instant);
+}
+
+/** The end of a Dutch calendar day as an instant with its offset (winter +01:00, summer +02:00). */
+export function endOfDutchDay(date: string): string {
+  const probe = new Date(`${date}T12:00:00Z`);
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }).formatToParts(probe).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
+  return `${date}T23:59:59${name.replace('GMT', '') || '+00:00'}`;
+}

@@ -1,0 +1,32 @@
+import ical from 'ical-generator';
+import type { Listing } from '../../../shared/domain/listing.js';
+import type { Organisation } from '../../../shared/domain/organisation.js';
+import { DEFAULT_LOCALE, t } from '../../../shared/i18n/index.js';
+import { paths } from '../paths.js';
+
+/**
+ * An iCalendar feed of a region's upcoming company visits and events (times in UTC, which
+ * every calendar shows in local time). Seats left go in the description. Deterministic: the
+ * stamp of each event is the listing's last change.
+ */
+export function visitsCalendar(o: { name: string; origin: string; visits: { listing: Listing; seatsLeft: number }[]; organisations: Map<string, Organisation> }): string {
+  const calendar = ical({ name: o.name, prodId: { company: 'OpWeg', product: 'visits', language: 'NL' } });
+  for (const { listing: l, seatsLeft } of o.visits) {
+    if (!l.startsAt || !l.endsAt) continue;
+    const url = `${o.origin}${paths.listing(DEFAULT_LOCALE, l.id)}`;
+    const w = l.workplace;
+    calendar.createEvent({
+      id: `${l.id}@opweg`,
+      start: new Date(l.startsAt),
+      end: new Date(l.endsAt),
+      stamp: new Date(l.updatedAt),
+      summary: l.title,
+      description: [l.description, o.organisations.get(l.organisationId)?.name, seatsLeft > 0 ? t(DEFAULT_LOCALE, 'listing.seatsLeft', { count: seatsLeft }) : t(DEFAULT_LOCALE, 'listing.full'), url]
+        .filter(Boolean)
+        .join('\n\n'),
+      location: [w.street, [w.postcode, w.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),
+      url,
+    });
+  }
+  return calendar.toString();
+}

@@ -1,0 +1,126 @@
+import { raw } from 'hono/html';
+import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
+import type { Organisation } from '../../../shared/domain/organisation.js';
+import { t, type Locale } from '../../../shared/i18n/index.js';
+import { endOfDutchDay } from '../format.js';
+
+/**
+ * JSON for a `<script type="application/ld+json">`: every `<`, `>` and `&` becomes a JSON
+ * escape, so no text (a title with `</script>`, say) can end the script element or start
+ * markup. This is the only raw output on resident pages; it never holds unescaped text.
+ */
+export function scriptJson(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function JsonLd(p: { data: unknown }) {
+  return <script type="application/ld+json">{raw(scriptJson(p.data))}</script>;
+}
+
+type EmploymentType = 'FULL_TIME' | 'PART_TIME' | 'INTERN' | 'VOLUNTEER' | 'OTHER';
+
+/** schema.org employmentType: a 32-hour week counts as full time in the Netherlands. */
+export function employmentType(l: Listing): EmploymentType | EmploymentType[] {
+  const time: EmploymentType = l.hoursPerWeek === undefined ? 'OTHER' : l.hoursPerWeek >= 32 ? 'FULL_TIME' : 'PART_TIME';
+  switch (l.kind) {
+    case 'volunteering':
+      return 'VOLUNTEER';
+    case 'internship':
+    case 'workplace-learning':
+      return 'INTERN';
+    case 'apprenticeship':
+      return time === 'OTHER' ? 'INTERN' : ['INTERN', time];
+    default:
+      return time;
+  }
+}
+
+function place(l: Listing) {
+  const w = l.workplace;
+  return {
+    '@type': 'Place',
+    address: {
+      '@type': 'PostalAddress',
+      ...(w.street ? { streetAddress: w.street } : {}),
+      ...(w.postcode ? { postalCode: w.postcode } : {}),
+      addressLocality: w.city,
+      addressCountry: 'NL',
+    },
+    geo: { '@type': 'GeoCoordinates', latitude: w.lat, longitude: w.lon },
+  };
+}
+
+function organisationLd(o: Organisation | undefined) {
+  return o ? { '@type': 'Organization', name: o.name, ...(o.website ? { sameAs: o.website } : {}) } : undefined;
+}
+
+export interface JsonLdContext {
+  organisation?: Organisation;
+  /** Public origin, e.g. https://opweg.example.org */
+  origin: string;
+  /** The page's path. */
+  url: string;
+  locale: Locale;
+  /** Visits: seats still free. */
+  seatsLeft?: number;
+}
+
+/** JobPosting for work, internships and volunteering; Event for company visits and job fairs. */
+export function listingJsonLd(l: Listing, c: JsonLdContext): Record<string, unknown> {
+  const url = `${c.origin}${c.url}`;
+  if (SCHEDULED_KINDS.includes(l.kind)) {
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'Event',
+      name: l.title,
+      description: l.description,
+      inLanguage: l.language,
+      url,
+      identifier: l.id,
+      startDate: l.startsAt,
+      endDate: l.endsAt,
+      eventStatus: 'https://schema.org/EventScheduled',
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      location: { ...place(l), name: l.workplace.city },
+      organizer: organisationLd(c.organisation),
+      ...(l.seats !== undefined ? { maximumAttendeeCapacity: l.seats } : {}),
+      ...(c.seatsLeft !== undefined ? { remainingAttendeeCapacity: c.seatsLeft } : {}),
+      isAccessibleForFree: true,
+      offers: {
+        '@type': 'Offer',
+        price: 0,
+        priceCurrency: 'EUR',
+        url,
+        availability: c.seatsLeft === 0 ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
+      },
+    };
+  }
+  const eligibility = [t(c.locale, `openTo.${l.openTo}`), ...(l.openTo === 'permit-holders-and-asylum-seekers' && l.helpsWithWorkPermit ? [t(c.locale, 'permit.helps')] : [])].join(' ');
+  const wage = l.wagePerHour ?? (l.kind === 'volunteering' ? 0 : undefined);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'JobPosting',
+    title: l.title,
+    description: l.description,
+    inLanguage: l.language,
+    url,
+    identifier: { '@type': 'PropertyValue', name: 'OpWeg', value: l.id },
+    datePosted: (l.publishedAt ?? l.createdAt).slice(0, 10),
+    ...(l.closingDate ? { validThrough: endOfDutchDay(l.closingDate) } : {}),
+    employmentType: employmentType(l),
+    hiringOrganization: organisationLd(c.organisation),
+    jobLocation: place(l),
+    ...(wage !== undefined
+      ? { baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', value: wage, unitText: 'HOUR' } } }
+      : {}),
+    ...(l.hoursPerWeek !== undefined ? { workHours: `${l.hoursPerWeek} h/week` } : {}),
+    ...(l.startDate ? { jobStartDate: l.startDate } : {}),
+    eligibilityToWorkRequirement: eligibility,
+    directApply: false,
+  };
+}

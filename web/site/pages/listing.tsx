@@ -1,0 +1,173 @@
+import { NotFoundError } from '../../../shared/errors.js';
+import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
+import { isVisible } from '../../../shared/db/keys.js';
+import { LOCALE_INFO, t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
+import { Layout } from '../../ui/layout.js';
+import { Pictogram } from '../../ui/pictograms.js';
+import { HowToReact, postedOn, textLang, visitWhen } from '../components.js';
+import type { PageContext } from '../context.js';
+import { formatDate, formatMoney, formatNumber, roundKm } from '../format.js';
+import { groupOf } from '../groups.js';
+import { paths, withoutLocale } from '../paths.js';
+import { locationsWithinReach, seatsLeft } from '../reads.js';
+import { listingJsonLd, JsonLd } from '../machine/jsonld.js';
+
+/** Who may take it up, in plain words: the work-permit (TWV) rules as they apply to this listing. */
+export function permitExplanation(l: Listing): MessageKey[] {
+  if (l.openTo === 'permit-holders') return ['permit.holders'];
+  if (l.openTo === 'everyone') return [l.kind === 'volunteering' ? 'permit.volunteering' : 'permit.everyone'];
+  return ['permit.holders', 'permit.asylum', ...(l.helpsWithWorkPermit ? (['permit.helps'] as const) : [])];
+}
+
+function Fact(p: { label: string; children: unknown }) {
+  return (
+    <>
+      <dt>{p.label}</dt>
+      <dd>{p.children}</dd>
+    </>
+  );
+}
+
+function ClosedPage(p: { locale: Locale; listing: Listing; regionName?: string }) {
+  const { locale, listing } = p;
+  return (
+    <Layout
+      locale={locale}
+      title={t(locale, 'listing.closed')}
+      path={withoutLocale(paths.listing(locale, listing.id))}
+      noindex
+      crumbs={p.regionName ? [{ href: paths.region(locale, listing.regionId), label: t(locale, 'region.name', { name: p.regionName }) }] : []}
+    >
+      <div class="box closed">
+        <h1>{t(locale, 'listing.closed')}</h1>
+        <p>{t(locale, 'listing.closedText')}</p>
+        <ul class="plain">
+          {p.regionName && (
+            <li>
+              <a href={paths.region(locale, listing.regionId)}>{t(locale, 'region.name', { name: p.regionName })}</a>
+            </li>
+          )}
+          <li>
+            <a href={paths.home(locale)}>{t(locale, 'home.title')}</a>
+          </li>
+        </ul>
+      </div>
+    </Layout>
+  );
+}
+
+/**
+ * A listing in full. Never published: 404 (nothing to show, nothing to leak). No longer
+ * visible (closed, expired, hidden): a page that says so, kept out of search engines.
+ */
+export async function ListingPage(ctx: PageContext, id: string) {
+  const { locale, reads, config } = ctx;
+  const listing = await reads.listing(id);
+  if (!listing || !listing.publishedAt) throw new NotFoundError();
+  const [{ regions, locations }, organisations] = await Promise.all([reads.directory(), reads.organisations()]);
+  const region = regions.find((r) => r.id === listing.regionId);
+  if (!isVisible(listing)) return <ClosedPage locale={locale} listing={listing} regionName={region?.name} />;
+
+  const organisation = organisations.get(listing.organisationId);
+  const scheduled = SCHEDULED_KINDS.includes(listing.kind);
+  const taken = scheduled ? await reads.seatsTaken(listing.id) : 0;
+  const reach = locationsWithinReach(locations, listing.workplace, config.REACH_KM);
+  const near = reach.length > 0 ? reach : locationsWithinReach(locations, listing.workplace, Infinity).slice(0, 1);
+  const group = groupOf(listing.kind);
+  const when = visitWhen(locale, listing);
+  const w = listing.workplace;
+  return (
+    <Layout
+      locale={locale}
+      title={listing.title}
+      path={withoutLocale(paths.listing(locale, id))}
+      crumbs={
+        region
+          ? [
+              { href: paths.region(locale, region.id), label: t(locale, 'region.name', { name: region.name }) },
+              { href: paths.group(locale, region.id, group), label: t(locale, `group.${group}`) },
+            ]
+          : []
+      }
+      head={
+        <JsonLd
+          data={listingJsonLd(listing, { organisation, origin: config.PUBLIC_ORIGIN, locale, url: paths.listing(locale, id), seatsLeft: scheduled ? seatsLeft(listing, taken) : undefined })}
+        />
+      }
+    >
+      <h1 class="big">
+        <Pictogram name={listing.kind} /> <span {...textLang(listing)}>{listing.title}</span>
+      </h1>
+      <p class="meta">{[t(locale, `kind.${listing.kind}`), organisation?.name].filter(Boolean).join(' · ')}</p>
+
+      <section class="section">
+        <h2>{t(locale, 'listing.what')}</h2>
+        <p class="text" {...textLang(listing)}>
+          {listing.description}
+        </p>
+        {listing.language !== locale && <p class="meta">{t(locale, 'listing.writtenIn', { language: LOCALE_INFO[listing.language].name })}</p>}
+      </section>
+
+      {when && (
+        <section class="section">
+          <h2>{t(locale, 'listing.when')}</h2>
+          <p>{when}</p>
+          <p>
+            <strong>{seatsLeft(listing, taken) > 0 ? t(locale, 'listing.seatsLeft', { count: seatsLeft(listing, taken) }) : t(locale, 'listing.full')}</strong>
+          </p>
+        </section>
+      )}
+
+      <section class="section">
+        <h2>
+          <Pictogram name="location" />
+          {t(locale, 'listing.where')}
+        </h2>
+        <p>{[w.street, [w.postcode, w.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
+        <h3>{t(locale, 'listing.distance')}</h3>
+        <ul class="plain">
+          {near.map((n) => (
+            <li>
+              <a href={paths.location(locale, n.location.id)}>
+                {t(locale, 'listing.distanceFrom', { km: formatNumber(locale, roundKm(n.km)), location: n.location.name })}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p class="meta">{t(locale, 'listing.distanceNote')}</p>
+      </section>
+
+      <section class="section">
+        <h2>{t(locale, 'listing.details')}</h2>
+        <dl class="facts">
+          {listing.hoursPerWeek !== undefined && <Fact label={t(locale, 'listing.hours')}>{t(locale, 'list.hours', { hours: listing.hoursPerWeek })}</Fact>}
+          {listing.wagePerHour !== undefined && (
+            <Fact label={t(locale, 'listing.wage')}>
+              {t(locale, 'listing.wageValue', { wage: formatMoney(locale, listing.wagePerHour) })}
+              <br />
+              <span class="meta">{t(locale, 'listing.wageNote')}</span>
+            </Fact>
+          )}
+          {listing.startDate && <Fact label={t(locale, 'listing.start')}>{formatDate(locale, listing.startDate)}</Fact>}
+          {listing.closingDate && <Fact label={t(locale, 'listing.closing')}>{formatDate(locale, listing.closingDate)}</Fact>}
+          <Fact label={t(locale, 'listing.dutch')}>{t(locale, `level.${listing.dutchLevel}`)}</Fact>
+          <Fact label={t(locale, 'listing.english')}>{t(locale, listing.englishOk ? 'listing.englishOk' : 'listing.englishNo')}</Fact>
+          {scheduled && listing.seats !== undefined && <Fact label={t(locale, 'listing.seats')}>{formatNumber(locale, listing.seats)}</Fact>}
+        </dl>
+      </section>
+
+      <section class="section">
+        <h2>{t(locale, 'listing.openTo')}</h2>
+        <p>
+          <strong>{t(locale, `openTo.${listing.openTo}`)}</strong>
+        </p>
+        {permitExplanation(listing).map((key) => (
+          <p class={key === 'permit.helps' ? 'box note' : undefined}>{t(locale, key)}</p>
+        ))}
+      </section>
+
+      <HowToReact locale={locale} listing={listing} />
+      <p class="meta">{postedOn(locale, listing)}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,201 @@
+import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
+import { NotFoundError } from '../../../shared/errors.js';
+import { t, type Locale } from '../../../shared/i18n/index.js';
+import { Layout } from '../../ui/layout.js';
+import { Pictogram } from '../../ui/pictograms.js';
+import { FeedLink, Filters, GroupTiles, ListingItem } from '../components.js';
+import type { PageContext } from '../context.js';
+import { dutchDay } from '../format.js';
+import { GROUPS, GROUP_PICTOGRAM, KIND_GROUPS, groupOf, type KindGroup } from '../groups.js';
+import { paths, withoutLocale } from '../paths.js';
+import { seatsLeft } from '../reads.js';
+
+async function regionOf(ctx: PageContext, id: string) {
+  const { regions, locations } = await ctx.reads.directory();
+  const region = regions.find((r) => r.id === id);
+  if (!region) throw new NotFoundError();
+  return { region, locations: locations.filter((l) => l.regionId === id) };
+}
+
+function feedLinks(locale: Locale, regionId: string, name: string) {
+  return (
+    <>
+      <link rel="alternate" type="application/atom+xml" href={paths.regionFeed(regionId)} title={t(locale, 'feed.region', { name })} />
+      <link rel="alternate" type="text/calendar" href={paths.regionCalendar(regionId)} title={t(locale, 'feed.calendar', { name })} />
+    </>
+  );
+}
+
+/** Company visits and events still to come (from today, Dutch time), soonest first. */
+export function upcoming(listings: Listing[], now: Date): Listing[] {
+  const today = dutchDay(now);
+  return listings
+    .filter((l) => SCHEDULED_KINDS.includes(l.kind) && l.startsAt !== undefined && dutchDay(new Date(l.startsAt)) >= today)
+    .sort((a, b) => new Date(a.startsAt!).getTime() - new Date(b.startsAt!).getTime() || a.id.localeCompare(b.id));
+}
+
+function groupCounts(listings: Listing[], now: Date): Record<KindGroup, number> {
+  const counts = Object.fromEntries(GROUPS.map((g) => [g, listings.filter((l) => groupOf(l.kind) === g).length])) as Record<KindGroup, number>;
+  counts.visits = upcoming(listings, now).length;
+  return counts;
+}
+
+/** A region: its locations, the four groups, its partners, everything newest first, its feeds. */
+export async function RegionPage(ctx: PageContext, id: string) {
+  const { locale, reads, now } = ctx;
+  const { region, locations } = await regionOf(ctx, id);
+  const [listings, organisations] = await Promise.all([reads.regionListings(id), reads.organisations()]);
+  const name = t(locale, 'region.name', { name: region.name });
+  return (
+    <Layout locale={locale} title={name} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
+      <h1 class="big">
+        <Pictogram name="region" /> {name}
+      </h1>
+      <h2>{t(locale, 'region.whatKind')}</h2>
+      <GroupTiles locale={locale} counts={groupCounts(listings, now)} href={(g) => paths.group(locale, id, g)} />
+      <h2>{t(locale, 'region.locations')}</h2>
+      <ul class="tiles">
+        {locations.map((l) => (
+          <li>
+            <a href={paths.location(locale, l.id)}>
+              <Pictogram name="location" />
+              {l.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p class="section">
+        <a href={paths.partners(locale, id)}>
+          <Pictogram name="partners" />
+          {t(locale, 'region.partners')}
+        </a>
+      </p>
+      <section class="section">
+        <h2>{t(locale, 'region.latest')}</h2>
+        {listings.length === 0 ? <p>{t(locale, 'list.empty')}</p> : <Filters locale={locale} distance={false} />}
+        <ul class="list">
+          {listings.map((l) => (
+            <ListingItem locale={locale} listing={l} organisation={organisations.get(l.organisationId)} />
+          ))}
+        </ul>
+      </section>
+      <h2>{t(locale, 'region.follow')}</h2>
+      <ul class="plain">
+        <li>
+          <FeedLink href={paths.regionFeed(id)} label={t(locale, 'region.feed')} type="atom" />
+        </li>
+        <li>
+          <FeedLink href={paths.regionCalendar(id)} label={t(locale, 'region.calendar')} type="ics" />
+        </li>
+      </ul>
+    </Layout>
+  );
+}
+
+/** One group of kinds in a region. Visits and events: the calendar, soonest first, with seats left. */
+export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) {
+  const { locale, reads, now } = ctx;
+  const { region } = await regionOf(ctx, id);
+  const [all, organisations] = await Promise.all([reads.regionListings(id), reads.organisations()]);
+  const kinds: readonly string[] = KIND_GROUPS[group];
+  const listings = group === 'visits' ? upcoming(all, now) : all.filter((l) => kinds.includes(l.kind));
+  const taken = group === 'visits' ? await Promise.all(listings.map((l) => reads.seatsTaken(l.id))) : [];
+  const regionName = t(locale, 'region.name', { name: region.name });
+  const title = t(locale, 'group.inRegion', { group: t(locale, `group.${group}`), region: region.name });
+  return (
+    <Layout
+      locale={locale}
+      title={title}
+      path={withoutLocale(paths.group(locale, id, group))}
+      crumbs={[{ href: paths.region(locale, id), label: regionName }]}
+      script
+      head={feedLinks(locale, id, region.name)}
+    >
+      <h1 class="big">
+        <Pictogram name={GROUP_PICTOGRAM[group]} /> {title}
+      </h1>
+      <p class="lead">{t(locale, `group.${group}.intro`)}</p>
+      {listings.length === 0 ? <p>{t(locale, 'list.empty')}</p> : <Filters locale={locale} distance={false} />}
+      <ul class="list">
+        {listings.map((l, i) => (
+          <ListingItem
+            locale={locale}
+            listing={l}
+            organisation={organisations.get(l.organisationId)}
+            seatsLeft={group === 'visits' ? seatsLeft(l, taken[i] ?? 0) : undefined}
+          />
+        ))}
+      </ul>
+      {group === 'visits' && (
+        <p class="section">
+          <FeedLink href={paths.regionCalendar(id)} label={t(locale, 'region.calendar')} type="ics" />
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+/** The partner network of a region: organisations other than employers that serve it. */
+export async function PartnersPage(ctx: PageContext, id: string) {
+  const { locale, reads } = ctx;
+  const { region } = await regionOf(ctx, id);
+  const partners = [...(await reads.organisations()).values()]
+    .filter((o) => o.kind !== 'employer' && o.regionIds.includes(id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const title = t(locale, 'partners.title', { name: region.name });
+  return (
+    <Layout
+      locale={locale}
+      title={title}
+      path={withoutLocale(paths.partners(locale, id))}
+      crumbs={[{ href: paths.region(locale, id), label: t(locale, 'region.name', { name: region.name }) }]}
+    >
+      <h1 class="big">
+        <Pictogram name="partners" /> {title}
+      </h1>
+      <p class="lead">{t(locale, 'partners.intro')}</p>
+      {partners.length === 0 && <p>{t(locale, 'partners.empty')}</p>}
+      {partners.map((o) => (
+        <section class="box">
+          <h2>{o.name}</h2>
+          <p class="meta">{t(locale, `partnerKind.${o.kind as Exclude<typeof o.kind, 'employer'>}`)}</p>
+          {o.offers && (
+            <>
+              <h3>{t(locale, 'partners.offers')}</h3>
+              <p class="text" lang="nl">
+                {o.offers}
+              </p>
+            </>
+          )}
+          {(o.website || o.contactPhone || o.contactEmail || o.address) && (
+            <>
+              <h3>{t(locale, 'partners.contact')}</h3>
+              <ul class="plain">
+                {o.address && <li>{o.address}</li>}
+                {o.contactPhone && (
+                  <li>
+                    <a href={`tel:${o.contactPhone.replace(/[^+\d]/g, '')}`} dir="ltr">
+                      {o.contactPhone.replace(/ /g, '\u00a0')}
+                    </a>
+                  </li>
+                )}
+                {o.contactEmail && (
+                  <li>
+                    <a href={`mailto:${o.contactEmail}`}>{o.contactEmail}</a>
+                  </li>
+                )}
+                {o.website && (
+                  <li>
+                    <a href={o.website} rel="noopener">
+                      {o.website.replace(/^https?:\/\//, '')}
+                    </a>
+                  </li>
+                )}
+              </ul>
+            </>
+          )}
+        </section>
+      ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The resident site's one stylesheet. Kept in a module (not a .css file) so that every
+ * bundle that renders pages — the publish Lambda included — carries it and can name it by its
+ * content hash. Mobile first, logical properties only (right-to-left pages mirror by
+ * themselves), system fonts; the one web font is Ethiopic for Tigrinya, loaded only where no
+ * local font has the script. Colours keep WCAG AA contrast on the page background.
+ */
+export const ETHIOPIC_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-subset.woff2';
+
+export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:local("Noto Sans Ethiopic"),local("NotoSansEthiopic-Regular"),url(${ETHIOPIC_FONT_PATH}) format("woff2");unicode-range:U+1200-137F;font-display:swap}
+:root{--ink:#1b1f23;--muted:#4a535c;--accent:#0b5cad;--line:#cfd6dd;--bg:#fbfbf8;--card:#fff;--soft:#e9eff6;--good:#1d6b35;--focus:#f5b700}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Ethiopic",Nyala,Kefa,"Abyssinica SIL","OpWeg Ethiopic","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
+a{color:var(--accent);text-underline-offset:.15em}
+a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:2px}
+h1{font-size:1.5rem;line-height:1.25;margin-block:.5rem 1rem}
+h2{font-size:1.2rem;margin-block:1.5rem .5rem}
+h3{font-size:1.05rem;margin-block:1rem .25rem}
+p{margin-block:.5rem}
+.skip{position:absolute;inset-inline-start:-999rem}
+.skip:focus{inset-inline-start:.5rem;inset-block-start:.5rem;background:var(--card);padding:.5rem;z-index:1}
+.top{display:flex;align-items:center;gap:.5rem;padding:.5rem 1rem;background:var(--accent)}
+.top a{color:#fff;font-weight:700;font-size:1.2rem;text-decoration:none;display:flex;align-items:center;gap:.4rem}
+.crumbs ol{list-style:none;margin:0;padding:.5rem 1rem 0;display:flex;flex-wrap:wrap;gap:.25rem;font-size:.95rem}
+.crumbs li+li::before{content:"›";padding-inline-end:.25rem;color:var(--muted)}
+main{max-inline-size:46rem;margin-inline:auto;padding:.5rem 1rem 2rem}
+.pict{inline-size:1.5em;block-size:1.5em;flex:none;vertical-align:middle;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
+.big .pict{inline-size:2.5rem;block-size:2.5rem}
+.lead{font-size:1.1rem}
+.muted,.meta{color:var(--muted)}
+.meta{font-size:.95rem;margin:0}
+.tiles,.list,.plain,.badges,.langs{list-style:none;margin:0;padding:0}
+.tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));gap:.5rem}
+.tiles a{display:flex;align-items:center;gap:.5rem;min-block-size:3rem;padding:.6rem .75rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem;text-decoration:none;font-weight:600}
+.tiles .count{margin-inline-start:auto;font-weight:400;color:var(--muted)}
+.langs{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.5rem}
+.langs a{display:block;padding:.75rem 1rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem;text-decoration:none}
+.langs .name{display:block;font-size:1.3rem;font-weight:700}
+.list>li{display:flex;gap:.75rem;padding-block:.75rem;border-block-end:1px solid var(--line)}
+.list>li[hidden]{display:none}
+.list .pict{margin-block-start:.15rem;color:var(--accent)}
+.item{flex:1;min-inline-size:0}
+.item>a{font-weight:600;font-size:1.05rem}
+.badges{display:flex;flex-wrap:wrap;gap:.3rem;margin-block-start:.3rem}
+.badges li{background:var(--soft);border-radius:1rem;padding:.05rem .6rem;font-size:.9rem}
+.badges .yes{background:#dcefe1;color:var(--good)}
+.section{margin-block-start:1.5rem}
+.section h2{display:flex;align-items:center;gap:.5rem}
+.facts{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.35rem 1rem;margin:0}
+.facts dt{font-weight:600}
+.facts dd{margin:0}
+.text{white-space:pre-line;overflow-wrap:anywhere}
+.box{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;margin-block:1rem}
+.note{border-inline-start:4px solid var(--accent)}
+.closed{border-inline-start:4px solid #a33}
+.filters{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin-block:1rem}
+.filters[hidden],.nomatch[hidden],.section[hidden]{display:none}
+.filters fieldset{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;border:0;margin:0;padding:0}
+button{font:inherit;min-block-size:2.5rem;padding:.25rem 1rem;border:0;border-radius:.4rem;background:var(--accent);color:#fff;cursor:pointer}
+.filters legend{font-weight:600;padding:0}
+.filters label{display:flex;flex-direction:column;font-size:.95rem}
+.filters .check{flex-direction:row;align-items:center;gap:.4rem}
+select,input{font:inherit}
+select{min-block-size:2.5rem}
+input[type=checkbox]{inline-size:1.25rem;block-size:1.25rem}
+footer{border-block-start:1px solid var(--line);padding:1rem;max-inline-size:46rem;margin-inline:auto;font-size:.95rem}
+footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+footer a{display:inline-block;padding-block:.25rem}
+.review{color:var(--muted)}
+.qr{inline-size:7.5rem;block-size:7.5rem;flex:none}
+.poster .list>li{break-inside:avoid;align-items:center}
+.poster .hint{background:var(--soft);padding:.5rem .75rem;border-radius:.5rem}
+@media print{
+@page{size:A4;margin:12mm}
+body{background:#fff;font-size:11pt}
+.top,.crumbs,footer,.hint,.skip{display:none}
+main{max-inline-size:none;padding:0}
+.poster h1{font-size:22pt}
+.poster .list{display:grid;grid-template-columns:1fr 1fr;gap:0 6mm}
+.qr{inline-size:30mm;block-size:30mm}
+a{color:inherit;text-decoration:none}
+}
+`;
