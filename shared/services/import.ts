@@ -52,7 +52,7 @@ export async function importListings(ctx: ServiceContext, actor: Actor, csv: str
       continue;
     }
     try {
-      const input = listingInputFromFields(row, organisation.id, directory);
+      const input = listingInputFromFields(row, organisation.id, directory, { today: ctx.clock.now().toISOString().slice(0, 10) });
       let listing = await createListing(ctx.db, actor, input, ctx.clock);
       if (o.publish) {
         listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'submit', { clock: ctx.clock });

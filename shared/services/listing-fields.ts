@@ -1,7 +1,7 @@
-import type { Listing } from '../domain/listing.js';
+import { listingInput, type Listing } from '../domain/listing.js';
 import type { Organisation } from '../domain/organisation.js';
 import type { Directory } from '../repositories/directory.js';
-import { ValidationError, type FieldError } from '../errors.js';
+import { fieldErrors, ValidationError, type FieldError } from '../errors.js';
 
 /**
  * Listings arrive as flat text fields: from the portal's form and from CSV rows. This turns
@@ -59,13 +59,14 @@ export function localDateTime(iso: string | undefined): string {
 }
 
 /**
- * The listing input for `organisationId`, from flat fields. Throws a ValidationError when the
- * location is missing or unknown (the schema's own checks run in the use case).
+ * The listing input for `organisationId`, from flat fields. The use case validates it; when the
+ * location is missing, unknown or (`o.regionId`: editing) outside the listing's region, this
+ * throws a ValidationError with that and every other field's message, so a form shows them all.
  */
-export function listingInputFromFields(f: Fields, organisationId: string, directory: Directory): Record<string, unknown> {
+export function listingInputFromFields(f: Fields, organisationId: string, directory: Directory, o: { today: string; regionId?: string }): Record<string, unknown> {
   const errors: FieldError[] = [];
   const locationId = text(f.locationId);
-  const location = directory.locations.find((l) => l.id === locationId);
+  const location = directory.locations.find((l) => l.id === locationId && (o.regionId === undefined || l.regionId === o.regionId));
   if (!locationId) errors.push({ field: 'locationId', key: 'error.required' });
   else if (!location) errors.push({ field: 'locationId', key: 'error.invalid_choice' });
   const input = {
@@ -96,7 +97,12 @@ export function listingInputFromFields(f: Fields, organisationId: string, direct
     seats: num(f.seats),
     contactNote: text(f.contactNote),
   };
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (errors.length > 0) {
+    const rest = listingInput(o.today).safeParse({ ...input, regionId: 'placeholder' }, { reportInput: true });
+    // The position defaults to the location's: without a location, its absence is no news.
+    const follows = (e: FieldError) => (e.field === 'workplace.lat' || e.field === 'workplace.lon') && !text(f[e.field]);
+    throw new ValidationError([...errors, ...(rest.success ? [] : fieldErrors(rest.error).filter((e) => !follows(e)))]);
+  }
   return input;
 }
 

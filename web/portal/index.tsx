@@ -8,7 +8,9 @@ import { actorOfSession } from '../../shared/services/auth.js';
 import type { ResolvedDeps } from '../deps.js';
 import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
+import { employerRoutes } from './employer.js';
 import { homeRoutes } from './home.js';
+import { listingRoutes } from './listings.js';
 import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
 
@@ -47,6 +49,8 @@ export function portalApp(deps: ResolvedDeps) {
     await next();
   });
   app.route('/', homeRoutes(p));
+  app.route('/', employerRoutes(p));
+  app.route('/', listingRoutes(p));
 
   // Last: any other path under /portal (a sub-app's notFound is not used once mounted).
   app.all('*', (c) => errorPage(c, 'error.not_found', 404));

@@ -1,0 +1,181 @@
+import { Hono } from 'hono';
+import { ListingStatus } from '../../shared/domain/listing.js';
+import { ValidationError } from '../../shared/errors.js';
+import { getDirectory } from '../../shared/repositories/directory.js';
+import { getOrganisationFor, inviteColleague, membersOfOrganisation, updateOrganisationProfile } from '../../shared/services/accounts.js';
+import { organisationListings } from '../../shared/services/catalogue.js';
+import { fieldsOfListing, listingInputFromFields } from '../../shared/services/listing-fields.js';
+import { createListing } from '../../shared/services/listings.js';
+import { getListingFor } from '../../shared/services/moderation.js';
+import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
+import { blankForm, CheckboxGroup, ErrorSummary, TextArea, TextField, type FormState } from './form.js';
+import { PortalPage } from './layout.js';
+import { ListingForm } from './listing-form.js';
+
+/** Employers: the dashboard of their listings, new listings (also duplicates), colleagues, profile. */
+export function employerRoutes(p: Portal) {
+  const app = new Hono<PortalEnv>();
+  const today = () => p.ctx.clock.now().toISOString().slice(0, 10);
+
+  app.get('/org/:orgId', async (c) => {
+    const actor = c.get('actor');
+    const organisation = await getOrganisationFor(p.deps.db, actor, c.req.param('orgId'));
+    const page = await organisationListings(p.deps.db, actor, organisation.id, { limit: 200, cursor: c.req.query('cursor') });
+    const base = `/portal/org/${organisation.id}`;
+    return c.html(
+      <PortalPage c={c} title={organisation.name}>
+        <h1>{organisation.name}</h1>
+        <div class="actions">
+          <a href={`${base}/listings/new`}>{tr(c, 'portal.dashboard.new')}</a>
+          <a href={`${base}/members`}>{tr(c, 'portal.members.title')}</a>
+          <a href={`${base}/profile`}>{tr(c, 'portal.profile.title')}</a>
+        </div>
+        {organisation.trusted ? <p class="hint">{tr(c, 'portal.dashboard.trusted')}</p> : null}
+        {page.items.length === 0 ? <p>{tr(c, 'portal.dashboard.empty')}</p> : null}
+        {ListingStatus.options.map((status) => {
+          const listings = page.items.filter((l) => l.status === status);
+          return listings.length === 0 ? null : (
+            <section id={`status-${status}`}>
+              <h2>
+                {tr(c, `status.${status}`)} ({listings.length})
+              </h2>
+              <ul class="cards">
+                {listings.map((l) => (
+                  <li>
+                    <a href={`/portal/listings/${l.id}`}>{l.title}</a> <span class="meta">{`${tr(c, `kind.${l.kind}`)} · ${l.workplace.city}`}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+        {page.cursor ? <a href={`${base}?cursor=${encodeURIComponent(page.cursor)}`}>{tr(c, 'portal.more')}</a> : null}
+      </PortalPage>,
+    );
+  });
+
+  const newPage = async (c: PortalContext, organisationId: string, state: FormState, status: 200 | 422 = 200) => {
+    const organisation = await getOrganisationFor(p.deps.db, c.get('actor'), organisationId);
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.listing.newTitle')}>
+        <h1>{tr(c, 'portal.listing.newTitle')}</h1>
+        <p class="meta">{organisation.name}</p>
+        <ListingForm locale={c.get('locale')} state={state} action={`/portal/org/${organisation.id}/listings`} directory={await getDirectory(p.deps.db)} today={today()} submitLabel={tr(c, 'portal.listing.create')} />
+      </PortalPage>,
+      status,
+    );
+  };
+
+  app.get('/org/:orgId/listings/new', async (c) => {
+    const from = c.req.query('from');
+    // Duplicate: the form filled in from another listing; nothing is stored until it is saved.
+    const values = from ? fieldsOfListing(await getListingFor(p.deps.db, c.get('actor'), from)) : {};
+    if (from) values.closingDate = '';
+    return newPage(c, c.req.param('orgId'), blankForm(values));
+  });
+
+  app.post('/org/:orgId/listings', async (c) => {
+    const actor = c.get('actor');
+    const organisationId = c.req.param('orgId');
+    const form = await formOf(c);
+    const fields = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, one(v)]));
+    try {
+      const input = listingInputFromFields(fields, organisationId, await getDirectory(p.deps.db), { today: today() });
+      const listing = await createListing(p.deps.db, actor, input, p.ctx.clock);
+      return c.redirect(`/portal/listings/${listing.id}?done=created`, 303);
+    } catch (e) {
+      if (e instanceof ValidationError) return newPage(c, organisationId, { values: form, errors: e.fields }, 422);
+      throw e;
+    }
+  });
+
+  const membersPage = async (c: PortalContext, organisationId: string, state: FormState, notice?: string, status: 200 | 422 = 200) => {
+    const actor = c.get('actor');
+    const organisation = await getOrganisationFor(p.deps.db, actor, organisationId);
+    const members = await membersOfOrganisation(p.deps.db, actor, organisation.id);
+    const labels = { name: tr(c, 'portal.members.name'), email: tr(c, 'portal.members.email') };
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.members.title')}>
+        <h1>{tr(c, 'portal.members.title')}</h1>
+        <p class="meta">
+          <a href={`/portal/org/${organisation.id}`}>{organisation.name}</a>
+        </p>
+        <ul class="cards">
+          {members.map((m) => (
+            <li>{m.email}</li>
+          ))}
+        </ul>
+        <h2>{tr(c, 'portal.members.invite')}</h2>
+        {notice ? <p class="notice" role="status">{notice}</p> : null}
+        <ErrorSummary locale={c.get('locale')} state={state} labels={labels} />
+        <form method="post" action={`/portal/org/${organisation.id}/members`} novalidate>
+          <TextField locale={c.get('locale')} state={state} name="name" label={labels.name} required />
+          <TextField locale={c.get('locale')} state={state} name="email" type="email" label={labels.email} required />
+          <button type="submit">{tr(c, 'portal.members.send')}</button>
+        </form>
+      </PortalPage>,
+      status,
+    );
+  };
+
+  app.get('/org/:orgId/members', (c) => membersPage(c, c.req.param('orgId'), blankForm()));
+
+  app.post('/org/:orgId/members', async (c) => {
+    const organisationId = c.req.param('orgId');
+    const form = await formOf(c);
+    try {
+      await inviteColleague(p.ctx, c.get('actor'), organisationId, { name: one(form.name), email: one(form.email).trim() }, c.get('locale'));
+    } catch (e) {
+      if (e instanceof ValidationError) return membersPage(c, organisationId, { values: form, errors: e.fields }, undefined, 422);
+      throw e;
+    }
+    return membersPage(c, organisationId, blankForm(), tr(c, 'portal.members.sent', { email: one(form.email).trim() }));
+  });
+
+  const PROFILE_FIELDS = ['name', 'kvk', 'sector', 'address', 'website', 'contactEmail', 'contactPhone', 'offers'] as const;
+
+  const profilePage = async (c: PortalContext, organisationId: string, state: FormState | undefined, status: 200 | 422 = 200) => {
+    const organisation = await getOrganisationFor(p.deps.db, c.get('actor'), organisationId);
+    const { regions } = await getDirectory(p.deps.db);
+    const s = state ?? blankForm({ ...Object.fromEntries(PROFILE_FIELDS.map((k) => [k, organisation[k] ?? ''])), regionIds: organisation.regionIds });
+    const locale = c.get('locale');
+    const labels: Record<string, string> = { ...Object.fromEntries(PROFILE_FIELDS.map((k) => [k, tr(c, `portal.org.${k}`)])), regionIds: tr(c, 'portal.org.regions') };
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.profile.title')}>
+        <h1>{tr(c, 'portal.profile.title')}</h1>
+        {c.req.query('done') ? <p class="notice" role="status">{tr(c, 'portal.listing.saved')}</p> : null}
+        <ErrorSummary locale={locale} state={s} labels={labels} />
+        <form method="post" action={`/portal/org/${organisation.id}/profile`} novalidate>
+          <TextField locale={locale} state={s} name="name" label={labels.name!} required />
+          <TextField locale={locale} state={s} name="kvk" label={labels.kvk!} hint={tr(c, 'portal.org.kvkHint')} inputmode="numeric" />
+          <TextField locale={locale} state={s} name="sector" label={labels.sector!} />
+          <TextField locale={locale} state={s} name="address" label={labels.address!} />
+          <TextField locale={locale} state={s} name="website" label={labels.website!} type="url" />
+          <TextField locale={locale} state={s} name="contactEmail" label={labels.contactEmail!} type="email" />
+          <TextField locale={locale} state={s} name="contactPhone" label={labels.contactPhone!} type="tel" />
+          <CheckboxGroup locale={locale} state={s} name="regionIds" label={labels.regionIds!} options={regions.map((r) => ({ value: r.id, label: r.name }))} />
+          <TextArea locale={locale} state={s} name="offers" label={labels.offers!} rows={3} />
+          <button type="submit">{tr(c, 'portal.listing.save')}</button>
+        </form>
+      </PortalPage>,
+      status,
+    );
+  };
+
+  app.get('/org/:orgId/profile', (c) => profilePage(c, c.req.param('orgId'), undefined));
+
+  app.post('/org/:orgId/profile', async (c) => {
+    const organisationId = c.req.param('orgId');
+    const form = await formOf(c);
+    const input = { ...Object.fromEntries(PROFILE_FIELDS.map((k) => [k, one(form[k]).trim() || undefined])), regionIds: [form.regionIds ?? []].flat() };
+    try {
+      await updateOrganisationProfile(p.ctx, c.get('actor'), organisationId, input);
+    } catch (e) {
+      if (e instanceof ValidationError) return profilePage(c, organisationId, { values: form, errors: e.fields }, 422);
+      throw e;
+    }
+    return c.redirect(`/portal/org/${organisationId}/profile?done=saved`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,34 @@
+import { expect } from 'vitest';
+import type { Outbox } from '../../shared/adapters/mail-outbox.js';
+
+/** HTTP helpers for portal tests: a signed-in client that posts forms like a browser does. */
+export interface PortalClient {
+  cookie: string;
+  get(path: string): Promise<Response>;
+  post(path: string, fields: Record<string, string | string[]>): Promise<Response>;
+}
+
+export function formBody(fields: Record<string, string | string[]>) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+  return body;
+}
+
+export function client(url: string, cookie = ''): PortalClient {
+  return {
+    cookie,
+    get: (path) => fetch(`${url}${path}`, { headers: { cookie }, redirect: 'manual' }),
+    post: (path, fields) => fetch(`${url}${path}`, { method: 'POST', body: formBody(fields), headers: { cookie, origin: url }, redirect: 'manual' }),
+  };
+}
+
+/** Signs in by the e-mail link, as a person would; `lang` sets the portal's language. */
+export async function signedIn(url: string, outbox: Outbox, email: string, lang: 'nl' | 'en' = 'nl'): Promise<PortalClient> {
+  const anonymous = client(url, `opweg_lang=${lang}`);
+  expect((await anonymous.post('/portal/login', { email })).status).toBe(200);
+  const token = /token=([A-Za-z0-9_-]+)/.exec(outbox.latestTo(email)!.text)![1]!;
+  const res = await anonymous.post('/portal/login/confirm', { token });
+  expect(res.status).toBe(303);
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('opweg_session='))!.split(';')[0]!;
+  return client(url, `${session}; opweg_lang=${lang}`);
+}
