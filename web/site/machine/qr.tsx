@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 
 const cache = new Map<string, { size: number; d: string }>();
 
-/** The QR matrix of `text` as one SVG path of horizontal runs (as qrcode's own SVG output draws it). */
+/** The QR matrix of `text` (qrcode's BitMatrix is get(row, column)) as one SVG path of horizontal runs. */
 function qrPath(text: string) {
   let hit = cache.get(text);
   if (hit) return hit;
@@ -11,12 +11,12 @@ function qrPath(text: string) {
   let d = '';
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; ) {
-      if (!modules.get(x, y)) {
+      if (!modules.get(y, x)) {
         x++;
         continue;
       }
       let run = 1;
-      while (x + run < n && modules.get(x + run, y)) run++;
+      while (x + run < n && modules.get(y, x + run)) run++;
       d += `M${x} ${y}h${run}v1h-${run}z`;
       x += run;
     }
