@@ -8,6 +8,7 @@ import { actorOfSession } from '../../shared/services/auth.js';
 import type { ResolvedDeps } from '../deps.js';
 import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
+import { deskRoutes } from './desk.js';
 import { employerRoutes } from './employer.js';
 import { homeRoutes } from './home.js';
 import { listingRoutes } from './listings.js';
@@ -51,6 +52,7 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', homeRoutes(p));
   app.route('/', employerRoutes(p));
   app.route('/', listingRoutes(p));
+  app.route('/', deskRoutes(p));
 
   // Last: any other path under /portal (a sub-app's notFound is not used once mounted).
   app.all('*', (c) => errorPage(c, 'error.not_found', 404));
