@@ -18,6 +18,12 @@ import type { ServiceContext } from './context.js';
 
 /** Admins: regions and locations (seeded from the COA data), desk staff and their scopes, trust. */
 
+/** Regions and locations, for the admin's pages (residents read them through the site). */
+export async function adminDirectory(db: Db, actor: Actor) {
+  require(isAdmin(actor));
+  return getDirectory(db);
+}
+
 /** Creates or renames a region. */
 export async function saveRegion(ctx: ServiceContext, actor: Actor, input: unknown): Promise<Region> {
   require(isAdmin(actor));

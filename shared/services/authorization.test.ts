@@ -7,7 +7,7 @@ import { ForbiddenError } from '../errors.js';
 import { putMembership, putUser } from '../repositories/users.js';
 import { ANONYMOUS, SYSTEM, type Actor } from './actor.js';
 import { employersInRegion, getOrganisationFor, inviteColleague, membersOfOrganisation, updateOrganisationProfile } from './accounts.js';
-import { addDeskMember, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from './admin.js';
+import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from './admin.js';
 import { signOut } from './auth.js';
 import { moderationQueue, organisationListings } from './catalogue.js';
 import type { ServiceContext } from './context.js';
@@ -118,6 +118,7 @@ const CASES: Case[] = [
   { name: 'updatePartner', allowed: ['deskZuid', 'admin'], run: (a) => updatePartner(ctx, a, 'zuid', partner.id, { kind: 'ngo', name: 'Partner', offers: 'Taalcoaching' }) },
   { name: 'removePartner', allowed: ['deskZuid', 'admin'], run: async (a) => removePartner(ctx, a, 'zuid', (await createPartner(ctx, admin, 'zuid', { kind: 'ngo', name: 'Tijdelijk' })).id) },
   // Admin (admin.ts)
+  { name: 'adminDirectory', allowed: ['admin'], run: (a) => adminDirectory(db, a) },
   { name: 'saveRegion', allowed: ['admin'], run: (a) => saveRegion(ctx, a, { id: 'zuid', name: 'Zuid' }) },
   { name: 'saveLocation', allowed: ['admin'], run: (a) => saveLocation(ctx, a, { id: 'venlo', regionId: 'zuid', name: 'Venlo', municipality: 'Venlo', province: 'Limburg', lat: 51.37, lon: 6.17 }) },
   { name: 'deskStaff', allowed: ['admin'], run: (a) => deskStaff(db, a) },

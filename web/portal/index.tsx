@@ -6,6 +6,7 @@ import { t, type Params } from '../../shared/i18n/index.js';
 import { ANONYMOUS } from '../../shared/services/actor.js';
 import { actorOfSession } from '../../shared/services/auth.js';
 import type { ResolvedDeps } from '../deps.js';
+import { adminRoutes } from './admin.js';
 import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { deskRoutes } from './desk.js';
@@ -53,6 +54,7 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', employerRoutes(p));
   app.route('/', listingRoutes(p));
   app.route('/', deskRoutes(p));
+  app.route('/', adminRoutes(p));
 
   // Last: any other path under /portal (a sub-app's notFound is not used once mounted).
   app.all('*', (c) => errorPage(c, 'error.not_found', 404));

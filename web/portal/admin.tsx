@@ -1,0 +1,233 @@
+import { Hono } from 'hono';
+import { ValidationError } from '../../shared/errors.js';
+import type { Location } from '../../shared/domain/region.js';
+import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from '../../shared/services/admin.js';
+import { queueCount } from '../../shared/services/moderation.js';
+import { formOf, many, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
+import { ActionButton, blankForm, CheckboxGroup, ErrorSummary, SelectField, TextField, type FormState } from './form.js';
+import { PortalPage } from './layout.js';
+
+/** Admins: regions and locations, desk staff with their scopes, trusted employers. */
+export function adminRoutes(p: Portal) {
+  const app = new Hono<PortalEnv>();
+
+  app.get('/admin', async (c) => {
+    const actor = c.get('actor');
+    const { regions } = await adminDirectory(p.deps.db, actor);
+    const counts = await Promise.all(regions.map((r) => queueCount(p.deps.db, actor, r.id)));
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.admin.title')}>
+        <h1>{tr(c, 'portal.admin.title')}</h1>
+        <ul class="cards">
+          <li>
+            <a href="/portal/admin/regions">{tr(c, 'portal.admin.regions')}</a>
+          </li>
+          <li>
+            <a href="/portal/admin/desks">{tr(c, 'portal.admin.desks')}</a>
+          </li>
+          <li>
+            <a href="/portal/admin/employers">{tr(c, 'portal.admin.employers')}</a>
+          </li>
+        </ul>
+        <h2>{tr(c, 'portal.admin.queues')}</h2>
+        <ul class="cards">
+          {regions.map((r, i) => (
+            <li>
+              <a href={`/portal/desk/${r.id}`}>{tr(c, 'portal.desk.title', { region: r.name })}</a>{' '}
+              <span class="count">{tr(c, 'portal.home.waiting', { count: counts[i] ?? 0 })}</span>
+            </li>
+          ))}
+        </ul>
+      </PortalPage>,
+    );
+  });
+
+  // Regions and locations.
+  const LOCATION_FIELDS = ['id', 'regionId', 'name', 'municipality', 'province', 'lat', 'lon'] as const;
+
+  const directoryPage = async (c: PortalContext, o: { region?: FormState; location?: FormState } = {}, status: 200 | 422 = 200) => {
+    const locale = c.get('locale');
+    const { regions, locations } = await adminDirectory(p.deps.db, c.get('actor'));
+    const region = o.region ?? blankForm();
+    const location = o.location ?? blankForm();
+    const rl = { id: tr(c, 'portal.admin.id'), name: tr(c, 'portal.admin.name') };
+    const ll: Record<string, string> = Object.fromEntries(LOCATION_FIELDS.map((k) => [k, tr(c, `portal.admin.location.${k}`)]));
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.admin.regions')}>
+        <h1>{tr(c, 'portal.admin.regions')}</h1>
+        <p class="hint">{tr(c, 'portal.admin.regionsHint')}</p>
+        {regions.map((r) => (
+          <section id={`region-${r.id}`}>
+            <h2>
+              {r.name} <code>{r.id}</code>
+            </h2>
+            <table>
+              <tbody>
+                {locations
+                  .filter((l) => l.regionId === r.id)
+                  .map((l) => (
+                    <tr>
+                      <td>
+                        <a href={`/portal/admin/regions?location=${l.id}#location-form`}>{l.name}</a>
+                      </td>
+                      <td>{l.municipality}</td>
+                      <td>{l.province}</td>
+                      <td>{`${l.lat}, ${l.lon}`}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+        <h2 id="region-form">{tr(c, 'portal.admin.saveRegion')}</h2>
+        <ErrorSummary locale={locale} state={region} labels={rl} />
+        <form method="post" action="/portal/admin/regions" novalidate>
+          <TextField locale={locale} state={region} name="id" label={rl.id} hint={tr(c, 'portal.admin.idHint')} required />
+          <TextField locale={locale} state={region} name="name" label={rl.name} required />
+          <button type="submit">{tr(c, 'portal.listing.save')}</button>
+        </form>
+        <h2 id="location-form">{tr(c, 'portal.admin.saveLocation')}</h2>
+        <ErrorSummary locale={locale} state={location} labels={ll} />
+        <form method="post" action="/portal/admin/locations" novalidate>
+          <TextField locale={locale} state={location} name="id" label={ll.id!} hint={tr(c, 'portal.admin.idHint')} required />
+          <SelectField locale={locale} state={location} name="regionId" label={ll.regionId!} required options={regions.map((r) => ({ value: r.id, label: r.name }))} />
+          <TextField locale={locale} state={location} name="name" label={ll.name!} required />
+          <TextField locale={locale} state={location} name="municipality" label={ll.municipality!} required />
+          <TextField locale={locale} state={location} name="province" label={ll.province!} required />
+          <TextField locale={locale} state={location} name="lat" label={ll.lat!} inputmode="decimal" required />
+          <TextField locale={locale} state={location} name="lon" label={ll.lon!} inputmode="decimal" required />
+          <button type="submit">{tr(c, 'portal.listing.save')}</button>
+        </form>
+      </PortalPage>,
+      status,
+    );
+  };
+
+  app.get('/admin/regions', async (c) => {
+    const id = c.req.query('location');
+    const { locations } = await adminDirectory(p.deps.db, c.get('actor'));
+    const current: Location | undefined = locations.find((l) => l.id === id);
+    return directoryPage(c, current ? { location: blankForm(Object.fromEntries(LOCATION_FIELDS.map((k) => [k, String(current[k])]))) } : {});
+  });
+
+  app.post('/admin/regions', async (c) => {
+    const form = await formOf(c);
+    try {
+      await saveRegion(p.ctx, c.get('actor'), { id: one(form.id).trim(), name: one(form.name) });
+    } catch (e) {
+      if (e instanceof ValidationError) return directoryPage(c, { region: { values: form, errors: e.fields } }, 422);
+      throw e;
+    }
+    return c.redirect('/portal/admin/regions', 303);
+  });
+
+  app.post('/admin/locations', async (c) => {
+    const form = await formOf(c);
+    const number = (v: string) => (v.trim() === '' ? undefined : Number.isFinite(Number(v.replace(',', '.'))) ? Number(v.replace(',', '.')) : v);
+    const input = { ...Object.fromEntries(['id', 'regionId', 'name', 'municipality', 'province'].map((k) => [k, one(form[k]).trim()])), lat: number(one(form.lat)), lon: number(one(form.lon)) };
+    try {
+      await saveLocation(p.ctx, c.get('actor'), input);
+    } catch (e) {
+      if (e instanceof ValidationError) return directoryPage(c, { location: { values: form, errors: e.fields } }, 422);
+      throw e;
+    }
+    return c.redirect('/portal/admin/regions', 303);
+  });
+
+  // Desk staff and their scopes.
+  const desksPage = async (c: PortalContext, state: FormState, status: 200 | 422 = 200) => {
+    const locale = c.get('locale');
+    const actor = c.get('actor');
+    const staff = await deskStaff(p.deps.db, actor);
+    const { regions, locations } = await adminDirectory(p.deps.db, actor);
+    const name = new Map(regions.map((r) => [r.id, r.name]));
+    const locationName = new Map(locations.map((l) => [l.id, l.name]));
+    const labels = { name: tr(c, 'portal.members.name'), email: tr(c, 'portal.members.email'), regionId: tr(c, 'portal.admin.region'), locationIds: tr(c, 'portal.admin.scope') };
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.admin.desks')}>
+        <h1>{tr(c, 'portal.admin.desks')}</h1>
+        <table>
+          <tbody>
+            {staff.flatMap(({ regionId, staff: members }) =>
+              members.map((m) => (
+                <tr>
+                  <td>{name.get(regionId) ?? regionId}</td>
+                  <td>{m.email}</td>
+                  <td>{m.role === 'desk' && m.locationIds.length > 0 ? m.locationIds.map((l) => locationName.get(l) ?? l).join(', ') : tr(c, 'portal.admin.wholeRegion')}</td>
+                  <td>
+                    <ActionButton action="/portal/admin/desks/remove" fields={{ email: m.email, regionId }} class="danger" label={tr(c, 'portal.admin.remove')} />
+                  </td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+        <h2>{tr(c, 'portal.admin.addDesk')}</h2>
+        <ErrorSummary locale={locale} state={state} labels={labels} />
+        <form method="post" action="/portal/admin/desks" novalidate>
+          <TextField locale={locale} state={state} name="name" label={labels.name} required />
+          <TextField locale={locale} state={state} name="email" type="email" label={labels.email} required />
+          <SelectField locale={locale} state={state} name="regionId" label={labels.regionId} required options={regions.map((r) => ({ value: r.id, label: r.name }))} />
+          <p class="hint">{tr(c, 'portal.admin.scopeHint')}</p>
+          <CheckboxGroup locale={locale} state={state} name="locationIds" label={labels.locationIds} options={locations.map((l) => ({ value: l.id, label: `${l.name} (${name.get(l.regionId) ?? l.regionId})` }))} />
+          <button type="submit">{tr(c, 'portal.admin.addDesk')}</button>
+        </form>
+      </PortalPage>,
+      status,
+    );
+  };
+
+  app.get('/admin/desks', (c) => desksPage(c, blankForm()));
+
+  app.post('/admin/desks', async (c) => {
+    const form = await formOf(c);
+    try {
+      await addDeskMember(p.ctx, c.get('actor'), { name: one(form.name), email: one(form.email).trim(), regionId: one(form.regionId), locationIds: many(form.locationIds) });
+    } catch (e) {
+      if (e instanceof ValidationError) return desksPage(c, { values: form, errors: e.fields }, 422);
+      throw e;
+    }
+    return c.redirect('/portal/admin/desks', 303);
+  });
+
+  app.post('/admin/desks/remove', async (c) => {
+    const form = await formOf(c);
+    await removeDeskMember(p.ctx, c.get('actor'), one(form.email), one(form.regionId));
+    return c.redirect('/portal/admin/desks', 303);
+  });
+
+  // Trusted employers.
+  app.get('/admin/employers', async (c) => {
+    const employers = await listEmployers(p.deps.db, c.get('actor'));
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.admin.employers')}>
+        <h1>{tr(c, 'portal.admin.employers')}</h1>
+        <p class="hint">{tr(c, 'portal.admin.trustedHint')}</p>
+        <table>
+          <tbody>
+            {employers.map((o) => (
+              <tr id={`employer-${o.id}`}>
+                <td>
+                  <a href={`/portal/org/${o.id}`}>{o.name}</a>
+                </td>
+                <td>{o.kvk ?? ''}</td>
+                <td>{o.trusted ? tr(c, 'portal.admin.trusted') : ''}</td>
+                <td>
+                  <ActionButton action={`/portal/admin/employers/${o.id}/trust`} fields={{ trusted: o.trusted ? 'no' : 'yes' }} class="secondary" label={tr(c, o.trusted ? 'portal.admin.untrust' : 'portal.admin.trust')} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </PortalPage>,
+    );
+  });
+
+  app.post('/admin/employers/:id/trust', async (c) => {
+    const form = await formOf(c);
+    await setTrusted(p.ctx, c.get('actor'), c.req.param('id'), one(form.trusted) === 'yes');
+    return c.redirect('/portal/admin/employers', 303);
+  });
+
+  return app;
+}
