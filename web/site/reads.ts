@@ -12,9 +12,10 @@ import { distanceKm } from '../../shared/services/geo.js';
 
 /**
  * What the resident pages read, each at most once per render run: a publish batch renders
- * dozens of pages from the same few queries. `changed` holds the listings a batch of stream
- * records brings (null: deleted). They are laid over the index queries, because a global
- * secondary index may lag the table by a moment and must not put a just-closed listing back.
+ * dozens of pages from the same few queries. `changed` names the listings a batch of stream
+ * records is about: their items, read consistently from the table, are laid over the index
+ * queries, because a global secondary index may lag the table by a moment and must not put a
+ * just-closed listing back on a page (nor leave a just-published one off).
  */
 export interface SiteReads {
   directory(): Promise<Directory>;
@@ -29,7 +30,6 @@ export interface SiteReads {
   seatsTaken(listingId: string): Promise<number>;
 }
 
-export type Changes = ReadonlyMap<string, Listing | null>;
 
 const newestFirst = (a: Listing, b: Listing) => {
   const ka = `${a.publishedAt ?? a.updatedAt}#${a.id}`;
@@ -37,20 +37,8 @@ const newestFirst = (a: Listing, b: Listing) => {
   return ka < kb ? 1 : ka > kb ? -1 : 0;
 };
 
-/** Replaces what the index said about changed listings with what the stream says. */
-function overlay<T>(items: T[], listingOf: (t: T) => Listing, changes: Changes, include: (l: Listing) => T | undefined): T[] {
-  if (changes.size === 0) return items;
-  const out = items.filter((i) => !changes.has(listingOf(i).id));
-  for (const l of changes.values()) {
-    if (!l || !isVisible(l)) continue;
-    const item = include(l);
-    if (item !== undefined) out.push(item);
-  }
-  return out;
-}
-
-export function createSiteReads(db: Db, o: { reachKm: number; changes?: Changes }): SiteReads {
-  const changes = o.changes ?? new Map();
+export function createSiteReads(db: Db, o: { reachKm: number; changed?: Iterable<string> }): SiteReads {
+  const changed = new Set(o.changed ?? []);
   const memo = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     let p = memo.get(key) as Promise<T> | undefined;
@@ -63,22 +51,35 @@ export function createSiteReads(db: Db, o: { reachKm: number; changes?: Changes 
     return p;
   };
 
+  /** Replaces what an index said about the changed listings with what the table says now. */
+  async function overlay<T>(items: T[], listingOf: (t: T) => Listing, include: (l: Listing) => T | undefined): Promise<T[]> {
+    if (changed.size === 0) return items;
+    const out = items.filter((i) => !changed.has(listingOf(i).id));
+    for (const id of changed) {
+      const l = await reads.listing(id);
+      const item = l && isVisible(l) ? include(l) : undefined;
+      if (item !== undefined) out.push(item);
+    }
+    return out;
+  }
+
   const reads: SiteReads = {
     directory: () => once('directory', () => getDirectory(db)),
     organisations: () => once('organisations', async () => new Map((await listOrganisations(db)).map((org) => [org.id, org]))),
     listing: (id) => once(`listing|${id}`, () => getListing(db, id, true)),
     regionListings: (regionId) =>
       once(`region|${regionId}`, async () =>
-        overlay(await allPublishedInRegion(db, regionId), (l) => l, changes, (l) => (l.regionId === regionId ? l : undefined)).sort(newestFirst),
+        (await overlay(await allPublishedInRegion(db, regionId), (l) => l, (l) => (l.regionId === regionId ? l : undefined))).sort(newestFirst),
       ),
     nearLocation: (locationId) =>
       once(`near|${locationId}`, async () => {
         const [near, directory] = await Promise.all([listingsNearLocation(db, locationId, o.reachKm), reads.directory()]);
         const location = directory.locations.find((l) => l.id === locationId) as Location;
-        return overlay(near, (n) => n.listing, changes, (listing) => {
+        const all = await overlay(near, (n) => n.listing, (listing) => {
           const km = distanceKm(location, listing.workplace);
           return km <= o.reachKm ? { listing, km } : undefined;
-        }).sort((a, b) => a.km - b.km || b.listing.id.localeCompare(a.listing.id));
+        });
+        return all.sort((a, b) => a.km - b.km || b.listing.id.localeCompare(a.listing.id));
       }),
     seatsTaken: (listingId) => once(`seats|${listingId}`, () => seatsTaken(db, listingId)),
   };

@@ -1,4 +1,5 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import type { Db } from '../../shared/db/client.js';
 import { keys } from '../../shared/db/keys.js';
 import type { ListingInput } from '../../shared/domain/listing.js';
@@ -40,4 +41,39 @@ export async function setSeatsTaken(db: Db, listingId: string, taken: number) {
 
 export function siteDeps(db: Db, o: Partial<SiteDeps> = {}): SiteDeps {
   return { db, config: loadConfig({ PUBLIC_ORIGIN: 'https://opweg.example.org', REACH_KM: '40' }), clock, ...o };
+}
+
+/** Plain values to DynamoDB's typed JSON, as stream records carry them. */
+export function toAttributes(item: Record<string, unknown>): Record<string, AttributeValue> {
+  const value = (v: unknown): AttributeValue => {
+    if (typeof v === 'string') return { S: v };
+    if (typeof v === 'number') return { N: String(v) };
+    if (typeof v === 'boolean') return { BOOL: v };
+    if (v === null) return { NULL: true };
+    if (Array.isArray(v)) return { L: v.map(value) };
+    return { M: toAttributes(v as Record<string, unknown>) };
+  };
+  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined).map(([k, v]) => [k, value(v)]));
+}
+
+let sequence = 1000;
+/** A stream record of the item under `key` as it is in the table now (NEW_AND_OLD_IMAGES). */
+export async function recordOf(db: Db, key: { pk: string; sk: string }, old?: Record<string, unknown>): Promise<DynamoDBRecord> {
+  const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }));
+  return {
+    eventID: `e${sequence}`,
+    eventName: old ? (Item ? 'MODIFY' : 'REMOVE') : 'INSERT',
+    dynamodb: {
+      Keys: toAttributes(key),
+      SequenceNumber: String(++sequence),
+      ...(Item ? { NewImage: toAttributes(Item) } : {}),
+      ...(old ? { OldImage: toAttributes(old) } : {}),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+    },
+  };
+}
+
+/** The raw item under `key`, to pass as a record's old image later. */
+export async function itemOf(db: Db, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  return (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }))).Item;
 }

@@ -1,0 +1,55 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { SiteFile, SiteStore } from '../ports/site-store.js';
+
+/**
+ * The site as files in a folder (`.data/site/` under `npm start`). A write goes to a
+ * temporary file first and is renamed into place, so the server never sends half a page.
+ */
+export class FsSiteStore implements SiteStore {
+  private counter = 0;
+
+  constructor(readonly root: string) {}
+
+  private path(key: string): string {
+    if (key.split('/').some((part) => part === '..' || part === '')) throw new Error(`not a site key: ${key}`);
+    return join(this.root, ...key.split('/'));
+  }
+
+  async put(file: SiteFile): Promise<void> {
+    const path = this.path(file.key);
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.${++this.counter}.tmp`;
+    await writeFile(temporary, file.body);
+    await rename(temporary, path);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await readFile(this.path(key)));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
+  async list(prefix = ''): Promise<string[]> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.root, { recursive: true, withFileTypes: false });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+    const keys: string[] = [];
+    for (const entry of entries) {
+      const key = relative(this.root, join(this.root, entry)).split(sep).join('/');
+      if (!key.endsWith('.tmp') && key.startsWith(prefix) && /\.[a-z0-9]+$/.test(key)) keys.push(key);
+    }
+    return keys;
+  }
+}

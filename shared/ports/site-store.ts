@@ -1,0 +1,29 @@
+/**
+ * Where the rendered resident site goes: files by key (`nl/listings/<id>/index.html`,
+ * `feeds/regions/zuid.atom`). Two adapters: a folder (`adapters/site-store-fs.ts`, served by
+ * `npm start`) and the S3 bucket behind CloudFront (`adapters/site-store-s3.ts`).
+ * Writing the same bytes twice is harmless, so publishing can be repeated.
+ */
+export interface SiteFile {
+  key: string;
+  body: string | Uint8Array;
+  contentType: string;
+}
+
+export interface SiteStore {
+  put(file: SiteFile): Promise<void>;
+  /** Removing a key that is not there is not an error. */
+  delete(key: string): Promise<void>;
+  /** The stored bytes, or undefined. */
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** Every key under `prefix` (all when absent), in no particular order. */
+  list(prefix?: string): Promise<string[]>;
+}
+
+/**
+ * How long browsers and CloudFront may keep a file. Assets are named by their content, so
+ * forever; pages and feeds change when the table does, and the publisher invalidates them.
+ */
+export function cacheControlOf(key: string): string {
+  return key.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=60';
+}

@@ -1,0 +1,89 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { SiteStore } from '../../shared/ports/site-store.js';
+import { ASSETS } from '../ui/assets.js';
+import { changeOf, pagesOf } from './affected.js';
+import { createSiteApp, type SiteApp } from './app.js';
+import type { SiteDeps } from './context.js';
+import { createSiteReads } from './reads.js';
+import { renderPages, type Outcome } from './render.js';
+
+export interface PublishDeps extends SiteDeps {
+  store: SiteStore;
+  /** Where failures are reported (the Lambda passes its logger). */
+  log?: (message: string, detail: Record<string, unknown>) => void;
+}
+
+export interface PublishResult {
+  /** Stream records to retry: their sequence numbers (Lambda partial batch response). */
+  batchItemFailures: { itemIdentifier: string }[];
+  /** URL paths written or removed, e.g. `/nl/listings/<id>/`. */
+  paths: string[];
+  /**
+   * Their keys in the store (`nl/listings/<id>/index.html`). CloudFront's index rewrite runs
+   * before the cache, so it caches under `/` + key: invalidate those.
+   */
+  keys: string[];
+}
+
+const recordId = (r: DynamoDBRecord, i: number) => r.dynamodb?.SequenceNumber ?? r.eventID ?? String(i);
+
+/** Assets are named by content: write this build's once per process and store, then they are there. */
+const assetsWritten = new WeakSet<SiteStore>();
+async function ensureAssets(app: SiteApp, store: SiteStore) {
+  if (assetsWritten.has(store)) return;
+  const outcomes = await renderPages(app, store, [ASSETS.css.path, ASSETS.filter.path]);
+  if (outcomes.every((o) => o.action === 'written')) assetsWritten.add(store);
+}
+
+/**
+ * The publisher: from DynamoDB stream records (a Lambda batch, or DynamoDB Local's stream
+ * under `npm start`) to the static pages they touch, rendered through the site app from the
+ * table as it is now, and written to the site store. Idempotent: a record seen twice renders
+ * the same pages again. A record whose pages fail is reported for retry; the others are not
+ * held back by it.
+ */
+export async function publishRecords(deps: PublishDeps, records: DynamoDBRecord[]): Promise<PublishResult> {
+  const failed = new Set<string>();
+  const fail = (id: string, message: string, error: unknown) => {
+    failed.add(id);
+    deps.log?.(message, { record: id, error: error instanceof Error ? error.message : String(error) });
+  };
+
+  const changes = records.map((record, i) => {
+    try {
+      return { id: recordId(record, i), change: changeOf(record) };
+    } catch (error) {
+      fail(recordId(record, i), 'stream record not understood', error);
+      return undefined;
+    }
+  });
+  const listingIds = changes.flatMap((c) => (c?.change.about === 'listing' ? [c.change.id] : c?.change.about === 'seats' ? [c.change.listingId] : []));
+  const reads = deps.reads ?? createSiteReads(deps.db, { reachKm: deps.config.REACH_KM, changed: listingIds });
+  const app = createSiteApp({ ...deps, reads });
+
+  // Which records touch which page: a page shared by many records renders once.
+  const recordsOf = new Map<string, string[]>();
+  for (const c of changes) {
+    if (!c || failed.has(c.id)) continue;
+    try {
+      for (const path of await pagesOf(c.change, { reads, db: deps.db, reachKm: deps.config.REACH_KM })) {
+        recordsOf.set(path, [...(recordsOf.get(path) ?? []), c.id]);
+      }
+    } catch (error) {
+      fail(c.id, 'could not work out the pages a record touches', error);
+    }
+  }
+
+  if (recordsOf.size > 0) await ensureAssets(app, deps.store);
+  const outcomes = await renderPages(app, deps.store, recordsOf.keys());
+  const done: Outcome[] = [];
+  for (const o of outcomes) {
+    if (o.action === 'failed') for (const id of recordsOf.get(o.path) ?? []) fail(id, `page not published: ${o.path}`, o.error);
+    else done.push(o);
+  }
+  return {
+    batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })),
+    paths: done.map((o) => o.path).sort(),
+    keys: done.map((o) => o.key).sort(),
+  };
+}

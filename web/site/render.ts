@@ -1,0 +1,46 @@
+import type { SiteStore } from '../../shared/ports/site-store.js';
+import type { SiteApp } from './app.js';
+import { fileOf } from './paths.js';
+
+export type Outcome = { path: string; key: string; action: 'written' | 'deleted' } | { path: string; key: string; action: 'failed'; error: unknown };
+
+/**
+ * Renders a page through the site app and stores it: 200 writes the file, 404 removes it
+ * (a listing never published, a location that is gone). Anything else is a failure and
+ * leaves the stored file as it was.
+ */
+export async function renderPage(app: SiteApp, store: SiteStore, path: string): Promise<Outcome> {
+  const key = fileOf(path);
+  try {
+    const res = await app.request(path);
+    if (res.status === 200) {
+      await store.put({ key, body: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream' });
+      return { path, key, action: 'written' };
+    }
+    if (res.status === 404) {
+      await store.delete(key);
+      return { path, key, action: 'deleted' };
+    }
+    throw new Error(`${path} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  } catch (error) {
+    return { path, key, action: 'failed', error };
+  }
+}
+
+/** Renders many pages, `concurrency` at a time (reads are memoized, so most time is CPU and I/O). */
+export async function renderPages(app: SiteApp, store: SiteStore, paths: Iterable<string>, o: { concurrency?: number; onDone?: (o: Outcome) => void } = {}): Promise<Outcome[]> {
+  const queue = [...new Set(paths)];
+  const out: Outcome[] = [];
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      const outcome = await renderPage(app, store, path);
+      out.push(outcome);
+      o.onDone?.(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, o.concurrency ?? 8) }, worker));
+  return out;
+}
+
+/** `nl/listings/x/index.html` → `/nl/listings/x/` (the inverse of fileOf). */
+export const pathOf = (key: string) => `/${key.replace(/(^|\/)index\.html$/, '$1')}`;
