@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
+import type { Membership } from '../../shared/domain/user.js';
 import { getListing, publishedInRegion } from '../../shared/repositories/listings.js';
 import { putMembership, putUser } from '../../shared/repositories/users.js';
 import { launchBrowser } from '../browser.js';
@@ -31,14 +32,14 @@ beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
   const org = await seedOrganisation(db, { name: 'Maasland Logistiek B.V.' });
-  const people = [
-    { email: 'werkgever@example.org', m: { role: 'employer', email: 'werkgever@example.org', organisationId: org.id } },
-    { email: 'desk-zuid@example.org', m: { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] } },
-    { email: 'desk-noord@example.org', m: { role: 'desk', email: 'desk-noord@example.org', regionId: 'noord', locationIds: [] } },
-  ] as const;
-  for (const p of people) {
-    await putUser(db, { id: ulid(), email: p.email, name: p.email, createdAt: new Date().toISOString() });
-    await putMembership(db, p.m);
+  const memberships: Membership[] = [
+    { role: 'employer', email: 'werkgever@example.org', organisationId: org.id },
+    { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] },
+    { role: 'desk', email: 'desk-noord@example.org', regionId: 'noord', locationIds: [] },
+  ];
+  for (const m of memberships) {
+    await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: new Date().toISOString() });
+    await putMembership(db, m);
   }
   server = await startTestServer(db, { mail: outbox, clock: { now: () => new Date(Date.now() + skew) } });
   browser = await launchBrowser();

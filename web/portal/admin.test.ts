@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
+import type { Membership } from '../../shared/domain/user.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getOrganisation } from '../../shared/repositories/organisations.js';
 import { membershipsOfUser, putMembership, putUser } from '../../shared/repositories/users.js';
@@ -21,11 +22,12 @@ beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
   org = await seedOrganisation(db, { name: 'Maasland Logistiek' });
-  for (const [email, m] of [
-    ['admin@example.org', { role: 'admin', email: 'admin@example.org' }],
-    ['desk-zuid@example.org', { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }],
-  ] as const) {
-    await putUser(db, { id: ulid(), email, name: email, createdAt: NOW.toISOString() });
+  const memberships: Membership[] = [
+    { role: 'admin', email: 'admin@example.org' },
+    { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] },
+  ];
+  for (const m of memberships) {
+    await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: NOW.toISOString() });
     await putMembership(db, m);
   }
   server = await startTestServer(db, { mail: outbox, clock: { now: () => NOW } });

@@ -19,29 +19,29 @@ const valueOf = (s: FormState, name: string) => {
 };
 const errorOf = (s: FormState, name: string) => s.errors.find((e) => e.field === name || e.field.startsWith(`${name}.`));
 
-function Message(props: { locale: string; state: FormState; name: string }) {
+function Message(props: { locale: string; state: FormState; name: string; id?: string }) {
   const e = errorOf(props.state, props.name);
   return e ? (
-    <p class="field-error" id={`${idOf(props.name)}-error`}>
+    <p class="field-error" id={`${props.id ?? idOf(props.name)}-error`}>
       {t(props.locale, e.key, e.params as Params)}
     </p>
   ) : null;
 }
 
-function Wrap(props: { locale: string; state: FormState; name: string; label: string; hint?: string; children: Child }) {
+function Wrap(props: { locale: string; state: FormState; name: string; id?: string; label: string; hint?: string; children: Child }) {
   const invalid = errorOf(props.state, props.name) !== undefined;
   return (
     <div class={invalid ? 'field invalid' : 'field'}>
-      <label for={idOf(props.name)}>{props.label}</label>
+      <label for={props.id ?? idOf(props.name)}>{props.label}</label>
       {props.hint ? <p class="hint">{props.hint}</p> : null}
-      <Message locale={props.locale} state={props.state} name={props.name} />
+      <Message locale={props.locale} state={props.state} name={props.name} id={props.id} />
       {props.children}
     </div>
   );
 }
 
-const aria = (s: FormState, name: string) =>
-  errorOf(s, name) ? { 'aria-invalid': 'true', 'aria-describedby': `${idOf(name)}-error` } : {};
+const aria = (s: FormState, name: string, id = idOf(name)) =>
+  errorOf(s, name) ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {};
 
 interface FieldProps {
   locale: string;
@@ -50,6 +50,8 @@ interface FieldProps {
   label: string;
   hint?: string;
   required?: boolean;
+  /** When one page has two fields of the same name (in two forms). */
+  id?: string;
 }
 
 export function TextField(props: FieldProps & { type?: string; autocomplete?: string; inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url'; step?: string }) {
@@ -73,7 +75,7 @@ export function TextField(props: FieldProps & { type?: string; autocomplete?: st
 export function TextArea(props: FieldProps & { rows?: number }) {
   return (
     <Wrap {...props}>
-      <textarea id={idOf(props.name)} name={props.name} rows={props.rows ?? 6} required={props.required} {...aria(props.state, props.name)}>
+      <textarea id={props.id ?? idOf(props.name)} name={props.name} rows={props.rows ?? 6} required={props.required} {...aria(props.state, props.name, props.id)}>
         {valueOf(props.state, props.name)}
       </textarea>
     </Wrap>
