@@ -121,6 +121,26 @@ describe('portal sign-in over HTTP', () => {
   });
 });
 
+describe('employer sign-up over HTTP', () => {
+  it('keeps what was typed on error; on the link, creates the organisation and signs its first member in', async () => {
+    const wrong = await post('/portal/signup', { name: 'Bakkerij Zoet', kvk: '12 34', sector: 'Bakkerij', address: 'Markt 1, Venlo', regionIds: 'zuid', personName: 'Bas', email: 'bas@example.org' });
+    expect(wrong.status).toBe(422);
+    const html = await wrong.text();
+    expect(html).toContain('Een KvK-nummer heeft 8 cijfers');
+    expect(html).toContain('value="Bakkerij Zoet"');
+    expect(html).toMatch(/value="zuid" checked/);
+    expect(outbox.latestTo('bas@example.org')).toBeUndefined();
+
+    expect((await post('/portal/signup', { name: 'Bakkerij Zoet', kvk: '12345678', sector: 'Bakkerij', address: 'Markt 1, Venlo', regionIds: 'zuid', personName: 'Bas', email: 'bas@example.org' })).status).toBe(200);
+    const confirmed = await post('/portal/login/confirm', { token: tokenOf(outbox.latestTo('bas@example.org')!.text) });
+    const cookie = confirmed.headers.getSetCookie().find((c) => c.startsWith('opweg_session='))!.split(';')[0]!;
+    const home = await (await fetch(`${server.url}/portal/`, { headers: { cookie } })).text();
+    const orgLink = /href="(\/portal\/org\/[0-9A-Z]{26})">Bakkerij Zoet</.exec(home)?.[1];
+    expect(orgLink).toBeDefined();
+    expect((await fetch(`${server.url}${orgLink}`, { headers: { cookie } })).status).toBe(200);
+  });
+});
+
 describe('portal on AWS (LOCAL_DEV unset)', () => {
   it('has no /dev/mail and sets a __Secure- cookie with Secure', async () => {
     const outboxOnAws = new Outbox();
