@@ -52,8 +52,8 @@ describe('admin pages', () => {
     const bad = await adminClient.post('/portal/admin/locations', { id: 'Zeist Kamp', regionId: 'oost', name: 'Zeist', municipality: 'Zeist', province: 'Utrecht', lat: 'noord', lon: '5.23' });
     expect(bad.status).toBe(422);
     const html = await bad.text();
-    expect(html).toMatch(/id="f-id-error"/);
-    expect(html).toMatch(/id="f-lat-error"/);
+    expect(html).toMatch(/id="f-location-id-error"/);
+    expect(html).toMatch(/id="f-location-lat-error"/);
     expect(html).toContain('value="Zeist Kamp"');
     expect((await adminClient.post('/portal/admin/locations', { id: 'zeist', regionId: 'oost', name: 'Zeist', municipality: 'Zeist', province: 'Utrecht', lat: '52,09', lon: '5.23' })).status).toBe(303);
     expect((await getDirectory(db)).locations.find((l) => l.id === 'zeist')).toMatchObject({ regionId: 'oost', lat: 52.09 });

@@ -87,15 +87,15 @@ export function adminRoutes(p: Portal) {
           <button type="submit">{tr(c, 'portal.listing.save')}</button>
         </form>
         <h2 id="location-form">{tr(c, 'portal.admin.saveLocation')}</h2>
-        <ErrorSummary locale={locale} state={location} labels={ll} />
+        <ErrorSummary locale={locale} state={location} labels={ll} prefix="location-" />
         <form method="post" action="/portal/admin/locations" novalidate>
-          <TextField locale={locale} state={location} name="id" label={ll.id!} hint={tr(c, 'portal.admin.idHint')} required />
-          <SelectField locale={locale} state={location} name="regionId" label={ll.regionId!} required options={regions.map((r) => ({ value: r.id, label: r.name }))} />
-          <TextField locale={locale} state={location} name="name" label={ll.name!} required />
-          <TextField locale={locale} state={location} name="municipality" label={ll.municipality!} required />
-          <TextField locale={locale} state={location} name="province" label={ll.province!} required />
-          <TextField locale={locale} state={location} name="lat" label={ll.lat!} inputmode="decimal" required />
-          <TextField locale={locale} state={location} name="lon" label={ll.lon!} inputmode="decimal" required />
+          <TextField locale={locale} state={location} prefix="location-" name="id" label={ll.id!} hint={tr(c, 'portal.admin.idHint')} required />
+          <SelectField locale={locale} state={location} prefix="location-" name="regionId" label={ll.regionId!} required options={regions.map((r) => ({ value: r.id, label: r.name }))} />
+          <TextField locale={locale} state={location} prefix="location-" name="name" label={ll.name!} required />
+          <TextField locale={locale} state={location} prefix="location-" name="municipality" label={ll.municipality!} required />
+          <TextField locale={locale} state={location} prefix="location-" name="province" label={ll.province!} required />
+          <TextField locale={locale} state={location} prefix="location-" name="lat" label={ll.lat!} inputmode="decimal" required />
+          <TextField locale={locale} state={location} prefix="location-" name="lon" label={ll.lon!} inputmode="decimal" required />
           <button type="submit">{tr(c, 'portal.listing.save')}</button>
         </form>
       </PortalPage>,

@@ -123,7 +123,7 @@ export function authRoutes(p: Portal) {
             <TextField locale={locale} state={state} name="name" label={labels.name} required autocomplete="organization" />
             <TextField locale={locale} state={state} name="kvk" label={labels.kvk} hint={tr(c, 'portal.org.kvkHint')} inputmode="numeric" />
             <TextField locale={locale} state={state} name="sector" label={labels.sector} required />
-            <TextField locale={locale} state={state} name="address" label={labels.address} required autocomplete="street-address" />
+            <TextField locale={locale} state={state} name="address" label={labels.address} required />
             <TextField locale={locale} state={state} name="website" label={labels.website} type="url" />
             <TextField locale={locale} state={state} name="contactEmail" label={labels.contactEmail} type="email" />
             <TextField locale={locale} state={state} name="contactPhone" label={labels.contactPhone} type="tel" />

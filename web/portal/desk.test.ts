@@ -73,7 +73,7 @@ describe('desk pages', () => {
     const l = await pending('Met reden');
     const noReason = await zuid.post(`/portal/listings/${l.id}/reject`, { version: '2', reason: '' });
     expect(noReason.status).toBe(422);
-    expect(await noReason.text()).toMatch(/id="f-reason-reject-error"/);
+    expect(await noReason.text()).toMatch(/id="f-reject-reason-error"/);
     expect((await getListing(db, l.id))?.status).toBe('pending');
     await zuid.post(`/portal/listings/${l.id}/reject`, { version: '2', reason: 'Het uurloon ontbreekt in de tekst.' });
     expect(outbox.latestTo('werkgever@example.org')?.text).toContain('Het uurloon ontbreekt in de tekst.');

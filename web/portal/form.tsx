@@ -12,36 +12,37 @@ export interface FormState {
 }
 export const blankForm = (values: Record<string, string | string[]> = {}): FormState => ({ values, errors: [] });
 
-const idOf = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+/** A field's id: `f-<name>`, or `f-<prefix><name>` when one page has two forms with the same names. */
+const idOf = (name: string, prefix = '') => `f-${prefix}${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 const valueOf = (s: FormState, name: string) => {
   const v = s.values[name];
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 };
 const errorOf = (s: FormState, name: string) => s.errors.find((e) => e.field === name || e.field.startsWith(`${name}.`));
 
-function Message(props: { locale: string; state: FormState; name: string; id?: string }) {
+function Message(props: { locale: string; state: FormState; name: string; prefix?: string }) {
   const e = errorOf(props.state, props.name);
   return e ? (
-    <p class="field-error" id={`${props.id ?? idOf(props.name)}-error`}>
+    <p class="field-error" id={`${idOf(props.name, props.prefix)}-error`}>
       {t(props.locale, e.key, e.params as Params)}
     </p>
   ) : null;
 }
 
-function Wrap(props: { locale: string; state: FormState; name: string; id?: string; label: string; hint?: string; children: Child }) {
+function Wrap(props: { locale: string; state: FormState; name: string; prefix?: string; label: string; hint?: string; children: Child }) {
   const invalid = errorOf(props.state, props.name) !== undefined;
   return (
     <div class={invalid ? 'field invalid' : 'field'}>
-      <label for={props.id ?? idOf(props.name)}>{props.label}</label>
+      <label for={idOf(props.name, props.prefix)}>{props.label}</label>
       {props.hint ? <p class="hint">{props.hint}</p> : null}
-      <Message locale={props.locale} state={props.state} name={props.name} id={props.id} />
+      <Message locale={props.locale} state={props.state} name={props.name} prefix={props.prefix} />
       {props.children}
     </div>
   );
 }
 
-const aria = (s: FormState, name: string, id = idOf(name)) =>
-  errorOf(s, name) ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {};
+const aria = (s: FormState, name: string, prefix?: string) =>
+  errorOf(s, name) ? { 'aria-invalid': 'true', 'aria-describedby': `${idOf(name, prefix)}-error` } : {};
 
 interface FieldProps {
   locale: string;
@@ -50,15 +51,15 @@ interface FieldProps {
   label: string;
   hint?: string;
   required?: boolean;
-  /** When one page has two fields of the same name (in two forms). */
-  id?: string;
+  /** When one page has two forms with fields of the same name. */
+  prefix?: string;
 }
 
 export function TextField(props: FieldProps & { type?: string; autocomplete?: string; inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url'; step?: string }) {
   return (
     <Wrap {...props}>
       <input
-        id={idOf(props.name)}
+        id={idOf(props.name, props.prefix)}
         name={props.name}
         type={props.type ?? 'text'}
         value={valueOf(props.state, props.name)}
@@ -66,7 +67,7 @@ export function TextField(props: FieldProps & { type?: string; autocomplete?: st
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         step={props.step}
-        {...aria(props.state, props.name)}
+        {...aria(props.state, props.name, props.prefix)}
       />
     </Wrap>
   );
@@ -75,7 +76,7 @@ export function TextField(props: FieldProps & { type?: string; autocomplete?: st
 export function TextArea(props: FieldProps & { rows?: number }) {
   return (
     <Wrap {...props}>
-      <textarea id={props.id ?? idOf(props.name)} name={props.name} rows={props.rows ?? 6} required={props.required} {...aria(props.state, props.name, props.id)}>
+      <textarea id={idOf(props.name, props.prefix)} name={props.name} rows={props.rows ?? 6} required={props.required} {...aria(props.state, props.name, props.prefix)}>
         {valueOf(props.state, props.name)}
       </textarea>
     </Wrap>
@@ -98,7 +99,7 @@ export function SelectField(props: FieldProps & { options: Option[]; empty?: str
   );
   return (
     <Wrap {...props}>
-      <select id={idOf(props.name)} name={props.name} required={props.required} {...aria(props.state, props.name)}>
+      <select id={idOf(props.name, props.prefix)} name={props.name} required={props.required} {...aria(props.state, props.name, props.prefix)}>
         {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
         {groups.length > 1 || groups[0] !== ''
           ? groups.map((g) => <optgroup label={g}>{props.options.filter((o) => (o.group ?? '') === g).map(render)}</optgroup>)
@@ -136,7 +137,7 @@ export function Checkbox(props: { state: FormState; name: string; label: string 
   );
 }
 
-export function ErrorSummary(props: { locale: string; state: FormState; labels?: Record<string, string> }) {
+export function ErrorSummary(props: { locale: string; state: FormState; labels?: Record<string, string>; prefix?: string }) {
   if (props.state.errors.length === 0) return null;
   return (
     <div class="error-summary" role="alert">
@@ -146,7 +147,7 @@ export function ErrorSummary(props: { locale: string; state: FormState; labels?:
           const name = Object.keys(props.labels ?? {}).find((n) => e.field === n || e.field.startsWith(`${n}.`)) ?? e.field;
           return (
             <li>
-              <a href={`#${idOf(name)}`}>{props.labels?.[name] ?? name}</a>: {t(props.locale, e.key, e.params as Params)}
+              <a href={`#${idOf(name, props.prefix)}`}>{props.labels?.[name] ?? name}</a>: {t(props.locale, e.key, e.params as Params)}
             </li>
           );
         })}

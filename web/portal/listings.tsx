@@ -33,7 +33,7 @@ export function listingRoutes(p: Portal) {
       return (
         <form method="post" action={`${base}/${action}`} class="reason">
           <input type="hidden" name="version" value={String(v)} />
-          <TextArea locale={locale} state={state} name="reason" id={`f-reason-${action}`} label={tr(c, 'portal.listing.reason')} rows={3} />
+          <TextArea locale={locale} state={state} name="reason" prefix={`${action}-`} label={tr(c, 'portal.listing.reason')} rows={3} />
           <button type="submit" class="secondary">{label}</button>
         </form>
       );

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HtmlValidate } from 'html-validate';
+import { ulid } from 'ulid';
+import { Outbox } from '../../shared/adapters/mail-outbox.js';
+import type { Membership } from '../../shared/domain/user.js';
+import { putMembership, putUser } from '../../shared/repositories/users.js';
+import { changeStatus, createListing } from '../../shared/services/listings.js';
+import { createTestDb } from '../../test/db.js';
+import { clock, employerOf, NOW, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
+import { startTestServer } from '../../test/server.js';
+import { client, signedIn } from './testing.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const outbox = new Outbox();
+let orgId = '';
+let listingId = '';
+
+beforeAll(async () => {
+  const db = await createTestDb();
+  await seedDirectory(db);
+  const org = await seedOrganisation(db, { name: 'Maasland Logistiek' });
+  orgId = org.id;
+  await seedOrganisation(db, { name: 'WSP', kind: 'employer-service-point', regionIds: ['zuid'] });
+  const memberships: Membership[] = [
+    { role: 'employer', email: 'werkgever@example.org', organisationId: org.id },
+    { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] },
+    { role: 'admin', email: 'admin@example.org' },
+  ];
+  for (const m of memberships) {
+    await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: NOW.toISOString() });
+    await putMembership(db, m);
+  }
+  const l = await createListing(db, employerOf(org.id), vacancy(org.id), clock);
+  listingId = (await changeStatus(db, employerOf(org.id), l.id, 1, 'submit', { clock })).id;
+  server = await startTestServer(db, { mail: outbox, clock: { now: () => NOW } });
+});
+afterAll(() => server?.close());
+
+describe('portal HTML', () => {
+  it('is valid on every page, with and without errors, and carries no script', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      // hono/jsx writes void elements self-closed and boolean attributes as `hidden=""`.
+      rules: {
+        'void-style': ['error', { style: 'selfclose' }],
+        'attribute-boolean-style': ['error', { style: 'empty' }],
+        'attribute-empty-style': ['error', { style: 'empty' }],
+        // A group of checkboxes shares one name (regions, locations), as HTML intends.
+        'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+      },
+    });
+    const anonymous = client(server.url);
+    const employer = await signedIn(server.url, outbox, 'werkgever@example.org');
+    const desk = await signedIn(server.url, outbox, 'desk-zuid@example.org');
+    const admin = await signedIn(server.url, outbox, 'admin@example.org');
+    const pages: [string, Promise<Response>][] = [
+      ['login', anonymous.get('/portal/login')],
+      ['login error', anonymous.post('/portal/login', { email: 'x' })],
+      ['signup', anonymous.get('/portal/signup')],
+      ['signup error', anonymous.post('/portal/signup', { name: '', regionIds: 'zuid' })],
+      ['confirm', anonymous.get('/portal/login/confirm?token=abc')],
+      ['dev mail', anonymous.get('/dev/mail')],
+      ['home', employer.get('/portal/')],
+      ['dashboard', employer.get(`/portal/org/${orgId}`)],
+      ['new listing', employer.get(`/portal/org/${orgId}/listings/new`)],
+      ['new listing error', employer.post(`/portal/org/${orgId}/listings`, { kind: 'company-visit', title: '' })],
+      ['members', employer.get(`/portal/org/${orgId}/members`)],
+      ['profile', employer.get(`/portal/org/${orgId}/profile`)],
+      ['listing (desk)', desk.get(`/portal/listings/${listingId}`)],
+      ['reject error', desk.post(`/portal/listings/${listingId}/reject`, { version: '2', reason: '' })],
+      ['edit', desk.get(`/portal/listings/${listingId}/edit`)],
+      ['history', desk.get(`/portal/listings/${listingId}/history`)],
+      ['queue', desk.get('/portal/desk/zuid')],
+      ['on behalf', desk.get('/portal/desk/zuid/listings/new')],
+      ['import', desk.get('/portal/desk/zuid/import')],
+      ['partners', desk.get('/portal/desk/zuid/partners')],
+      ['new partner', desk.get('/portal/desk/zuid/partners/new')],
+      ['admin', admin.get('/portal/admin')],
+      ['regions', admin.get('/portal/admin/regions')],
+      ['desks', admin.get('/portal/admin/desks')],
+      ['employers', admin.get('/portal/admin/employers')],
+      ['forbidden', employer.get('/portal/admin')],
+      ['not found', employer.get('/portal/nothing-here')],
+    ];
+    const problems: string[] = [];
+    for (const [name, response] of pages) {
+      const html = await (await response).text();
+      expect(html, name).not.toMatch(/<script|\son[a-z]+=|style="/i);
+      const report = await validator.validateString(html);
+      problems.push(...report.results.flatMap((r) => r.messages.map((m) => `${name}: ${m.ruleId} ${m.message}`)));
+    }
+    expect(problems).toEqual([]);
+  });
+});
