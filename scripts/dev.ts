@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
-import { createLocalApp } from '../web/local.js';
+import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
+import { createLocalApp, SITE_DIR } from '../web/local.js';
+import { startLocalPublisher } from '../web/site/local-publisher.js';
 import { closeLocalStack, openLocalStack } from './local-env.js';
 import { DEMO_LOGINS, isSeeded, seedDemo } from './demo/seed.js';
 
@@ -24,6 +26,16 @@ if (!(await isSeeded(stack.db))) {
   await seedDemo(stack.db, new Date(), (s) => console.log(`  ${s}`));
 }
 
+// The resident site: rendered into .data/site/ (all of it when empty), then kept current from
+// the table's stream, as the publish Lambda does on AWS.
+const site = await startLocalPublisher({
+  deps: { db: stack.db, config: stack.config },
+  store: new FsSiteStore(SITE_DIR),
+  endpoint: stack.config.DYNAMODB_ENDPOINT!,
+  region: stack.config.AWS_REGION,
+  log: (m) => console.log(m),
+});
+
 const app = createLocalApp({ db: stack.db, config: stack.config });
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
   console.log(`\nOpWeg runs at http://localhost:${port}/\n`);
@@ -38,6 +50,7 @@ async function stop() {
   stopping = true;
   console.log('\nStopping OpWeg…');
   server.close();
+  await site.stop();
   await closeLocalStack(stack);
   process.exit(0);
 }

@@ -1,0 +1,67 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { SiteStore } from '../../shared/ports/site-store.js';
+import type { SiteDeps } from './context.js';
+import { publishRecords, type PublishDeps } from './publish.js';
+import { rebuildSite } from './rebuild.js';
+import { followStream, type StreamFollower } from './stream.js';
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/**
+ * Publishes a batch like Lambda with partial batch failures would: the failed records and
+ * those after them are tried again, a few times, then reported and left (the next change or a
+ * rebuild repairs the pages).
+ */
+export async function publishWithRetry(deps: PublishDeps, records: DynamoDBRecord[], o: { attempts?: number; onPublished?: (records: DynamoDBRecord[], paths: string[]) => void } = {}) {
+  let pending = records;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const result = await publishRecords(deps, pending);
+    o.onPublished?.(pending, result.paths);
+    const failed = new Set(result.batchItemFailures.map((f) => f.itemIdentifier));
+    if (failed.size === 0) return;
+    if (attempt >= (o.attempts ?? 3)) {
+      deps.log?.('gave up publishing stream records', { records: [...failed] });
+      return;
+    }
+    pending = pending.slice(Math.max(0, pending.findIndex((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''))));
+    await sleep(250 * attempt);
+  }
+}
+
+/**
+ * The publisher as `npm start` runs it: follows the table's stream on DynamoDB Local and
+ * publishes each batch into the store. When the store holds no site yet, renders it all
+ * first; changes made meanwhile wait in the stream and follow.
+ */
+export async function startLocalPublisher(o: {
+  deps: SiteDeps;
+  store: SiteStore;
+  endpoint: string;
+  region?: string;
+  log?: (message: string) => void;
+  onPublished?: (records: DynamoDBRecord[], paths: string[]) => void;
+}): Promise<StreamFollower> {
+  const log = o.log ?? (() => {});
+  const deps: PublishDeps = { ...o.deps, store: o.store, log: (message, detail) => log(`${message}: ${JSON.stringify(detail)}`) };
+  let firstRender: Promise<unknown> = Promise.resolve();
+  const follower = followStream({
+    endpoint: o.endpoint,
+    tableName: o.deps.db.tableName,
+    region: o.region,
+    log,
+    onRecords: async (records) => {
+      await firstRender;
+      await publishWithRetry(deps, records, { onPublished: o.onPublished });
+    },
+  });
+  await follower.ready;
+  if (!(await o.store.get('index.html'))) {
+    log('Rendering the resident site for the first time…');
+    firstRender = rebuildSite(deps).then(
+      (r) => log(`Resident site: ${r.written} pages in ${(r.ms / 1000).toFixed(1)} s.`),
+      (e) => log(`Rendering the resident site failed: ${(e as Error).message} (npm run rebuild-site tries again)`),
+    );
+    await firstRender;
+  }
+  return follower;
+}
