@@ -111,6 +111,16 @@ describe('portal sign-in over HTTP', () => {
     expect(await res.text()).not.toMatch(/<script|\son\w+=/i);
   });
 
+  it('serves its own stylesheet under /portal/ (CloudFront sends /portal/* to the portal), cached for good', async () => {
+    const page = await (await fetch(`${server.url}/portal/login`)).text();
+    const href = /<link rel="stylesheet" href="(\/portal\/assets\/portal\.[0-9a-f]{10}\.css)"/.exec(page)?.[1];
+    const css = await fetch(`${server.url}${href}`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    expect(css.headers.get('cache-control')).toContain('immutable');
+    expect(await css.text()).toContain('.field-error');
+  });
+
   it('switches the portal to English and back into the portal only', async () => {
     const res = await fetch(`${server.url}/portal/lang/en?back=${encodeURIComponent('/portal/login')}`, { redirect: 'manual' });
     expect(res.headers.get('location')).toBe('/portal/login');

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Outbox } from '../../shared/adapters/mail-outbox.js';
 import { t } from '../../shared/i18n/index.js';
+import { PORTAL_STYLESHEET } from './style.js';
 
 const LINK = /(https?:\/\/[^\s<>"]+)/g;
 
@@ -19,8 +20,7 @@ export function devMailRoutes(outbox: Outbox) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{t(locale, 'portal.devmail.title')}</title>
-          <link rel="stylesheet" href="/assets/style.css" />
-          <link rel="stylesheet" href="/assets/portal.css" />
+          <link rel="stylesheet" href={PORTAL_STYLESHEET.path} />
         </head>
         <body class="portal">
           <main>

@@ -15,6 +15,7 @@ import { homeRoutes } from './home.js';
 import { listingRoutes } from './listings.js';
 import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
+import { PORTAL_STYLESHEET } from './style.js';
 
 /**
  * The portal for employers, desks and admins: server-rendered pages and plain HTML forms,
@@ -24,6 +25,10 @@ import { navFor } from './nav.js';
 export function portalApp(deps: ResolvedDeps) {
   const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config } };
   const app = new Hono<PortalEnv>();
+
+  app.get(PORTAL_STYLESHEET.path.replace('/portal', ''), (c) =>
+    c.body(PORTAL_STYLESHEET.body, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' }),
+  );
 
   app.use('*', async (c, next) => {
     c.set('locale', localeOf(p, c));

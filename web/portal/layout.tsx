@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { t } from '../../shared/i18n/index.js';
+import { PORTAL_STYLESHEET } from './style.js';
 import { ANONYMOUS } from '../../shared/services/actor.js';
 import type { PortalContext } from './env.js';
 
@@ -22,8 +23,7 @@ export function PortalPage(props: { c: PortalContext; title: string; children: C
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${props.title} · ${t(locale, 'portal.title')}`}</title>
-        <link rel="stylesheet" href="/assets/style.css" />
-        <link rel="stylesheet" href="/assets/portal.css" />
+        <link rel="stylesheet" href={PORTAL_STYLESHEET.path} />
       </head>
       <body class="portal">
         <header class="masthead portal-masthead">
