@@ -6,9 +6,10 @@ import { createLocalApp } from '../web/local.js';
 import type { Deps } from '../web/deps.js';
 
 /** The local app on a free loopback port, for browser and HTTP tests. */
-export async function startTestServer(db: Db & { endpoint: string }, more: Pick<Deps, 'mail' | 'clock'> = {}) {
+export async function startTestServer(db: Db & { endpoint: string }, more: Pick<Deps, 'mail' | 'clock'> & { siteDir?: string } = {}) {
   const config = loadConfig({ TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: db.endpoint, CURSOR_SECRET: db.cursorSecret, LOCAL_DEV: '1' });
-  const app = createLocalApp({ db, config, ...more });
+  const { siteDir, ...deps } = more;
+  const app = createLocalApp({ db, config, ...deps }, { siteDir });
   const server = await new Promise<ReturnType<typeof serve>>((ok) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
   });

@@ -1,12 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
+import { FsSiteStore } from '../../shared/adapters/site-store-fs.js';
 import type { Membership } from '../../shared/domain/user.js';
 import { getListing, publishedInRegion } from '../../shared/repositories/listings.js';
 import { putMembership, putUser } from '../../shared/repositories/users.js';
+import { startLocalPublisher } from '../../web/site/local-publisher.js';
+import type { StreamFollower } from '../../web/site/stream.js';
 import { launchBrowser } from '../browser.js';
 import { createTestDb } from '../db.js';
 import { seedDirectory, seedOrganisation } from '../fixtures.js';
@@ -15,14 +21,17 @@ import { startTestServer } from '../server.js';
 /**
  * The portal's acceptance journey in Chromium, as the issue tells it: the demo employer signs in
  * through the local mailbox, posts a vacancy for a Zuid location and submits it; the Noord desk
- * can neither see nor act on it; the Zuid desk approves it. Used and expired links do not sign
- * in; a session cookie is refused after sign-out; a form posted from another site is refused.
+ * can neither see nor act on it; the Zuid desk approves it and its page appears on the resident
+ * site (published from the table's stream, as `npm start` does). Used and expired links do not
+ * sign in; a session cookie is refused after sign-out; a form posted from another site is refused.
  */
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let evil: Server;
 let evilUrl = '';
+let publisher: StreamFollower;
+const siteDir = mkdtempSync(join(tmpdir(), 'opweg-portal-site-'));
 const outbox = new Outbox();
 /** Time can be moved forward to let a sign-in link expire. */
 let skew = 0;
@@ -41,7 +50,8 @@ beforeAll(async () => {
     await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: new Date().toISOString() });
     await putMembership(db, m);
   }
-  server = await startTestServer(db, { mail: outbox, clock: { now: () => new Date(Date.now() + skew) } });
+  server = await startTestServer(db, { mail: outbox, clock: { now: () => new Date(Date.now() + skew) }, siteDir });
+  publisher = await startLocalPublisher({ deps: { db, config: server.config }, store: new FsSiteStore(siteDir), endpoint: db.endpoint });
   browser = await launchBrowser();
   // Another site, on another origin, with a form that posts to the portal.
   evil = createServer((_req, res) => {
@@ -53,6 +63,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await publisher?.stop();
+  rmSync(siteDir, { recursive: true, force: true });
   await browser?.close();
   await new Promise((ok) => evil?.close(ok));
   await server?.close();
@@ -82,6 +94,20 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
   expect(new URL(page.url()).pathname).toBe('/portal/');
   await expect(page.locator('.who').textContent()).resolves.toBe(email);
   return page;
+}
+
+/**
+ * Polls a page of the resident site until it answers 200 (the publisher follows the stream), or
+ * gives up after a generous while; how fast it is, `npm run bench` measures.
+ */
+async function onSite(path: string, timeoutMs = 20_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  let res = await fetch(`${server.url}${path}`);
+  while (res.status !== 200 && Date.now() < deadline) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    res = await fetch(`${server.url}${path}`);
+  }
+  return res;
 }
 
 async function signOut(page: Page) {
@@ -163,6 +189,9 @@ describe('portal acceptance journey in Chromium', () => {
     await expect(page.locator('#listing-status').getAttribute('data-status')).resolves.toBe('published');
     expect((await publishedInRegion(db, 'zuid')).items.map((l) => l.id)).toContain(listingId);
     expect(outbox.latestTo('werkgever@example.org')?.subject).toBe('Gepubliceerd op OpWeg: Orderpicker Venlo');
+    const sitePage = await onSite(`/nl/listings/${listingId}/`);
+    expect(sitePage.status).toBe(200);
+    expect(await sitePage.text()).toContain('Orderpicker Venlo');
 
     // A form on another site that posts to the portal is refused; the session is untouched.
     await page.goto(evilUrl);
