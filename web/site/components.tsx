@@ -17,6 +17,24 @@ export function visitWhen(locale: Locale, l: Listing): string | undefined {
   return t(locale, 'visits.when', { date: formatDate(locale, l.startsAt), start: formatTime(locale, l.startsAt), end: formatTime(locale, l.endsAt) });
 }
 
+/**
+ * A line of facts, each isolated for the bidirectional algorithm (`<bdi>`): a Dutch company
+ * name on an Arabic page keeps its full stops where they belong.
+ */
+export function Meta(p: { parts: (string | undefined)[] }) {
+  const parts = p.parts.filter((x): x is string => Boolean(x));
+  return (
+    <p class="meta">
+      {parts.map((part, i) => (
+        <>
+          {i > 0 && ' · '}
+          <bdi>{part}</bdi>
+        </>
+      ))}
+    </p>
+  );
+}
+
 export function ListingItem(p: { locale: Locale; listing: Listing; organisation?: Organisation; km?: number; seatsLeft?: number }) {
   const { locale: l, listing } = p;
   const when = visitWhen(l, listing);
@@ -32,11 +50,7 @@ export function ListingItem(p: { locale: Locale; listing: Listing; organisation?
         <a href={paths.listing(l, listing.id)} {...textLang(listing)}>
           {listing.title}
         </a>
-        <p class="meta">
-          {[t(l, `kind.${listing.kind}`), p.organisation?.name, listing.workplace.city, p.km === undefined ? undefined : t(l, 'list.km', { km: formatNumber(l, roundKm(p.km)) })]
-            .filter(Boolean)
-            .join(' · ')}
-        </p>
+        <Meta parts={[t(l, `kind.${listing.kind}`), p.organisation?.name, listing.workplace.city, p.km === undefined ? undefined : t(l, 'list.km', { km: formatNumber(l, roundKm(p.km)) })]} />
         {when && <p class="meta">{when}</p>}
         <ul class="badges">
           {listing.dutchLevel === 'none' ? <li class="yes">{t(l, 'list.noDutch')}</li> : <li>{t(l, 'list.dutch', { level: listing.dutchLevel })}</li>}
@@ -79,43 +93,45 @@ export function Filters(p: { locale: Locale; distance: boolean }) {
   return (
     <>
       <form class="filters" hidden>
-        <fieldset>
-          <legend>{t(l, 'filter.legend')}</legend>
-          <label>
-            {t(l, 'filter.dutch')}
-            <select name="level">
-              <option value="">{t(l, 'filter.any')}</option>
-              {DutchLevel.options.map((level, i) => (
-                <option value={i}>{level === 'none' ? t(l, 'list.noDutch') : level}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t(l, 'filter.hours')}
-            <select name="hours">
-              <option value="">{t(l, 'filter.any')}</option>
-              {HOURS.map((h) => (
-                <option value={h}>{formatNumber(l, h)}</option>
-              ))}
-            </select>
-          </label>
-          {p.distance && (
+        <details>
+          <summary>{t(l, 'filter.legend')}</summary>
+          <div class="fields">
             <label>
-              {t(l, 'filter.distance')}
-              <select name="km">
+              {t(l, 'filter.dutch')}
+              <select name="level">
                 <option value="">{t(l, 'filter.any')}</option>
-                {DISTANCES.map((km) => (
-                  <option value={km}>{t(l, 'list.km', { km: formatNumber(l, km) })}</option>
+                {DutchLevel.options.map((level, i) => (
+                  <option value={i}>{level === 'none' ? t(l, 'list.noDutch') : level}</option>
                 ))}
               </select>
             </label>
-          )}
-          <label class="check">
-            <input type="checkbox" name="asylum" value="1" />
-            {t(l, 'filter.asylum')}
-          </label>
-          <button type="submit">{t(l, 'filter.apply')}</button>
-        </fieldset>
+            <label>
+              {t(l, 'filter.hours')}
+              <select name="hours">
+                <option value="">{t(l, 'filter.any')}</option>
+                {HOURS.map((h) => (
+                  <option value={h}>{formatNumber(l, h)}</option>
+                ))}
+              </select>
+            </label>
+            {p.distance && (
+              <label>
+                {t(l, 'filter.distance')}
+                <select name="km">
+                  <option value="">{t(l, 'filter.any')}</option>
+                  {DISTANCES.map((km) => (
+                    <option value={km}>{t(l, 'list.km', { km: formatNumber(l, km) })}</option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label class="check">
+              <input type="checkbox" name="asylum" value="1" />
+              {t(l, 'filter.asylum')}
+            </label>
+            <button type="submit">{t(l, 'filter.apply')}</button>
+          </div>
+        </details>
       </form>
       <p class="nomatch" hidden>
         {t(l, 'filter.noMatch')}

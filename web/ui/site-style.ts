@@ -2,16 +2,17 @@
  * The resident site's one stylesheet. Kept in a module (not a .css file) so that every
  * bundle that renders pages — the publish Lambda included — carries it and can name it by its
  * content hash. Mobile first, logical properties only (right-to-left pages mirror by
- * themselves), system fonts; the one web font is Ethiopic for Tigrinya, loaded only where no
- * local font has the script. Colours keep WCAG AA contrast on the page background.
+ * themselves), system fonts. The one web font is Ethiopic for Tigrinya: first in the stack
+ * but limited to the Ethiopic block (some browsers take a system font that lacks the script
+ * for one that has it), and taken from the phone itself when it has one (local()). Colours keep WCAG AA contrast on the page background.
  */
 export const ETHIOPIC_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-subset.woff2';
 
-export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:local("Noto Sans Ethiopic"),local("NotoSansEthiopic-Regular"),url(${ETHIOPIC_FONT_PATH}) format("woff2");unicode-range:U+1200-137F;font-display:swap}
+export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:local("Noto Sans Ethiopic"),local("NotoSansEthiopic-Regular"),local("Kefa"),local("Kefa-Regular"),local("Nyala"),local("Abyssinica SIL"),url(${ETHIOPIC_FONT_PATH}) format("woff2");unicode-range:U+1200-137F;font-display:swap}
 :root{--ink:#1b1f23;--muted:#4a535c;--accent:#0b5cad;--line:#cfd6dd;--bg:#fbfbf8;--card:#fff;--soft:#e9eff6;--good:#1d6b35;--focus:#f5b700}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Ethiopic",Nyala,Kefa,"Abyssinica SIL","OpWeg Ethiopic","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
+body{margin:0;font:1.0625rem/1.55 "OpWeg Ethiopic",system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
 a{color:var(--accent);text-underline-offset:.15em}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:2px}
 h1{font-size:1.5rem;line-height:1.25;margin-block:.5rem 1rem}
@@ -56,9 +57,9 @@ main{max-inline-size:46rem;margin-inline:auto;padding:.5rem 1rem 2rem}
 .closed{border-inline-start:4px solid #a33}
 .filters{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin-block:1rem}
 .filters[hidden],.nomatch[hidden],.section[hidden]{display:none}
-.filters fieldset{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;border:0;margin:0;padding:0}
+.filters summary{font-weight:600;cursor:pointer;padding-block:.35rem}
+.filters .fields{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;padding-block:.5rem}
 button{font:inherit;min-block-size:2.5rem;padding:.25rem 1rem;border:0;border-radius:.4rem;background:var(--accent);color:#fff;cursor:pointer}
-.filters legend{font-weight:600;padding:0}
 .filters label{display:flex;flex-direction:column;font-size:.95rem}
 .filters .check{flex-direction:row;align-items:center;gap:.4rem}
 select,input{font:inherit}

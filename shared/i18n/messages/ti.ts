@@ -134,7 +134,7 @@ export const ti: Messages = {
   'listing.seatsLeft': "{count} ቦታታት ተሪፎም",
   'listing.full': "መሊኡ",
   'listing.openTo': "መን ክገብሮ ይኽእል?",
-  'listing.writtenIn': "እቲ ትካል ነዚ ብ{language} ጽሒፍዎ።",
+  'listing.writtenIn': "እቲ ትካል ነዚ ብቋንቋ {language} ጽሒፍዎ።",
   'listing.posted': "ብ{date} ተዘርጊሑ",
   'listing.closed': "እዚ ምልክታ ተዓጽዩ",
   'listing.closedText': "ሕጂ ክትሓቱ ኣይትኽእሉን። ካልእ እንታይ ከም ዘሎ ርኣዩ፦",

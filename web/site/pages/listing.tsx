@@ -4,7 +4,7 @@ import { isVisible } from '../../../shared/db/keys.js';
 import { LOCALE_INFO, t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { HowToReact, postedOn, textLang, visitWhen } from '../components.js';
+import { HowToReact, Meta, postedOn, textLang, visitWhen } from '../components.js';
 import type { PageContext } from '../context.js';
 import { formatDate, formatMoney, formatNumber, roundKm } from '../format.js';
 import { groupOf } from '../groups.js';
@@ -98,7 +98,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
       <h1 class="big">
         <Pictogram name={listing.kind} /> <span {...textLang(listing)}>{listing.title}</span>
       </h1>
-      <p class="meta">{[t(locale, `kind.${listing.kind}`), organisation?.name].filter(Boolean).join(' · ')}</p>
+      <Meta parts={[t(locale, `kind.${listing.kind}`), organisation?.name]} />
 
       <section class="section">
         <h2>{t(locale, 'listing.what')}</h2>

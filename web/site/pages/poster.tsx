@@ -2,7 +2,7 @@ import { NotFoundError } from '../../../shared/errors.js';
 import { t } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { textLang } from '../components.js';
+import { Meta, textLang } from '../components.js';
 import type { PageContext } from '../context.js';
 import { formatDate, formatNumber, roundKm } from '../format.js';
 import { QrCode } from '../machine/qr.js';
@@ -48,11 +48,7 @@ export async function PosterPage({ locale, reads, config }: PageContext, id: str
                   <strong>{listing.title}</strong>
                 </a>
               </p>
-              <p class="meta">
-                {[t(locale, `kind.${listing.kind}`), organisations.get(listing.organisationId)?.name, listing.workplace.city, t(locale, 'list.km', { km: formatNumber(locale, roundKm(km)) })]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
+              <Meta parts={[t(locale, `kind.${listing.kind}`), organisations.get(listing.organisationId)?.name, listing.workplace.city, t(locale, 'list.km', { km: formatNumber(locale, roundKm(km)) })]} />
             </div>
           </li>
         ))}

@@ -1,0 +1,148 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../scripts/demo/seed.js';
+import { FsSiteStore } from '../../shared/adapters/site-store-fs.js';
+import { loadConfig } from '../../shared/config/index.js';
+import { LOCALE_INFO, t, type Locale } from '../../shared/i18n/index.js';
+import { createLocalApp } from '../../web/local.js';
+import { rebuildSite } from '../../web/site/rebuild.js';
+import { launchBrowser } from '../browser.js';
+import { createTestDb } from '../db.js';
+import { NOW } from '../fixtures.js';
+
+/**
+ * A resident's walk through the static site in Chromium, as `npm start` serves it: choose a
+ * language, a location, a listing, then the poster. Every page is checked with axe-core, and
+ * the walk is photographed for the README (docs/screenshots/).
+ */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SHOTS = 'docs/screenshots';
+const dir = mkdtempSync(join(tmpdir(), 'opweg-journey-'));
+let url = '';
+let server: ReturnType<typeof serve>;
+let browser: Browser;
+
+beforeAll(async () => {
+  const db = await createTestDb();
+  await seedDemo(db, NOW);
+  const config = loadConfig({ TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: db.endpoint, CURSOR_SECRET: db.cursorSecret, LOCAL_DEV: '1' });
+  server = await new Promise<ReturnType<typeof serve>>((ok) => {
+    const s = serve({ fetch: createLocalApp({ db, config }, { siteDir: dir }).fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  config.PUBLIC_ORIGIN = url;
+  const { failed } = await rebuildSite({ db, config, store: new FsSiteStore(dir), clock: { now: () => NOW } });
+  expect(failed).toEqual([]);
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** axe-core's WCAG 2.1 A/AA checks (and its best practices) on the page as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  });
+  return result.violations.map((v) => `${page.url()}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function step(page: Page, shot: string) {
+  expect(await axeViolations(page)).toEqual([]);
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `${SHOTS}/${shot}.png` });
+}
+
+describe('a resident walks the site in Chromium', () => {
+  it.each<Locale>(['nl', 'ar', 'ti'])('in %s: home → language → location → listing → poster, without accessibility violations', async (locale) => {
+    // A phone; axe is injected as a script tag, which the site's CSP (rightly) forbids: bypass it for the check.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, locale });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${url}/`);
+      if (locale === 'nl') await step(page, 'languages');
+      await page.getByRole('link', { name: LOCALE_INFO[locale].name }).click();
+      await page.waitForURL(`${url}/${locale}/`);
+      expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      await step(page, `${locale}-home`);
+
+      await page.getByRole('link', { name: 'Oss', exact: true }).click();
+      await page.waitForURL(`${url}/${locale}/locations/oss/`);
+      await expect(page.locator('h1').textContent()).resolves.toContain(t(locale, 'location.title', { name: 'Oss' }));
+      await step(page, `${locale}-location`);
+
+      const first = page.locator('.list a').first();
+      const title = (await first.textContent())!;
+      await first.click();
+      await page.waitForURL(new RegExp(`/${locale}/listings/[0-9A-Z]{26}/$`));
+      await expect(page.locator('h1').textContent()).resolves.toContain(title);
+      await expect(page.locator('#react h2').textContent()).resolves.toBe(t(locale, 'react.title'));
+      await step(page, `${locale}-listing`);
+
+      await page.goBack();
+      await page.getByRole('link', { name: t(locale, 'location.poster') }).click();
+      await page.waitForURL(`${url}/${locale}/locations/oss/poster/`);
+      await expect(page.locator('svg.qr').count()).resolves.toBeGreaterThan(0);
+      await step(page, `${locale}-poster`);
+      if (locale === 'nl') {
+        // A4 at 96 dpi, as the desk's printer gets it.
+        await page.setViewportSize({ width: 794, height: 1123 });
+        await page.emulateMedia({ media: 'print' });
+        await page.screenshot({ path: `${SHOTS}/nl-poster-print.png` });
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('works without JavaScript: all listings shown and labelled, no filter form; with it, the filters narrow the list', async () => {
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const on = await browser.newContext();
+    try {
+      const plain = await off.newPage();
+      await plain.goto(`${url}/en/locations/oss/`);
+      const all = await plain.locator('.list > li').count();
+      expect(all).toBeGreaterThan(5);
+      await expect(plain.locator('form.filters').isVisible()).resolves.toBe(false);
+      await expect(plain.locator('.list > li:visible').count()).resolves.toBe(all);
+
+      const page = await on.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(`${url}/en/locations/oss/`);
+      await expect(page.locator('form.filters').isVisible()).resolves.toBe(true);
+      await page.getByText(t('en', 'filter.legend')).click();
+      await page.getByLabel(t('en', 'filter.dutch')).selectOption({ label: t('en', 'list.noDutch') });
+      const noDutch = await page.locator('.list > li:visible').count();
+      expect(noDutch).toBeGreaterThan(0);
+      expect(noDutch).toBeLessThan(all);
+      await expect(page.locator('.list > li:visible .badges').allTextContents()).resolves.toSatisfy((badges: string[]) => badges.every((b) => b.includes(t('en', 'list.noDutch'))));
+      // Under the site's own CSP, nothing is refused (no inline script or style anywhere).
+      expect(problems).toEqual([]);
+
+      // And the accessibility check does find a problem when there is one.
+      const checked = await (await browser.newContext({ bypassCSP: true })).newPage();
+      await checked.goto(`${url}/en/about/`);
+      expect(await axeViolations(checked)).toEqual([]);
+      await checked.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<input type="text"><a href="/x"></a>'));
+      expect((await axeViolations(checked)).join('\n')).toMatch(/label|link-name/);
+      await checked.context().close();
+    } finally {
+      await off.close();
+      await on.close();
+    }
+  }, 60_000);
+});
