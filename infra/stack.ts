@@ -93,16 +93,17 @@ export class OpwegStack extends Stack {
       }),
     );
 
-    // Sweep: expire listings past closing, delete residents' data past retention.
+    // Sweep: expire listings past closing, warn employers, delete residents' data past retention, desk digests.
     const sweep = new OpwegFunction(this, 'Sweep', {
       handler: 'sweep',
-      description: 'OpWeg sweep: expiry and retention',
+      description: 'OpWeg sweep: expiry, notices, retention, digests',
       environment: { ...settings, PUBLIC_ORIGIN: publicOrigin },
       timeout: Duration.minutes(5),
       memorySize: 512,
     });
     bindTable(sweep, table, 'readWrite');
     bindSecrets(sweep, secrets);
+    sender.grantSendEmail(sweep);
     new Rule(this, 'SweepSchedule', {
       description: 'Runs the OpWeg sweep every hour',
       schedule: Schedule.rate(Duration.hours(1)),

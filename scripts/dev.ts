@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
 import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
+import { sweep } from '../shared/services/sweep.js';
+import { resolveDeps } from '../web/deps.js';
 import { createLocalApp, SITE_DIR } from '../web/local.js';
 import { startLocalPublisher } from '../web/site/local-publisher.js';
 import { closeLocalStack, openLocalStack } from './local-env.js';
@@ -36,7 +38,20 @@ const site = await startLocalPublisher({
   log: (m) => console.log(m),
 });
 
-const app = createLocalApp({ db: stack.db, config: stack.config });
+// One set of dependencies for the app and the sweep, so both use the same local mailbox.
+const deps = resolveDeps({ db: stack.db, config: stack.config });
+const app = createLocalApp(deps);
+
+// The sweep, as EventBridge runs it hourly on AWS; every minute here so changes show soon.
+const runSweep = () =>
+  sweep(deps)
+    .then((r) => {
+      if (r.expired.length || r.warned.length || r.peopleDeleted || r.digestsSent) console.log(`sweep: ${JSON.stringify(r)}`);
+    })
+    .catch((e: unknown) => console.error('sweep failed', e));
+const sweeper = setInterval(runSweep, 60_000);
+void runSweep();
+
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
   console.log(`\nOpWeg runs at http://localhost:${port}/\n`);
   console.log(`Demo sign-ins at http://localhost:${port}/portal/login (magic links appear in the local mailbox, http://localhost:${port}/dev/mail):`);
@@ -49,6 +64,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping OpWeg…');
+  clearInterval(sweeper);
   server.close();
   await site.stop();
   await closeLocalStack(stack);

@@ -50,6 +50,8 @@ export const keys = {
   visitSeats: (listingId: string) => ({ pk: `LISTING#${listingId}`, sk: 'SEATS' }),
   /** Marks a notice as sent, so the sweep sends it once (e.g. `closing-soon`). */
   notice: (listingId: string, notice: string) => ({ pk: `LISTING#${listingId}`, sk: `NOTICE#${notice}` }),
+  /** Marks a daily job as done for a day (e.g. the desk digest), so it runs once however often the sweep does. */
+  dailyRun: (job: string, day: string) => ({ pk: `RUN#${job}`, sk: day }),
 
   audit: (subjectType: string, subjectId: string, at: string, id: string) => ({
     pk: `${subjectType.toUpperCase()}#${subjectId}`,

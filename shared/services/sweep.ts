@@ -1,53 +1,108 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../config/index.js';
 import { SCHEDULED_KINDS, type Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
+import { keys } from '../db/keys.js';
 import { ConflictError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import type { MailPort } from '../ports/mail.js';
 import { getDirectory } from '../repositories/directory.js';
 import { peopleDueForDeletion } from '../repositories/interests.js';
 import { allPublishedInRegion } from '../repositories/listings.js';
+import { membershipsOfOrganisation } from '../repositories/users.js';
 import { SYSTEM } from './actor.js';
+import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { sendDeskDigests } from './digest.js';
 import { changeStatus } from './listings.js';
 import { deletePerson } from './privacy.js';
 
 /**
- * The scheduled sweep (EventBridge on AWS, every minute under `npm start`): listings past
- * their closing date leave the site, and residents' data past retention is deleted. Safe to
- * run twice, or in parallel with people working: a lost race is skipped, not retried.
+ * The scheduled sweep (EventBridge hourly on AWS, every minute under `npm start`): listings
+ * past their closing date leave the site, employers hear three days before theirs close,
+ * residents' data past retention is deleted, and desks get their daily digest. Safe to run
+ * twice, or in parallel with people working: a lost race is skipped, each notice is sent once.
  */
 export interface SweepDeps {
   db: Db;
   config: Config;
+  /** Without a mail port nothing is sent (and nothing is marked as sent). */
+  mail?: MailPort;
 }
 
 export interface SweepResult {
   expired: string[];
+  warned: string[];
   peopleDeleted: number;
+  digestsSent: number;
 }
 
+const DAY = 86_400_000;
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
 export function isPastClosing(l: Listing, now: Date): boolean {
-  const today = now.toISOString().slice(0, 10);
-  if (l.closingDate !== undefined && l.closingDate < today) return true;
+  if (l.closingDate !== undefined && l.closingDate < dayOf(now)) return true;
   return SCHEDULED_KINDS.includes(l.kind) && l.endsAt !== undefined && l.endsAt < now.toISOString();
+}
+
+/** Claims a one-off job; true for exactly one caller. The marker expires after a month. */
+async function claimOnce(db: Db, key: { pk: string; sk: string }, now: Date): Promise<boolean> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...key, type: 'marker', at: now.toISOString(), expiresAt: Math.floor((now.getTime() + 31 * DAY) / 1000) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof ConditionalCheckFailedException) return false;
+    throw e;
+  }
+}
+
+async function warnClosingSoon(ctx: ServiceContext, listing: Listing, now: Date): Promise<boolean> {
+  if (!(await claimOnce(ctx.db, keys.notice(listing.id, 'closing-soon'), now))) return false;
+  const members = await membershipsOfOrganisation(ctx.db, listing.organisationId);
+  const params = { title: listing.title, date: listing.closingDate ?? '', link: portalLink(ctx, `/portal/listings/${listing.id}`) };
+  await sendAfterCommit(
+    ctx,
+    [...new Set(members.map((m) => m.email))].map((to) => ({
+      to,
+      subject: t('nl', 'portal.mail.closingSoon.subject', params),
+      text: `${t('nl', 'portal.mail.closingSoon.body', params)}\n\n---\n\n${t('en', 'portal.mail.closingSoon.body', params)}`,
+    })),
+  );
+  return true;
 }
 
 export async function sweep(deps: SweepDeps, now: Date = new Date()): Promise<SweepResult> {
   const { db } = deps;
-  const result: SweepResult = { expired: [], peopleDeleted: 0 };
+  const ctx: ServiceContext | undefined = deps.mail ? { db, mail: deps.mail, clock: { now: () => now }, config: deps.config } : undefined;
+  const result: SweepResult = { expired: [], warned: [], peopleDeleted: 0, digestsSent: 0 };
+  const inThreeDays = dayOf(new Date(now.getTime() + 3 * DAY));
   const { regions } = await getDirectory(db);
   for (const region of regions) {
     for (const listing of await allPublishedInRegion(db, region.id)) {
-      if (!isPastClosing(listing, now)) continue;
-      try {
-        await changeStatus(db, SYSTEM, listing.id, listing.version, 'expire', { clock: { now: () => now } });
-        result.expired.push(listing.id);
-      } catch (e) {
-        if (!(e instanceof ConflictError)) throw e;
+      if (isPastClosing(listing, now)) {
+        try {
+          await changeStatus(db, SYSTEM, listing.id, listing.version, 'expire', { clock: { now: () => now } });
+          result.expired.push(listing.id);
+        } catch (e) {
+          if (!(e instanceof ConflictError)) throw e;
+        }
+      } else if (ctx && listing.closingDate === inThreeDays && (await warnClosingSoon(ctx, listing, now))) {
+        result.warned.push(listing.id);
       }
     }
     for (const due of await peopleDueForDeletion(db, region.id, now)) {
       await deletePerson(db, due.interestId, 'system', 'interest.data-expired', now);
       result.peopleDeleted++;
     }
+  }
+  if (ctx && (await claimOnce(db, keys.dailyRun('desk-digest', dayOf(now)), now))) {
+    result.digestsSent = (await sendDeskDigests(ctx, SYSTEM)).reduce((n, d) => n + d.mailed.length, 0);
   }
   return result;
 }

@@ -223,6 +223,8 @@ export const portalEn = {
   'portal.mail.reject.body': 'The participation desk did not approve "{title}". Their reason:\n\n{reason}\n\nYou can change the listing and submit it again:\n\n{link}',
   'portal.mail.requestChanges.subject': 'Changes asked for: {title}',
   'portal.mail.requestChanges.body': 'The participation desk asks you to change "{title}" before it is published:\n\n{reason}\n\nThe listing is a draft again. Change it and submit it once more:\n\n{link}',
+  'portal.mail.closingSoon.subject': 'Your listing "{title}" closes in 3 days',
+  'portal.mail.closingSoon.body': 'Your listing "{title}" closes on {date}. After that residents no longer see it.\n\nTo keep it open longer, change its closing date in the portal: {link}',
   'portal.mail.digest.subject': '{count} listings wait for review in region {region}',
   'portal.mail.digest.body': '{count} listings wait for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
 } as const;

@@ -221,6 +221,8 @@ export const portalNl: PortalMessages = {
   'portal.mail.reject.body': 'De Meedoenbalie heeft "{title}" niet goedgekeurd. De reden:\n\n{reason}\n\nU kunt het aanbod aanpassen en opnieuw indienen:\n\n{link}',
   'portal.mail.requestChanges.subject': 'Graag aanpassen: {title}',
   'portal.mail.requestChanges.body': 'De Meedoenbalie vraagt u "{title}" aan te passen voordat het verschijnt:\n\n{reason}\n\nHet aanbod is weer een concept. Pas het aan en dien het opnieuw in:\n\n{link}',
+  'portal.mail.closingSoon.subject': 'Je aanbod "{title}" sluit over 3 dagen',
+  'portal.mail.closingSoon.body': 'Je aanbod "{title}" sluit op {date}. Daarna zien bewoners het niet meer.\n\nWil je het langer open houden, pas dan de sluitingsdatum aan in het portaal: {link}',
   'portal.mail.digest.subject': '{count} aanbiedingen wachten op beoordeling in regio {region}',
   'portal.mail.digest.body': '{count} aanbiedingen wachten op beoordeling in regio {region}, oudste eerst:\n\n{listings}\n\nDe wachtrij: {link}',
 };
