@@ -1,4 +1,10 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { DynamoDBRecord } from 'aws-lambda';
+import S3rver from 's3rver';
+import { followStream } from '../web/site/stream.js';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
@@ -14,16 +20,30 @@ import { httpApiEvent, lambdaContext, scheduledEvent } from './events.js';
 const outdir = `dist/.test-${ulid()}`;
 let built: BuiltHandler[];
 let db: Awaited<ReturnType<typeof createTestDb>>;
+let s3: S3rver;
+const s3Folder = mkdtempSync(join(tmpdir(), 'opweg-s3-'));
 
 beforeAll(async () => {
   db = await createTestDb();
+  // The site bucket: a local S3 on a free loopback port.
+  s3 = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Folder, configureBuckets: [{ name: 'site' }] });
+  const { port } = await s3.run();
+  process.env.S3_ENDPOINT = `http://127.0.0.1:${port}`;
+  process.env.SITE_BUCKET = 'site';
+  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
+  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
+  process.env.AWS_REGION = 'eu-west-1'; // Lambda always sets it
   // What the stack sets on AWS; the bundles read it at import (cold start).
   process.env.TABLE_NAME = db.tableName;
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   built = await buildHandlers({ outdir });
 });
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(outdir, { recursive: true, force: true });
+  await s3?.close();
+  rmSync(s3Folder, { recursive: true, force: true });
+});
 
 const load = async (name: string) => import(pathToFileURL(built.find((b) => b.name === name)!.file).href);
 
@@ -51,5 +71,26 @@ describe('the Lambda bundles', () => {
     const result = await handler(scheduledEvent(new Date('2026-12-21T06:00:00Z')), lambdaContext('opweg-sweep'));
     expect(result.expired).toContain(draft.id);
     expect((await getListing(db, draft.id, true))?.status).toBe('expired');
+  });
+
+  it('publish renders the pages of records taken from DynamoDB Local\'s own stream into the bucket', async () => {
+    await seedDirectory(db);
+    const org = await seedOrganisation(db, { trusted: true });
+    const employer = employerOf(org.id);
+    const records: DynamoDBRecord[] = [];
+    const follower = followStream({ endpoint: db.endpoint, tableName: db.tableName, intervalMs: 100, onRecords: async (r) => void records.push(...r) });
+    await follower.ready;
+    const draft = await createListing(db, employer, vacancy(org.id, { title: 'Magazijnmedewerker Venlo' }), clock);
+    await changeStatus(db, employer, draft.id, 1, 'submit', { clock });
+    await expect.poll(() => records.filter((r) => r.dynamodb?.Keys?.sk?.S === 'LISTING').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await follower.stop();
+
+    const { handler } = await load('publish');
+    const result = await handler({ Records: records }, lambdaContext('opweg-publish'));
+    expect(result).toEqual({ batchItemFailures: [] });
+    const client = new S3Client({ endpoint: process.env.S3_ENDPOINT, forcePathStyle: true, region: 'eu-west-1' });
+    const page = await client.send(new GetObjectCommand({ Bucket: 'site', Key: `nl/listings/${draft.id}/index.html` }));
+    expect(await page.Body?.transformToString()).toContain('Magazijnmedewerker Venlo');
+    client.destroy();
   });
 });

@@ -5,9 +5,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../shared/db/keys.js';
-import { createTableInput, TABLE } from '../shared/db/table.js';
+import { createTableInput, SITE_SOURCES, TABLE } from '../shared/db/table.js';
 import { CONTENT_SECURITY_POLICY, INDEX_REWRITE } from './constructs/site.js';
-import { LISTING_SORT_KEY, OpwegStack } from './stack.js';
+import { OpwegStack } from './stack.js';
 import { readStage } from './stage.js';
 
 const cdkJson = JSON.parse(readFileSync('cdk.json', 'utf8'));
@@ -203,12 +203,18 @@ describe('the publisher', () => {
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: Match.anyValue(),
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), 'Arn'] } } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { [TABLE.sortKey]: { S: [LISTING_SORT_KEY] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { Keys: { [TABLE.sortKey]: { S: SITE_SOURCES.sortKeys } } } }) },
+          { Pattern: JSON.stringify({ dynamodb: { Keys: { [TABLE.partitionKey]: { S: SITE_SOURCES.partitionKeys } } } }) },
+        ],
+      },
     });
   });
 
-  it('filters on the sort key listing items really have', () => {
-    expect(keys.listing('01ANY').sk).toBe(LISTING_SORT_KEY);
+  it("filters on the keys the site's items really have", () => {
+    expect(SITE_SOURCES.sortKeys).toEqual([keys.listing('01ANY').sk, keys.visitSeats('01ANY').sk, keys.organisation('01ANY').sk]);
+    expect(SITE_SOURCES.partitionKeys).toEqual([keys.directory()]);
   });
 });
 

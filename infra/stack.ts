@@ -3,24 +3,18 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { TABLE } from '../shared/db/table.js';
+import { SITE_SOURCES, TABLE } from '../shared/db/table.js';
 import { Alarms } from './constructs/alarms.js';
 import { PortalApi } from './constructs/api.js';
 import { bindSecrets, bindTable, OpwegFunction } from './constructs/opweg-function.js';
 import { Site } from './constructs/site.js';
 import { createTable } from './constructs/table.js';
 import { secretParameter, type Stage } from './stage.js';
-
-/**
- * The sort key value of a listing item (keys.listing in shared/db/keys.ts; infra may import
- * only the table definition, so stack.test.ts checks the two agree).
- */
-export const LISTING_SORT_KEY = 'LISTING';
 
 /** Everything OpWeg runs on in one AWS account and region. See ARCHITECTURE.md, "AWS shape". */
 export class OpwegStack extends Stack {
@@ -89,7 +83,11 @@ export class OpwegStack extends Stack {
         bisectBatchOnError: true,
         retryAttempts: 3,
         onFailure: new SqsDlq(deadLetters),
-        filters: [FilterCriteria.filter({ dynamodb: { Keys: { [TABLE.sortKey]: { S: FilterRule.isEqual(LISTING_SORT_KEY) } } } })],
+        // Only the items pages are made of (listings, seats, organisations, the directory).
+        filters: [
+          FilterCriteria.filter({ dynamodb: { Keys: { [TABLE.sortKey]: { S: SITE_SOURCES.sortKeys } } } }),
+          FilterCriteria.filter({ dynamodb: { Keys: { [TABLE.partitionKey]: { S: SITE_SOURCES.partitionKeys } } } }),
+        ],
       }),
     );
 

@@ -19,6 +19,15 @@ export const TABLE = {
   ],
 } as const;
 
+/**
+ * The items the resident site is made of (listings, visit seats, organisations, the directory):
+ * the publish Lambda's stream filter. The key formats are keys.ts's; a test checks they agree.
+ */
+export const SITE_SOURCES = {
+  sortKeys: ['LISTING', 'SEATS', 'ORG'],
+  partitionKeys: ['DIRECTORY'],
+};
+
 export type IndexName = (typeof TABLE.indexes)[number]['name'];
 
 /** The CreateTable request for DynamoDB Local and the tests (on AWS, CDK builds it). */
