@@ -35,6 +35,12 @@ async function ensureAssets(app: SiteApp, store: SiteStore) {
   if (outcomes.every((o) => o.action === 'written')) assetsWritten.add(store);
 }
 
+/** What a resident looks at first goes out first: the listing and the lists; posters, feeds and the sitemap after. */
+function byImportance(paths: Iterable<string>): string[] {
+  const rank = (p: string) => (/\/listings\//.test(p) ? 0 : /\/(regions|locations)\/[^/]+\/$/.test(p) ? 1 : /poster\/$/.test(p) || !p.endsWith('/') ? 3 : 2);
+  return [...paths].sort((a, b) => rank(a) - rank(b));
+}
+
 /**
  * The publisher: from DynamoDB stream records (a Lambda batch, or DynamoDB Local's stream
  * under `npm start`) to the static pages they touch, rendered through the site app from the
@@ -74,8 +80,10 @@ export async function publishRecords(deps: PublishDeps, records: DynamoDBRecord[
     }
   }
 
+  // Pages render a few at a time in order of importance, each starting the (memoized) reads it
+  // needs: fetching everything first would make the listing's own page wait for the posters'.
   if (recordsOf.size > 0) await ensureAssets(app, deps.store);
-  const outcomes = await renderPages(app, deps.store, recordsOf.keys());
+  const outcomes = await renderPages(app, deps.store, byImportance(recordsOf.keys()));
   const done: Outcome[] = [];
   for (const o of outcomes) {
     if (o.action === 'failed') for (const id of recordsOf.get(o.path) ?? []) fail(id, `page not published: ${o.path}`, o.error);
