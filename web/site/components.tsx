@@ -67,7 +67,7 @@ export function ListingItem(p: { locale: Locale; listing: Listing; organisation?
 /** Tiles to the four groups; `href` decides whether they jump within the page or to the region's group page. */
 export function GroupTiles(p: { locale: Locale; counts: Record<KindGroup, number>; href: (g: KindGroup) => string }) {
   return (
-    <ul class="tiles">
+    <ul class="tiles groups">
       {GROUPS.map((g) => (
         <li>
           <a href={p.href(g)}>
