@@ -14,14 +14,14 @@ import type { ServiceContext } from './context.js';
 import { sendDeskDigests } from './digest.js';
 import { importListings } from './import.js';
 import { expressInterest } from './interests.js';
-import { deskInbox, interestForDesk, introduce, introductionsForEmployer, recordOutcome } from './introductions.js';
+import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introduceToEmployer, introductionsForEmployer, recordOutcome } from './introductions.js';
 import { changeStatus, createListing, setCuration, updateListing, type TransitionName } from './listings.js';
 import { decide, getListingFor, listingHistory, queueCount } from './moderation.js';
 import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
 import { deleteResidentData, showResidentData } from './privacy.js';
 import { regionReport } from './report.js';
 import { createTestDb } from '../../test/db.js';
-import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
+import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 
 /**
  * Every use case × every kind of actor: anonymous, employer A (whose listing it is), employer B
@@ -69,9 +69,14 @@ async function inStatus(...steps: TransitionName[]) {
   return l;
 }
 const published = () => inStatus('submit', 'approve');
+async function publishedVisit() {
+  const l = await createListing(db, SYSTEM, visit(orgA.id), clock);
+  const pending = await changeStatus(db, SYSTEM, l.id, l.version, 'submit', { clock });
+  return changeStatus(db, SYSTEM, l.id, pending.version, 'approve', { clock });
+}
 let residents = 0;
-async function interest(o: { introduced?: boolean } = {}) {
-  const l = await published();
+async function interest(o: { introduced?: boolean; visit?: boolean } = {}) {
+  const l = o.visit ? await publishedVisit() : await published();
   const receipt = await expressInterest(db, { listingId: l.id, locationId: 'venlo', name: `Resident ${++residents}`, email: `r${residents}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
   const i = o.introduced ? await introduce(db, SYSTEM, receipt.interest.id, receipt.interest.version, 'Goede kandidaat', NOW) : receipt.interest;
   return { interest: i, reference: receipt.reference };
@@ -131,6 +136,8 @@ const CASES: Case[] = [
   { name: 'deskInbox', allowed: ['deskZuid', 'admin'], run: (a) => deskInbox(db, a, 'zuid', {}, NOW) },
   { name: 'interestForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => interestForDesk(db, a, (await interest()).interest.id, NOW) },
   { name: 'introduce', allowed: ['deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest(); return introduce(db, a, i.id, i.version, 'Past goed', NOW); } },
+  { name: 'introduceToEmployer', allowed: ['deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest(); return introduceToEmployer(ctx, a, i.id, i.version, 'Past goed'); } },
+  { name: 'cancelSeatForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => cancelSeatForDesk(db, a, (await interest({ visit: true })).interest.id, NOW) },
   { name: 'introductionsForEmployer', allowed: ['employerA', 'admin'], run: async (a) => introductionsForEmployer(db, a, (await interest({ introduced: true })).interest.listingId, NOW) },
   { name: 'recordOutcome', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest({ introduced: true }); return recordOutcome(db, a, i.id, i.version, { status: 'interview', on: '2026-11-24' }, NOW); } },
   { name: 'showResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => showResidentData(db, a, (await interest()).reference, NOW) },

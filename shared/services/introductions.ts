@@ -9,6 +9,10 @@ import { getListing } from '../repositories/listings.js';
 import { actorName, isAdmin, isDeskOf, isEmployerOf, require, type Actor } from './actor.js';
 import { tryTransact } from './transact.js';
 import { ConflictError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { membershipsOfOrganisation } from '../repositories/users.js';
+import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { cancelSeat, type Cancellation } from './interests.js';
 
 /** The desk's inbox, warm introductions, and the outcomes desks and employers record. */
 
@@ -23,6 +27,13 @@ function visibleLocations(actor: Actor, regionId: string): 'all' | string[] {
   if (isAdmin(actor) || actor.kind !== 'person') return 'all';
   const scopes = actor.memberships.flatMap((m) => (m.role === 'desk' && m.regionId === regionId ? [m.locationIds] : []));
   return scopes.some((s) => s.length === 0) ? 'all' : scopes.flat();
+}
+
+/** A desk member of the interest's region whose scope covers the resident's location (admins: all). */
+function deskMaySee(actor: Actor, i: Pick<Interest, 'regionId' | 'locationId'>): boolean {
+  if (!isDeskOf(actor, i.regionId)) return false;
+  const scope = visibleLocations(actor, i.regionId);
+  return scope === 'all' || scope.includes(i.locationId);
 }
 
 /** Every view of resident data leaves an audit event (who saw whom, when). */
@@ -65,7 +76,8 @@ export async function deskInbox(db: Db, actor: Actor, regionId: string, filter: 
   } else {
     page = await interestsOfRegion(db, regionId, { locationId: filter.locationId, status: filter.status, cursor: filter.cursor });
   }
-  const items = page.items.filter((i) => scope === 'all' || scope.includes(i.locationId));
+  // A listing's interests are queried by listing; the location filter then applies here.
+  const items = page.items.filter((i) => (scope === 'all' || scope.includes(i.locationId)) && (!filter.locationId || i.locationId === filter.locationId));
   return { items: await withPeople(db, actor, items, now), cursor: page.cursor };
 }
 
@@ -73,9 +85,7 @@ export async function deskInbox(db: Db, actor: Actor, regionId: string, filter: 
 export async function interestForDesk(db: Db, actor: Actor, interestId: string, now: Date): Promise<InterestWithPerson> {
   const interest = await getInterest(db, interestId);
   if (!interest) throw new NotFoundError();
-  require(isDeskOf(actor, interest.regionId));
-  const scope = visibleLocations(actor, interest.regionId);
-  require(scope === 'all' || scope.includes(interest.locationId));
+  require(deskMaySee(actor, interest));
   const [withPerson] = await withPeople(db, actor, [interest], now);
   return withPerson!;
 }
@@ -84,10 +94,12 @@ export async function interestForDesk(db: Db, actor: Actor, interestId: string, 
 export async function introduce(db: Db, actor: Actor, interestId: string, expectedVersion: number, note: string, now: Date): Promise<Interest> {
   const current = await getInterest(db, interestId);
   if (!current) throw new NotFoundError();
-  require(isDeskOf(actor, current.regionId));
+  require(deskMaySee(actor, current));
   const { note: text } = parseInput(z.object({ note: z.string().trim().min(1).max(1000) }), { note });
   const person = await getPerson(db, interestId, now);
   if (!person) throw new DomainError('error.reference_unknown', 404);
+  // Someone else acted since the page was opened: say so, rather than what they did.
+  if (current.version !== expectedVersion) throw new ConflictError();
   if (current.status !== 'new') throw new ConflictError('error.invalid_transition', { status: current.status });
   const at = now.toISOString();
   const next = Interest.parse({ ...current, status: 'introduced', introducedAt: at, version: expectedVersion + 1, updatedAt: at });
@@ -98,6 +110,35 @@ export async function introduce(db: Db, actor: Actor, interestId: string, expect
   ]);
   if (!attempt.ok) throw new ConflictError();
   return next;
+}
+
+/**
+ * `introduce`, then an e-mail to the employer's members with a link to the residents introduced
+ * for the listing. The mail names no resident: the portal shows them, behind sign-in.
+ */
+export async function introduceToEmployer(ctx: ServiceContext, actor: Actor, interestId: string, expectedVersion: number, note: string): Promise<Interest> {
+  const interest = await introduce(ctx.db, actor, interestId, expectedVersion, note, ctx.clock.now());
+  const listing = await getListing(ctx.db, interest.listingId);
+  const members = await membershipsOfOrganisation(ctx.db, interest.organisationId);
+  const params = { title: listing?.title ?? '', link: portalLink(ctx, `/portal/listings/${interest.listingId}/introductions`) };
+  await sendAfterCommit(
+    ctx,
+    [...new Set(members.map((m) => m.email))].map((to) => ({
+      to,
+      // Employers get portal mail in Dutch with the English below, as the other notices.
+      subject: t('nl', 'portal.mail.introduced.subject', params),
+      text: `${t('nl', 'portal.mail.introduced.body', params)}\n\n---\n\n${t('en', 'portal.mail.introduced.body', params)}`,
+    })),
+  );
+  return interest;
+}
+
+/** A desk cancels a resident's seat on a visit: the first on the waiting list moves up, or it is freed. */
+export async function cancelSeatForDesk(db: Db, actor: Actor, interestId: string, now: Date): Promise<Cancellation> {
+  const interest = await getInterest(db, interestId);
+  if (!interest) throw new NotFoundError();
+  require(deskMaySee(actor, interest));
+  return cancelSeat(db, interestId, now, actorName(actor));
 }
 
 /** Residents the desk introduced to this employer for this listing: name, contact, note. */
@@ -120,7 +161,7 @@ export async function recordOutcome(db: Db, actor: Actor, interestId: string, ex
   const current = await getInterest(db, interestId);
   if (!current) throw new NotFoundError();
   const employer = isEmployerOf(actor, current.organisationId);
-  require(isDeskOf(actor, current.regionId) || employer);
+  require(deskMaySee(actor, current) || employer);
   if (employer && (!current.introducedAt || current.personDeletedAt)) throw new NotFoundError();
   const o = parseInput(OutcomeInput, input);
   if (!current.introducedAt) throw new ValidationError([{ field: 'status', key: 'error.not_introduced' }]);

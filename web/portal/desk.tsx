@@ -36,6 +36,9 @@ export function deskRoutes(p: Portal) {
           <a href={`${base}/listings/new`}>{tr(c, 'portal.desk.onBehalf')}</a>
           <a href={`${base}/import`}>{tr(c, 'portal.import.title')}</a>
           <a href={`${base}/partners`}>{tr(c, 'portal.partners.title')}</a>
+          <a href={`${base}/interests`}>{tr(c, 'portal.nav.interests', { region: name })}</a>
+          <a href={`${base}/report`}>{tr(c, 'portal.report.link')}</a>
+          <a href="/portal/desk/privacy">{tr(c, 'portal.privacy.link')}</a>
         </div>
         <h2 id="queue">
           {tr(c, 'portal.desk.queue')} (<span id="queue-count">{count}</span>)

@@ -4,9 +4,12 @@ import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import type { Membership } from '../../shared/domain/user.js';
 import { putMembership, putUser } from '../../shared/repositories/users.js';
+import { SYSTEM } from '../../shared/services/actor.js';
+import { expressInterest } from '../../shared/services/interests.js';
+import { introduce } from '../../shared/services/introductions.js';
 import { changeStatus, createListing } from '../../shared/services/listings.js';
 import { createTestDb } from '../../test/db.js';
-import { clock, employerOf, NOW, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
+import { clock, employerOf, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
 import { client, signedIn } from './testing.js';
 
@@ -14,6 +17,12 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 const outbox = new Outbox();
 let orgId = '';
 let listingId = '';
+/** A published job with one resident introduced and one new; a visit with a seat taken. */
+let jobId = '';
+let introducedId = '';
+let newId = '';
+let seatedId = '';
+let reference = '';
 
 beforeAll(async () => {
   const db = await createTestDb();
@@ -32,6 +41,21 @@ beforeAll(async () => {
   }
   const l = await createListing(db, employerOf(org.id), vacancy(org.id), clock);
   listingId = (await changeStatus(db, employerOf(org.id), l.id, 1, 'submit', { clock })).id;
+  const publish = async (input: ReturnType<typeof vacancy>) => {
+    const draft = await createListing(db, SYSTEM, input, clock);
+    await changeStatus(db, SYSTEM, draft.id, 1, 'submit', { clock });
+    return changeStatus(db, SYSTEM, draft.id, 2, 'approve', { clock });
+  };
+  const retention = { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 };
+  const resident = (id: string, name: string) => ({ listingId: id, locationId: 'venlo', name, email: 'r@example.org', phone: '+31 6 12345678', eligibility: 'permit-holder', dutchLevel: 'A2', languages: ['ar'], message: 'Hallo', consent: true });
+  jobId = (await publish(vacancy(org.id))).id;
+  const first = await expressInterest(db, resident(jobId, 'Samira'), NOW, retention);
+  introducedId = (await introduce(db, SYSTEM, first.interest.id, 1, 'Goede kandidaat', NOW)).id;
+  newId = (await expressInterest(db, resident(jobId, 'Yonas'), NOW, retention)).interest.id;
+  const tour = await publish(visit(org.id));
+  const seated = await expressInterest(db, resident(tour.id, 'Farah'), NOW, retention);
+  seatedId = seated.interest.id;
+  reference = seated.reference;
   server = await startTestServer(db, { mail: outbox, clock: { now: () => NOW } });
 });
 afterAll(() => server?.close());
@@ -74,6 +98,22 @@ describe('portal HTML', () => {
       ['on behalf', desk.get('/portal/desk/zuid/listings/new')],
       ['import', desk.get('/portal/desk/zuid/import')],
       ['partners', desk.get('/portal/desk/zuid/partners')],
+      ['inbox', desk.get('/portal/desk/zuid/interests')],
+      ['inbox filtered', desk.get(`/portal/desk/zuid/interests?listingId=${jobId}&locationId=venlo&status=new`)],
+      ['interest (new)', desk.get(`/portal/desk/zuid/interests/${newId}`)],
+      ['introduce error', desk.post(`/portal/desk/zuid/interests/${newId}/introduce`, { version: '1', note: '' })],
+      ['interest (visit)', desk.get(`/portal/desk/zuid/interests/${seatedId}`)],
+      ['interest (introduced)', desk.get(`/portal/desk/zuid/interests/${introducedId}`)],
+      ['outcome error', desk.post(`/portal/desk/zuid/interests/${introducedId}/outcome`, { version: '2', status: 'stopped', on: '' })],
+      ['introductions', employer.get(`/portal/listings/${jobId}/introductions`)],
+      ['introductions error', employer.post(`/portal/listings/${jobId}/introductions/${introducedId}/outcome`, { version: '2', status: '' })],
+      ['listing (employer)', employer.get(`/portal/listings/${jobId}`)],
+      ['report', desk.get('/portal/desk/zuid/report')],
+      ['report error', desk.get('/portal/desk/zuid/report?from=2026-12-01&to=2026-11-01')],
+      ['privacy', desk.get('/portal/desk/privacy')],
+      ['privacy error', desk.post('/portal/desk/privacy', { reference: 'ZZZZ-ZZZZ' })],
+      ['privacy shown', desk.post('/portal/desk/privacy', { reference })],
+      ['privacy confirm', desk.post('/portal/desk/privacy/delete', { reference })],
       ['new partner', desk.get('/portal/desk/zuid/partners/new')],
       ['admin', admin.get('/portal/admin')],
       ['regions', admin.get('/portal/admin/regions')],

@@ -12,9 +12,13 @@ import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type Port
 import { deskRoutes } from './desk.js';
 import { employerRoutes } from './employer.js';
 import { homeRoutes } from './home.js';
+import { deskInterestRoutes } from './interests.js';
+import { introductionRoutes } from './introductions.js';
 import { listingRoutes } from './listings.js';
 import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
+import { privacyRoutes } from './privacy.js';
+import { reportRoutes } from './report.js';
 import { PORTAL_STYLESHEET } from './style.js';
 
 /**
@@ -58,7 +62,12 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', homeRoutes(p));
   app.route('/', employerRoutes(p));
   app.route('/', listingRoutes(p));
+  app.route('/', introductionRoutes(p));
+  // Before the desk's /desk/:regionId, which would take "privacy" for a region.
+  app.route('/', privacyRoutes(p));
   app.route('/', deskRoutes(p));
+  app.route('/', deskInterestRoutes(p));
+  app.route('/', reportRoutes(p));
   app.route('/', adminRoutes(p));
 
   // Last: any other path under /portal (a sub-app's notFound is not used once mounted).

@@ -3,7 +3,7 @@ import type { Listing } from '../../shared/domain/listing.js';
 import { ValidationError } from '../../shared/errors.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getOrganisation } from '../../shared/repositories/organisations.js';
-import { isDeskOf } from '../../shared/services/actor.js';
+import { isAdmin, isDeskOf, isEmployerOf } from '../../shared/services/actor.js';
 import { fieldsOfListing, listingInputFromFields } from '../../shared/services/listing-fields.js';
 import { changeStatus, setCuration, updateListing } from '../../shared/services/listings.js';
 import { decide, getListingFor, listingHistory } from '../../shared/services/moderation.js';
@@ -64,6 +64,8 @@ export function listingRoutes(p: Portal) {
           {editable ? <a href={`${base}/edit`}>{tr(c, 'portal.listing.edit')}</a> : null}
           <a href={`/portal/org/${listing.organisationId}/listings/new?from=${listing.id}`}>{tr(c, 'portal.listing.duplicate')}</a>
           {desk ? <a href={`${base}/history`}>{tr(c, 'portal.listing.history')}</a> : null}
+          {desk ? <a href={`/portal/desk/${listing.regionId}/interests?listingId=${listing.id}`}>{tr(c, 'portal.listing.interests')}</a> : null}
+          {isEmployerOf(actor, listing.organisationId) || isAdmin(actor) ? <a href={`${base}/introductions`}>{tr(c, 'portal.introductions.link')}</a> : null}
         </div>
         <div class="actions">
           {listing.status === 'draft' || listing.status === 'rejected' ? <ActionButton action={`${base}/submit`} version={v} label={tr(c, 'portal.listing.submit')} /> : null}

@@ -6,7 +6,10 @@ import { getOrganisationFor } from '../../shared/services/accounts.js';
 import { queueCount } from '../../shared/services/moderation.js';
 import type { NavItem, Portal } from './env.js';
 
-/** The person's navigation: their organisations, their regions' queues (with counts), admin. */
+/**
+ * The person's navigation: their organisations, their regions' queues (with counts) and
+ * interest inboxes (no count: counting new interest would read the region's every interest), admin.
+ */
 export async function navFor(p: Portal, actor: Actor, locale: PortalLocale): Promise<NavItem[]> {
   const items: NavItem[] = [];
   for (const id of employerOrganisations(actor)) {
@@ -22,6 +25,7 @@ export async function navFor(p: Portal, actor: Actor, locale: PortalLocale): Pro
         label: t(locale, 'portal.nav.queue', { region: names.get(regionId) ?? regionId }),
         count: await queueCount(p.deps.db, actor, regionId),
       });
+      items.push({ href: `/portal/desk/${regionId}/interests`, label: t(locale, 'portal.nav.interests', { region: names.get(regionId) ?? regionId }) });
     }
   }
   if (isAdmin(actor)) items.push({ href: '/portal/admin', label: t(locale, 'portal.nav.admin') });

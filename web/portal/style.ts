@@ -44,6 +44,13 @@ th, td { text-align: start; padding: 0.35rem 0.5rem; border-block-end: 1px solid
 .preview dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 .preview dt { font-weight: 600; }
 .preview dd { margin: 0; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin-block: 0.5rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+.filters { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; }
+.filters .field { flex: 1 1 12rem; }
+.filters button, .filters > a { margin-block: 0.75rem; }
+.outcomes { padding-inline-start: 1.25rem; }
 `;
 
 /**

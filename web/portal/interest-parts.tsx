@@ -1,0 +1,136 @@
+import type { Interest, Person } from '../../shared/domain/interest.js';
+import { InterestStatus, OutcomeStatus } from '../../shared/domain/interest.js';
+import type { PortalKey } from '../../shared/i18n/portal/en.js';
+import { one, tr, type PortalContext } from './env.js';
+import { ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
+
+/**
+ * Pieces the desk's and the employer's interest pages share: a resident's details, the outcome
+ * history and the outcome form.
+ */
+
+export const statusLabel = (c: PortalContext, s: InterestStatus) => tr(c, `portal.interestStatus.${s}` as PortalKey);
+export const statusOptions = (c: PortalContext, statuses: readonly InterestStatus[] = InterestStatus.options) => statuses.map((s) => ({ value: s, label: statusLabel(c, s) }));
+export const day = (iso: string) => iso.slice(0, 10);
+
+export function StatusBadge(props: { c: PortalContext; interest: Interest }) {
+  const { c, interest } = props;
+  return (
+    <span class={`status interest-${interest.status}`} data-status={interest.status}>
+      {statusLabel(c, interest.status)}
+    </span>
+  );
+}
+
+/** What a resident told the desk; "details deleted" once retention or a request removed them. */
+export function PersonDetails(props: { c: PortalContext; person?: Person; withNote?: boolean; withReference?: boolean }) {
+  const { c, person } = props;
+  if (!person) return <p class="meta person-deleted">{tr(c, 'portal.person.deleted')}</p>;
+  return (
+    <dl class="facts person">
+      <dt>{tr(c, 'portal.person.name')}</dt>
+      <dd class="person-name">
+        <bdi>{person.name}</bdi>
+      </dd>
+      {person.phone ? (
+        <>
+          <dt>{tr(c, 'portal.person.phone')}</dt>
+          <dd>
+            {/* A number does not break across lines. */}
+            <a href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}>{person.phone.replace(/ /g, '\u00a0')}</a>
+          </dd>
+        </>
+      ) : null}
+      {person.email ? (
+        <>
+          <dt>{tr(c, 'portal.person.email')}</dt>
+          <dd>
+            <a href={`mailto:${person.email}`}>{person.email}</a>
+          </dd>
+        </>
+      ) : null}
+      <dt>{tr(c, 'portal.person.eligibility')}</dt>
+      <dd>{tr(c, `portal.eligibility.${person.eligibility}` as PortalKey)}</dd>
+      <dt>{tr(c, 'portal.person.dutchLevel')}</dt>
+      <dd>{tr(c, `portal.level.${person.dutchLevel}` as PortalKey)}</dd>
+      {person.languages.length > 0 ? (
+        <>
+          <dt>{tr(c, 'portal.person.languages')}</dt>
+          <dd>{person.languages.map((l) => tr(c, `portal.language.${l}` as PortalKey)).join(', ')}</dd>
+        </>
+      ) : null}
+      {person.message ? (
+        <>
+          <dt>{tr(c, 'portal.person.message')}</dt>
+          <dd class="person-message">
+            <bdi>{person.message}</bdi>
+          </dd>
+        </>
+      ) : null}
+      {props.withNote && person.introductionNote ? (
+        <>
+          <dt>{tr(c, 'portal.person.note')}</dt>
+          <dd class="person-note">{person.introductionNote}</dd>
+        </>
+      ) : null}
+      {props.withReference ? (
+        <>
+          <dt>{tr(c, 'portal.person.reference')}</dt>
+          <dd>
+            <code>{person.reference}</code>
+          </dd>
+          <dt>{tr(c, 'portal.person.expires')}</dt>
+          <dd>{day(new Date(person.expiresAt * 1000).toISOString())}</dd>
+          {person.keepLonger ? (
+            <>
+              <dt>{tr(c, 'portal.person.keepLonger')}</dt>
+              <dd>{tr(c, 'portal.yes')}</dd>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** Outcomes as recorded, oldest first: the day, what happened, why it stopped, who recorded it. */
+export function OutcomeHistory(props: { c: PortalContext; interest: Interest; id?: string }) {
+  const { c, interest } = props;
+  if (interest.outcomes.length === 0) return <p class="meta">{tr(c, 'portal.outcome.none')}</p>;
+  return (
+    <ol class="outcomes" id={props.id}>
+      {interest.outcomes.map((o) => (
+        <li data-status={o.status}>
+          <time datetime={o.on}>{o.on}</time> {statusLabel(c, o.status)}
+          {o.reason ? `: ${o.reason}` : ''} <span class="meta">{tr(c, 'portal.outcome.by', { who: o.by })}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The outcome form's fields as the use case takes them: an empty field is a missing one. */
+export function outcomeInput(form: Record<string, string | string[]>) {
+  const value = (name: string) => one(form[name]).trim() || undefined;
+  return { status: value('status'), on: value('on'), reason: value('reason') };
+}
+
+/**
+ * Records an outcome. `prefix` keeps ids apart when a page has one form per resident; the
+ * version travels with the form so that a lost race is a 409, not an overwrite.
+ */
+export function OutcomeForm(props: { c: PortalContext; action: string; version: number; state: FormState; prefix?: string }) {
+  const { c, state, prefix } = props;
+  const locale = c.get('locale');
+  const labels = { status: tr(c, 'portal.outcome.status'), on: tr(c, 'portal.outcome.on'), reason: tr(c, 'portal.outcome.reason') };
+  return (
+    <form method="post" action={props.action} class="outcome" novalidate>
+      <ErrorSummary locale={locale} state={state} labels={labels} prefix={prefix} />
+      <input type="hidden" name="version" value={String(props.version)} />
+      <SelectField locale={locale} state={state} name="status" prefix={prefix} label={labels.status} required empty={tr(c, 'portal.outcome.choose')} options={statusOptions(c, OutcomeStatus.options)} />
+      <TextField locale={locale} state={state} name="on" prefix={prefix} label={labels.on} type="date" required />
+      <TextArea locale={locale} state={state} name="reason" prefix={prefix} label={labels.reason} rows={2} />
+      <button type="submit">{tr(c, 'portal.outcome.save')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
+import { Outbox } from '../../shared/adapters/mail-outbox.js';
+import type { Membership } from '../../shared/domain/user.js';
+import { auditHistory } from '../../shared/repositories/audit.js';
+import { getInterest, getPerson, interestIdByReference } from '../../shared/repositories/interests.js';
+import { putMembership, putUser } from '../../shared/repositories/users.js';
+import { SYSTEM } from '../../shared/services/actor.js';
+import { expressInterest } from '../../shared/services/interests.js';
+import { changeStatus, createListing } from '../../shared/services/listings.js';
+import { createTestDb } from '../../test/db.js';
+import { clock, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
+import { startTestServer } from '../../test/server.js';
+import { client, signedIn, type PortalClient } from './testing.js';
+
+/** The desk's privacy page: a resident's details shown, or deleted after a confirmation, by reference code. */
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const outbox = new Outbox();
+const retention = { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 };
+let orgId = '';
+let zuid: PortalClient;
+let noord: PortalClient;
+let employer: PortalClient;
+
+async function published(kind: 'job' | 'visit') {
+  const l = await createListing(db, SYSTEM, kind === 'job' ? vacancy(orgId, { title: 'Schoonmaker' }) : visit(orgId, { title: 'Open dag', seats: 1 }), clock);
+  const pending = await changeStatus(db, SYSTEM, l.id, l.version, 'submit', { clock });
+  return changeStatus(db, SYSTEM, l.id, pending.version, 'approve', { clock });
+}
+const interested = (listingId: string, name: string) =>
+  expressInterest(db, { listingId, locationId: 'venlo', name, phone: '06 1111 2222', eligibility: 'not-sure', dutchLevel: 'none', consent: true, keepLonger: true, message: 'Bel mij na 12 uur.' }, NOW, retention);
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedDirectory(db);
+  orgId = (await seedOrganisation(db, { name: 'Schoonmaakbedrijf Maas' })).id;
+  const memberships: Membership[] = [
+    { role: 'employer', email: 'werkgever@example.org', organisationId: orgId },
+    { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] },
+    { role: 'desk', email: 'desk-noord@example.org', regionId: 'noord', locationIds: [] },
+  ];
+  for (const m of memberships) {
+    await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: NOW.toISOString() });
+    await putMembership(db, m);
+  }
+  server = await startTestServer(db, { mail: outbox, clock });
+  zuid = await signedIn(server.url, outbox, 'desk-zuid@example.org');
+  noord = await signedIn(server.url, outbox, 'desk-noord@example.org');
+  employer = await signedIn(server.url, outbox, 'werkgever@example.org');
+});
+afterAll(() => server?.close());
+
+describe('the privacy page', () => {
+  it('is for desks and admins; asks for a code and says when it is missing or unknown', async () => {
+    expect((await client(server.url).get('/portal/desk/privacy')).status).toBe(302);
+    expect((await employer.get('/portal/desk/privacy')).status).toBe(403);
+    expect((await employer.post('/portal/desk/privacy', { reference: 'AAAA-AAAA' })).status).toBe(403);
+    const form = await zuid.get('/portal/desk/privacy');
+    expect(form.status).toBe(200);
+    expect(await form.text()).toMatch(/<form method="post" action="\/portal\/desk\/privacy"/);
+    expect(await (await zuid.get('/portal/desk/zuid')).text()).toContain('href="/portal/desk/privacy"');
+
+    const empty = await zuid.post('/portal/desk/privacy', { reference: ' ' });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toMatch(/id="f-reference-error"/);
+    const unknown = await zuid.post('/portal/desk/privacy', { reference: 'ZZZZ-ZZZZ' });
+    expect(unknown.status).toBe(404);
+    const html = await unknown.text();
+    expect(html).toMatch(/id="f-reference-error"[^>]*>We kennen deze referentiecode niet/);
+    expect(html).toContain('value="ZZZZ-ZZZZ"');
+  });
+
+  it('shows the details to the desk of the region only, audited; the code stays out of addresses', async () => {
+    const job = await published('job');
+    const { interest, reference } = await interested(job.id, 'Khadija Mansour');
+    expect((await noord.post('/portal/desk/privacy', { reference })).status).toBe(403);
+    // Typed in lower case without the dash, as people read it out.
+    const res = await zuid.post('/portal/desk/privacy', { reference: reference.toLowerCase().replace('-', '') });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const shown of [`Gegevens bij ${reference}`, 'Khadija Mansour', '06\u00a01111\u00a02222', 'Bel mij na 12 uur.', 'Weet het niet', 'Schoonmaker', 'Gegevens mogen 12 maanden blijven']) expect(html).toContain(shown);
+    expect(html).toContain(`<input type="hidden" name="reference" value="${reference}"/>`);
+    expect(html).not.toMatch(new RegExp(`href="[^"]*${reference}`));
+    const actions = (await auditHistory(db, 'interest', interest.id)).map((e) => `${e.actor} ${e.action}`);
+    expect(actions).toContain('desk-zuid@example.org interest.data-shown');
+    expect(actions).not.toContain('desk-noord@example.org interest.data-shown');
+  });
+
+  it('deletes only after the confirmation; the facts stay, the details and the code go, and a seat is given up', async () => {
+    const tour = await published('visit');
+    const { interest, reference } = await interested(tour.id, 'Lemlem Tesfaye');
+    const next = (await interested(tour.id, 'Mohammed Ali')).interest;
+    expect([interest.seat, next.seat]).toEqual(['confirmed', 'waiting']);
+
+    expect((await noord.post('/portal/desk/privacy/delete', { reference, confirm: 'yes' })).status).toBe(403);
+    const ask = await zuid.post('/portal/desk/privacy/delete', { reference });
+    expect(ask.status).toBe(200);
+    const question = await ask.text();
+    expect(question).toContain('Gegevens verwijderen?');
+    expect(question).toContain('<input type="hidden" name="confirm" value="yes"/>');
+    expect(await getPerson(db, interest.id, NOW)).toBeDefined();
+
+    const done = await zuid.post('/portal/desk/privacy/delete', { reference, confirm: 'yes' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain(`De gegevens bij referentiecode ${reference} zijn verwijderd.`);
+    expect(await getPerson(db, interest.id, NOW)).toBeUndefined();
+    expect(await interestIdByReference(db, reference, NOW)).toBeUndefined();
+    expect(await getInterest(db, interest.id)).toMatchObject({ seat: 'cancelled', personDeletedAt: NOW.toISOString() });
+    expect((await getInterest(db, next.id))?.seat).toBe('confirmed');
+    expect((await auditHistory(db, 'interest', interest.id)).map((e) => `${e.actor} ${e.action}`)).toContain('desk-zuid@example.org interest.data-deleted');
+
+    // The inbox keeps the facts and says the details are gone; the code no longer works.
+    const inbox = await (await zuid.get(`/portal/desk/zuid/interests?listingId=${tour.id}`)).text();
+    const card = inbox.slice(inbox.indexOf(`data-interest="${interest.id}"`));
+    expect(card.slice(0, card.indexOf('</li>'))).toContain('Gegevens verwijderd');
+    expect(inbox).not.toContain('Lemlem');
+    expect((await zuid.post('/portal/desk/privacy', { reference })).status).toBe(404);
+  });
+});
