@@ -1,17 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { auditHistory } from '../repositories/audit.js';
 import { getInterest, getPerson, interestIdByReference } from '../repositories/interests.js';
 import { getListing } from '../repositories/listings.js';
 import { expressInterest } from './interests.js';
-import { deskInbox, interestForDesk, introduce, introductionsForEmployer, recordOutcome } from './introductions.js';
+import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introductionsForEmployer, recordOutcome } from './introductions.js';
 import { changeStatus, createListing } from './listings.js';
 import { deleteResidentData, showResidentData } from './privacy.js';
 import { regionReport, reportCsv } from './report.js';
 import { sweep } from './sweep.js';
 import { loadConfig } from '../config/index.js';
 import { createTestDb } from '../../test/db.js';
-import { admin, clock, deskOf, employerOf, seedDirectory, seedOrganisation, vacancy, NOW } from '../../test/fixtures.js';
+import { admin, clock, deskOf, employerOf, seedDirectory, seedOrganisation, vacancy, visit, NOW } from '../../test/fixtures.js';
+import { putLocation } from '../repositories/directory.js';
+import type { Actor } from './actor.js';
 import type { ListingInput } from '../domain/listing.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -157,5 +159,38 @@ describe('privacy life cycle', () => {
     await sweep({ db, config: loadConfig({}) }, new Date('2027-01-15T00:00:00Z'));
     expect((await getPerson(db, interest.id, new Date('2027-01-15T00:00:00Z')))?.name).toBe('Ferhat');
     expect(await interestForDesk(db, desk, interest.id, new Date('2027-11-24T00:00:00Z'))).toMatchObject({ person: undefined });
+  });
+});
+
+describe('a desk member scoped to some of the region\'s locations', () => {
+  it('sees, introduces, records and cancels seats only for residents of those locations', async () => {
+    await putLocation(db, { id: 'weert', regionId: 'zuid', name: 'Weert', municipality: 'Weert', province: 'Limburg', lat: 51.25, lon: 5.71 });
+    const scoped: Actor = { kind: 'person', email: 'balie-venlo@example.org', memberships: [{ role: 'desk', email: 'balie-venlo@example.org', regionId: 'zuid', locationIds: ['venlo'] }] };
+    const job = await published(vacancy(orgA, { title: 'Alleen Venlo' }));
+    const venlo = (await expressInterest(db, resident(job.id, 'Nour'), NOW, retention)).interest;
+    const weert = (await expressInterest(db, resident(job.id, 'Omid', { locationId: 'weert' }), NOW, retention)).interest;
+
+    expect((await deskInbox(db, scoped, 'zuid', { listingId: job.id }, NOW)).items.map((i) => i.interest.id)).toEqual([venlo.id]);
+    expect((await deskInbox(db, desk, 'zuid', { listingId: job.id, locationId: 'weert' }, NOW)).items.map((i) => i.interest.id)).toEqual([weert.id]);
+    await expect(deskInbox(db, scoped, 'zuid', { locationId: 'weert' }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(interestForDesk(db, scoped, weert.id, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(introduce(db, scoped, weert.id, 1, 'Past goed', NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await introduce(db, desk, weert.id, 1, 'Past goed', NOW);
+    await expect(recordOutcome(db, scoped, weert.id, 2, { status: 'interview', on: '2026-11-24' }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(introduce(db, scoped, venlo.id, 1, 'Past ook goed', NOW)).resolves.toMatchObject({ status: 'introduced' });
+
+    const tour = await published(visit(orgA, { seats: 5 }));
+    const seat = (await expressInterest(db, resident(tour.id, 'Parisa', { locationId: 'weert' }), NOW, retention)).interest;
+    await expect(cancelSeatForDesk(db, scoped, seat.id, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await cancelSeatForDesk(db, desk, seat.id, NOW)).interest.seat).toBe('cancelled');
+  });
+
+  it('refuses an introduction from a stale page as a conflict, also when the other desk member introduced first', async () => {
+    const job = await published(vacancy(orgA, { title: 'Twee baliemedewerkers' }));
+    const { interest } = await expressInterest(db, resident(job.id, 'Rahel'), NOW, retention);
+    await introduce(db, desk, interest.id, 1, 'Eerste', NOW);
+    await expect(introduce(db, desk, interest.id, 1, 'Tweede', NOW)).rejects.toMatchObject({ key: 'error.conflict' });
+    await expect(introduce(db, desk, interest.id, 1, 'Tweede', NOW)).rejects.toBeInstanceOf(ConflictError);
+    expect((await getPerson(db, interest.id, NOW))?.introductionNote).toBe('Eerste');
   });
 });

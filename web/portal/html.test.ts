@@ -11,7 +11,7 @@ import { changeStatus, createListing } from '../../shared/services/listings.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, employerOf, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
-import { client, signedIn } from './testing.js';
+import { client, publishedListing, signedIn } from './testing.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const outbox = new Outbox();
@@ -41,18 +41,13 @@ beforeAll(async () => {
   }
   const l = await createListing(db, employerOf(org.id), vacancy(org.id), clock);
   listingId = (await changeStatus(db, employerOf(org.id), l.id, 1, 'submit', { clock })).id;
-  const publish = async (input: ReturnType<typeof vacancy>) => {
-    const draft = await createListing(db, SYSTEM, input, clock);
-    await changeStatus(db, SYSTEM, draft.id, 1, 'submit', { clock });
-    return changeStatus(db, SYSTEM, draft.id, 2, 'approve', { clock });
-  };
   const retention = { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 };
   const resident = (id: string, name: string) => ({ listingId: id, locationId: 'venlo', name, email: 'r@example.org', phone: '+31 6 12345678', eligibility: 'permit-holder', dutchLevel: 'A2', languages: ['ar'], message: 'Hallo', consent: true });
-  jobId = (await publish(vacancy(org.id))).id;
+  jobId = (await publishedListing(db, vacancy(org.id))).id;
   const first = await expressInterest(db, resident(jobId, 'Samira'), NOW, retention);
   introducedId = (await introduce(db, SYSTEM, first.interest.id, 1, 'Goede kandidaat', NOW)).id;
   newId = (await expressInterest(db, resident(jobId, 'Yonas'), NOW, retention)).interest.id;
-  const tour = await publish(visit(org.id));
+  const tour = await publishedListing(db, visit(org.id));
   const seated = await expressInterest(db, resident(tour.id, 'Farah'), NOW, retention);
   seatedId = seated.interest.id;
   reference = seated.reference;

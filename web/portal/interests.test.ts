@@ -1,20 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import type { ListingInput } from '../../shared/domain/listing.js';
 import type { Membership } from '../../shared/domain/user.js';
 import { auditHistory } from '../../shared/repositories/audit.js';
 import { putLocation } from '../../shared/repositories/directory.js';
 import { getInterest, getPerson } from '../../shared/repositories/interests.js';
-import { putMembership, putUser } from '../../shared/repositories/users.js';
 import { SYSTEM } from '../../shared/services/actor.js';
 import { expressInterest } from '../../shared/services/interests.js';
 import { introduce } from '../../shared/services/introductions.js';
-import { changeStatus, createListing } from '../../shared/services/listings.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
-import { signedIn, type PortalClient } from './testing.js';
+import { publishedListing, seedPeople, signedIn, type PortalClient } from './testing.js';
 
 /**
  * The desk's interest inbox and interest page, the warm introduction with its mail, outcomes,
@@ -30,11 +27,7 @@ let noord: PortalClient;
 let employer: PortalClient;
 let other: PortalClient;
 
-async function published(input: ListingInput) {
-  const l = await createListing(db, SYSTEM, input, clock);
-  const pending = await changeStatus(db, SYSTEM, l.id, l.version, 'submit', { clock });
-  return changeStatus(db, SYSTEM, l.id, pending.version, 'approve', { clock });
-}
+const published = (input: ListingInput) => publishedListing(db, input);
 const resident = (listingId: string, name: string, o: Record<string, unknown> = {}) => ({
   listingId, locationId: 'venlo', name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, ...o,
 });
@@ -55,10 +48,7 @@ beforeAll(async () => {
     { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] },
     { role: 'desk', email: 'desk-noord@example.org', regionId: 'noord', locationIds: [] },
   ];
-  for (const m of memberships) {
-    await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: NOW.toISOString() });
-    await putMembership(db, m);
-  }
+  await seedPeople(db, memberships);
   server = await startTestServer(db, { mail: outbox, clock });
   zuid = await signedIn(server.url, outbox, 'desk-zuid@example.org');
   noord = await signedIn(server.url, outbox, 'desk-noord@example.org');

@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import type { Membership } from '../../shared/domain/user.js';
 import { auditHistory } from '../../shared/repositories/audit.js';
 import { getInterest, getPerson, interestIdByReference } from '../../shared/repositories/interests.js';
-import { putMembership, putUser } from '../../shared/repositories/users.js';
-import { SYSTEM } from '../../shared/services/actor.js';
 import { expressInterest } from '../../shared/services/interests.js';
-import { changeStatus, createListing } from '../../shared/services/listings.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
-import { client, signedIn, type PortalClient } from './testing.js';
+import { client, publishedListing, seedPeople, signedIn, type PortalClient } from './testing.js';
 
 /** The desk's privacy page: a resident's details shown, or deleted after a confirmation, by reference code. */
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -23,11 +19,7 @@ let zuid: PortalClient;
 let noord: PortalClient;
 let employer: PortalClient;
 
-async function published(kind: 'job' | 'visit') {
-  const l = await createListing(db, SYSTEM, kind === 'job' ? vacancy(orgId, { title: 'Schoonmaker' }) : visit(orgId, { title: 'Open dag', seats: 1 }), clock);
-  const pending = await changeStatus(db, SYSTEM, l.id, l.version, 'submit', { clock });
-  return changeStatus(db, SYSTEM, l.id, pending.version, 'approve', { clock });
-}
+const published = (kind: 'job' | 'visit') => publishedListing(db, kind === 'job' ? vacancy(orgId, { title: 'Schoonmaker' }) : visit(orgId, { title: 'Open dag', seats: 1 }));
 const interested = (listingId: string, name: string) =>
   expressInterest(db, { listingId, locationId: 'venlo', name, phone: '06 1111 2222', eligibility: 'not-sure', dutchLevel: 'none', consent: true, keepLonger: true, message: 'Bel mij na 12 uur.' }, NOW, retention);
 
@@ -40,10 +32,7 @@ beforeAll(async () => {
     { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] },
     { role: 'desk', email: 'desk-noord@example.org', regionId: 'noord', locationIds: [] },
   ];
-  for (const m of memberships) {
-    await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: NOW.toISOString() });
-    await putMembership(db, m);
-  }
+  await seedPeople(db, memberships);
   server = await startTestServer(db, { mail: outbox, clock });
   zuid = await signedIn(server.url, outbox, 'desk-zuid@example.org');
   noord = await signedIn(server.url, outbox, 'desk-noord@example.org');

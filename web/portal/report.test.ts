@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import type { ListingInput } from '../../shared/domain/listing.js';
 import type { Membership } from '../../shared/domain/user.js';
-import { putMembership, putUser } from '../../shared/repositories/users.js';
 import { SYSTEM } from '../../shared/services/actor.js';
 import { expressInterest } from '../../shared/services/interests.js';
 import { introduce, recordOutcome } from '../../shared/services/introductions.js';
-import { changeStatus, createListing } from '../../shared/services/listings.js';
+import { createListing } from '../../shared/services/listings.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, deskOf, NOW, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
-import { signedIn, type PortalClient } from './testing.js';
+import { publishedListing, seedPeople, signedIn, type PortalClient } from './testing.js';
 
 /** The region report page and its CSV: the counts, the period, the region's desk only, no personal data. */
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -25,11 +23,7 @@ let employer: PortalClient;
 const personal: string[] = [];
 const ids: string[] = [];
 
-async function published(input: ListingInput) {
-  const l = await createListing(db, SYSTEM, input, clock);
-  const pending = await changeStatus(db, SYSTEM, l.id, l.version, 'submit', { clock });
-  return changeStatus(db, SYSTEM, l.id, pending.version, 'approve', { clock });
-}
+const published = (input: ListingInput) => publishedListing(db, input);
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -40,10 +34,7 @@ beforeAll(async () => {
     { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] },
     { role: 'desk', email: 'desk-noord@example.org', regionId: 'noord', locationIds: [] },
   ];
-  for (const m of memberships) {
-    await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: NOW.toISOString() });
-    await putMembership(db, m);
-  }
+  await seedPeople(db, memberships);
   const job = await published(vacancy(org.id, { title: 'Orderpicker' }));
   await createListing(db, SYSTEM, vacancy(org.id, { kind: 'internship', title: 'Stage magazijn', wagePerHour: undefined }), clock);
   // Five residents in November; their paths: new · introduced · interview · interview→matched→started · stopped.

@@ -1,5 +1,13 @@
 import { expect } from 'vitest';
+import { ulid } from 'ulid';
 import type { Outbox } from '../../shared/adapters/mail-outbox.js';
+import type { Db } from '../../shared/db/client.js';
+import type { Listing, ListingInput } from '../../shared/domain/listing.js';
+import type { Membership } from '../../shared/domain/user.js';
+import { putMembership, putUser } from '../../shared/repositories/users.js';
+import { SYSTEM } from '../../shared/services/actor.js';
+import { changeStatus, createListing } from '../../shared/services/listings.js';
+import { clock, NOW } from '../../test/fixtures.js';
 
 /** HTTP helpers for portal tests: a signed-in client that posts forms like a browser does. */
 export interface PortalClient {
@@ -31,4 +39,19 @@ export async function signedIn(url: string, outbox: Outbox, email: string, lang:
   expect(res.status).toBe(303);
   const session = res.headers.getSetCookie().find((c) => c.startsWith('opweg_session='))!.split(';')[0]!;
   return client(url, `${session}; opweg_lang=${lang}`);
+}
+
+/** People with their memberships, as an admin or a colleague would have added them. */
+export async function seedPeople(db: Db, memberships: Membership[]) {
+  for (const m of memberships) {
+    await putUser(db, { id: ulid(), email: m.email, name: m.email, createdAt: NOW.toISOString() });
+    await putMembership(db, m);
+  }
+}
+
+/** A listing residents see: made, submitted and approved by the system, at the fixtures' NOW. */
+export async function publishedListing(db: Db, input: ListingInput): Promise<Listing> {
+  const draft = await createListing(db, SYSTEM, input, clock);
+  const pending = await changeStatus(db, SYSTEM, draft.id, draft.version, 'submit', { clock });
+  return changeStatus(db, SYSTEM, draft.id, pending.version, 'approve', { clock });
 }
