@@ -149,7 +149,7 @@ export const portalEn = {
   'portal.person.note': 'Note from the desk',
   'portal.person.reference': 'Reference code',
   'portal.person.keepLonger': 'Details may be kept 12 months',
-  'portal.person.expires': 'Details deleted on',
+  'portal.person.expires': 'Details kept until',
   'portal.person.deleted': 'Details deleted',
   'portal.interests.title': 'Interest from residents, region {region}',
   'portal.interests.intro': 'Residents who reacted to the region\'s listings, newest first. Each time you open this page it is recorded who saw whose details.',

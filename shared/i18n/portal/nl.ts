@@ -147,7 +147,7 @@ export const portalNl: PortalMessages = {
   'portal.person.note': 'Toelichting van de balie',
   'portal.person.reference': 'Referentiecode',
   'portal.person.keepLonger': 'Gegevens mogen 12 maanden blijven',
-  'portal.person.expires': 'Gegevens verwijderd op',
+  'portal.person.expires': 'Gegevens bewaard tot',
   'portal.person.deleted': 'Gegevens verwijderd',
   'portal.interests.title': 'Reacties van bewoners, regio {region}',
   'portal.interests.intro': 'Bewoners die reageerden op het aanbod in de regio, nieuwste eerst. Elke keer dat u deze pagina opent, wordt vastgelegd wie wiens gegevens zag.',
