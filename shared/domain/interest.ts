@@ -41,9 +41,13 @@ export const InterestInput = z
     /** Keep my details up to 12 months so the desk can offer me other work. */
     keepLonger: z.boolean().default(false),
   })
-  .superRefine((v, ctx) => {
-    if (!v.phone && !v.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'contact_required' });
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (!v.phone && !v.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'contact_required' });
+    },
+    // Also when other fields are wrong: the resident sees every message at once.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type InterestInput = z.input<typeof InterestInput>;
 
 export const Outcome = z.object({

@@ -8,7 +8,12 @@ import { isVisible, keys } from '../db/keys.js';
 import { DomainError, ValidationError, parseInput } from '../errors.js';
 import { auditPut } from '../repositories/audit.js';
 import { getLocation } from '../repositories/directory.js';
-import { getInterest, interestIdByReference, interestItem, personItem, waitingList } from '../repositories/interests.js';
+import { getInterest, getPerson, interestIdByReference, interestItem, personItem, waitingList } from '../repositories/interests.js';
+import { hitRateLimit } from '../repositories/sessions.js';
+import { deskStaffOfRegion } from '../repositories/users.js';
+import { t } from '../i18n/index.js';
+import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { hashSecret } from './login-link.js';
 import { getListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
 import { retrying, tryTransact, type TransactItem } from './transact.js';
@@ -134,6 +139,8 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
 
 export interface Cancellation {
   interest: Interest;
+  /** False when it was cancelled already: nothing changed, nobody needs telling. */
+  changed: boolean;
   listingId: string;
   /** The resident who moved up from the waiting list into the freed seat, if any. */
   promoted?: Interest;
@@ -151,7 +158,7 @@ export async function cancelSeat(db: Db, interestId: string, now: Date, actor: s
   return retrying<Cancellation>(async () => {
     const current = await getInterest(db, interestId);
     if (!current) throw new DomainError('error.reference_unknown', 404);
-    if (current.seat !== 'confirmed' && current.seat !== 'waiting') return { done: true, value: { interest: current, listingId: current.listingId } };
+    if (current.seat !== 'confirmed' && current.seat !== 'waiting') return { done: true, value: { interest: current, changed: false, listingId: current.listingId } };
     const cancelled = Interest.parse({ ...current, seat: 'cancelled', version: current.version + 1, updatedAt: at });
     const items: TransactItem[] = [
       { Put: { TableName: db.tableName, Item: interestItem(cancelled), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } },
@@ -179,6 +186,35 @@ export async function cancelSeat(db: Db, interestId: string, now: Date, actor: s
       }
     }
     const attempt = await tryTransact(db, items);
-    return attempt.ok ? { done: true, value: { interest: cancelled, listingId: current.listingId, promoted } } : { done: false, backoff: true };
+    return attempt.ok ? { done: true, value: { interest: cancelled, changed: true, listingId: current.listingId, promoted } } : { done: false, backoff: true };
   });
+}
+
+/** Residents' forms from one client: at most this many in ten minutes (a family may share a phone). */
+const INTEREST_LIMIT = { windowSeconds: 600, max: 20 };
+
+export function withinInterestLimit(db: Db, client: string, now: Date): Promise<boolean> {
+  return hitRateLimit(db, { scope: 'interest-client', subjectHash: hashSecret(client), nowSeconds: Math.floor(now.getTime() / 1000), ...INTEREST_LIMIT });
+}
+
+/** Tells the desk staff of the region that a seat came free, and who moved up (by reference only). */
+export async function tellDeskSeatFreed(ctx: ServiceContext, c: Cancellation) {
+  const listing = await getListing(ctx.db, c.listingId);
+  if (!listing) return;
+  const staff = await deskStaffOfRegion(ctx.db, listing.regionId);
+  const promotedPerson = c.promoted ? await getPerson(ctx.db, c.promoted.id, ctx.clock.now()) : undefined;
+  const params = (locale: 'nl' | 'en') => ({
+    title: listing.title,
+    when: listing.startsAt?.slice(0, 16).replace('T', ' ') ?? '',
+    link: portalLink(ctx, `/portal/desk/${listing.regionId}/interests?listingId=${listing.id}`),
+    promoted: c.promoted ? t(locale, 'portal.mail.seatFreed.promoted', { reference: promotedPerson?.reference ?? '—' }) : t(locale, 'portal.mail.seatFreed.open'),
+  });
+  await sendAfterCommit(
+    ctx,
+    [...new Set(staff.map((m) => m.email))].map((to) => ({
+      to,
+      subject: t('nl', 'portal.mail.seatFreed.subject', params('nl')),
+      text: `${t('nl', 'portal.mail.seatFreed.body', params('nl'))}\n\n---\n\n${t('en', 'portal.mail.seatFreed.body', params('en'))}`,
+    })),
+  );
 }

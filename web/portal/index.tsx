@@ -19,6 +19,7 @@ import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
 import { privacyRoutes } from './privacy.js';
 import { reportRoutes } from './report.js';
+import { residentRoutes } from './residents.js';
 import { PORTAL_STYLESHEET } from './style.js';
 
 /**
@@ -53,6 +54,8 @@ export function portalApp(deps: ResolvedDeps) {
   });
 
   app.route('/', authRoutes(p));
+  // Residents' forms from the static site: no account needed.
+  app.route('/', residentRoutes(p));
 
   // Everything below needs a signed-in person.
   app.use('*', async (c, next) => {

@@ -1,9 +1,11 @@
-import { DutchLevel, type Listing } from '../../shared/domain/listing.js';
+import { DutchLevel, SCHEDULED_KINDS, type Listing } from '../../shared/domain/listing.js';
+import type { Location } from '../../shared/domain/region.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
 import { directionOf, t, type Locale } from '../../shared/i18n/index.js';
 import { Pictogram } from '../ui/pictograms.js';
 import { formatDate, formatNumber, formatTime, roundKm } from './format.js';
 import { GROUPS, GROUP_PICTOGRAM, type KindGroup } from './groups.js';
+import { CANCEL_ACTION, InterestForm } from './interest-form.js';
 import { paths } from './paths.js';
 
 /** Open to asylum seekers (with a work permit the employer arranges, or no permit needed). */
@@ -141,21 +143,17 @@ export function Filters(p: { locale: Locale; distance: boolean }) {
 }
 
 /**
- * How a resident reacts. For now: the participation desk, the listing's number and the
- * organisation's note. The interest form (posting to /portal/) belongs here when it comes.
+ * How a resident reacts: the interest form (or the visit sign-up), and the desk as the other way.
  */
-export function HowToReact(p: { locale: Locale; listing: Listing }) {
+export function HowToReact(p: { locale: Locale; listing: Listing; locations: Location[] }) {
   const { locale: l, listing } = p;
+  const visit = SCHEDULED_KINDS.includes(listing.kind);
   return (
     <section class="section" id="react">
       <h2>
         <Pictogram name="desk" />
-        {t(l, 'react.title')}
+        {t(l, visit ? 'interest.titleVisit' : 'interest.title')}
       </h2>
-      <p>{t(l, 'react.desk')}</p>
-      <p>
-        <strong>{t(l, 'react.number', { number: listing.id })}</strong>
-      </p>
       {listing.contactNote && (
         <div class="box note">
           <h3>{t(l, 'react.note')}</h3>
@@ -163,6 +161,15 @@ export function HowToReact(p: { locale: Locale; listing: Listing }) {
             {listing.contactNote}
           </p>
         </div>
+      )}
+      <InterestForm locale={l} listing={listing} locations={p.locations} />
+      <p class="meta">
+        {t(l, 'interest.orDesk')} {t(l, 'react.number', { number: listing.id })}
+      </p>
+      {visit && (
+        <p>
+          <a href={`${CANCEL_ACTION}?locale=${l}`}>{t(l, 'cancel.link')}</a>
+        </p>
       )}
     </section>
   );

@@ -27,7 +27,11 @@ async function get(path: string) {
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 /** Links that may leave the locale on purpose: the language switch, feeds, assets, outside sites. */
 const leavesLocale = (html: string, href: string) =>
-  /^(https?:|mailto:|tel:|#)/.test(href) || /^\/(feeds|calendar|assets)\//.test(href) || html.includes(`href="${href}" hreflang=`);
+  /^(https?:|mailto:|tel:|#)/.test(href) ||
+  /^\/(feeds|calendar|assets)\//.test(href) ||
+  // Residents' forms in the portal take the language along as a parameter.
+  /^\/portal\/[a-z]+\?locale=[a-z]+$/.test(href) ||
+  html.includes(`href="${href}" hreflang=`);
 
 /** The kind of page a path is, by the URL scheme. */
 function pageType(path: string): string | undefined {
@@ -117,7 +121,7 @@ describe('the resident site', () => {
     for (const text of [
       'Venrayseweg 10, 5928 RH Venlo', '3 km from Venlo', '32 hours a week', '€15.20 gross per hour', '7 December 2026', '20 December 2026',
       t('en', 'level.A1'), t('en', 'listing.englishOk'), t('en', 'openTo.permit-holders-and-asylum-seekers'), t('en', 'permit.asylum'),
-      t('en', 'permit.helps'), t('en', 'react.desk'), data.job.id,
+      t('en', 'permit.helps'), t('en', 'interest.intro'), t('en', 'interest.consent'), data.job.id,
     ]) {
       expect(page).toContain(text.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
     }

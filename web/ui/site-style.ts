@@ -66,6 +66,16 @@ button{font:inherit;min-block-size:2.5rem;padding:.25rem 1rem;border:0;border-ra
 select,input{font:inherit}
 select{min-block-size:2.5rem}
 input[type=checkbox]{inline-size:1.25rem;block-size:1.25rem}
+.interest{display:flex;flex-direction:column;gap:.35rem;max-inline-size:34rem}
+.interest label{font-weight:600;margin-block-start:.5rem}
+.interest .check{display:flex;gap:.5rem;align-items:flex-start;font-weight:400}
+.interest input:not([type=checkbox]):not([type=radio]),.interest textarea,.interest select{font:inherit;padding:.4rem;border:1px solid var(--muted);border-radius:.3rem;min-block-size:2.5rem}
+.interest fieldset{border:1px solid var(--line);border-radius:.4rem;margin-block-start:.5rem}
+.interest .choices{display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.interest button{align-self:flex-start;margin-block-start:.75rem}
+.field-error{color:#a33;font-weight:600;margin:0}
+.hp{position:absolute;inset-inline-start:-10000px;inline-size:1px;block-size:1px;overflow:hidden}
+.reference{font-size:1.6rem;font-weight:700;letter-spacing:.1em;direction:ltr;unicode-bidi:isolate}
 footer{border-block-start:1px solid var(--line);padding:1rem;max-inline-size:46rem;margin-inline:auto;font-size:.95rem}
 footer ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 footer a{display:inline-block;padding-block:.25rem}

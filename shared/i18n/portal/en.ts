@@ -342,6 +342,10 @@ export const portalEn = {
   'portal.mail.requestChanges.body': 'The participation desk asks you to change "{title}" before it is published:\n\n{reason}\n\nThe listing is a draft again. Change it and submit it once more:\n\n{link}',
   'portal.mail.closingSoon.subject': 'Your listing "{title}" closes in 3 days',
   'portal.mail.closingSoon.body': 'Your listing "{title}" closes on {date}. After that residents no longer see it.\n\nTo keep it open longer, change its closing date in the portal: {link}',
+  'portal.mail.seatFreed.subject': 'A seat came free: {title}',
+  'portal.mail.seatFreed.body': 'A resident cancelled their sign-up for "{title}" ({when}).\n\n{promoted}\n\nThe interests of your region: {link}',
+  'portal.mail.seatFreed.promoted': 'The first resident on the waiting list moved up and now has the seat (reference {reference}). Please tell them.',
+  'portal.mail.seatFreed.open': 'Nobody was waiting: the seat is open again.',
   'portal.mail.digest.subject': '{count} listings wait for review in region {region}',
   'portal.mail.digest.body': '{count} listings wait for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
 } as const;

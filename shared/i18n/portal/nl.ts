@@ -340,6 +340,10 @@ export const portalNl: PortalMessages = {
   'portal.mail.requestChanges.body': 'De Meedoenbalie vraagt u "{title}" aan te passen voordat het verschijnt:\n\n{reason}\n\nHet aanbod is weer een concept. Pas het aan en dien het opnieuw in:\n\n{link}',
   'portal.mail.closingSoon.subject': 'Je aanbod "{title}" sluit over 3 dagen',
   'portal.mail.closingSoon.body': 'Je aanbod "{title}" sluit op {date}. Daarna zien bewoners het niet meer.\n\nWil je het langer open houden, pas dan de sluitingsdatum aan in het portaal: {link}',
+  'portal.mail.seatFreed.subject': 'Er is een plaats vrijgekomen: {title}',
+  'portal.mail.seatFreed.body': 'Een bewoner heeft de aanmelding voor "{title}" ({when}) geannuleerd.\n\n{promoted}\n\nDe interesses in je regio: {link}',
+  'portal.mail.seatFreed.promoted': 'De eerste bewoner op de wachtlijst is doorgeschoven en heeft nu de plaats (referentie {reference}). Laat het hem of haar weten.',
+  'portal.mail.seatFreed.open': 'Er stond niemand op de wachtlijst: de plaats is weer vrij.',
   'portal.mail.digest.subject': '{count} aanbiedingen wachten op beoordeling in regio {region}',
   'portal.mail.digest.body': '{count} aanbiedingen wachten op beoordeling in regio {region}, oudste eerst:\n\n{listings}\n\nDe wachtrij: {link}',
 };

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Outbox } from '../../shared/adapters/mail-outbox.js';
+import { getPerson, interestIdByReference, interestsOfRegion, seatsTaken } from '../../shared/repositories/interests.js';
+import { createTestDb } from '../../test/db.js';
+import { clock, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
+import { startTestServer } from '../../test/server.js';
+import { client, formBody, publishedListing, seedPeople, type PortalClient } from './testing.js';
+import type { Listing } from '../../shared/domain/listing.js';
+
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let resident: PortalClient;
+let job: Listing;
+let tour: Listing;
+const outbox = new Outbox();
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedDirectory(db);
+  await seedPeople(db, [{ role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }]);
+  const org = await seedOrganisation(db);
+  job = await publishedListing(db, vacancy(org.id));
+  tour = await publishedListing(db, visit(org.id, { seats: 1 }));
+  server = await startTestServer(db, { mail: outbox, clock });
+  resident = client(server.url);
+});
+afterAll(() => server?.close());
+
+const form = (listingId: string, o: Record<string, string | string[]> = {}) => ({
+  listingId,
+  locale: 'ar',
+  locationId: 'venlo',
+  name: 'سامر',
+  phone: '+31 6 1234 5678',
+  eligibility: 'permit-holder',
+  dutchLevel: 'A2',
+  'languages[]': ['ar', 'en'],
+  consent: 'yes',
+  ...o,
+});
+
+describe('residents react through the portal', () => {
+  it('stores a good interest and answers in the resident\'s language with a reference code', async () => {
+    const res = await resident.post('/portal/interest', form(job.id));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('dir="rtl"');
+    expect(html).toContain('lang="ar"');
+    const code = /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)?.[1];
+    expect(code).toBeDefined();
+    const id = await interestIdByReference(db, code!, clock.now());
+    expect((await getPerson(db, id!, clock.now()))?.name).toBe('سامر');
+  });
+
+  it('answers bad input with the form again, typed values kept, messages in Arabic, and stores nothing', async () => {
+    const before = (await interestsOfRegion(db, 'zuid', { limit: 100 })).items.length;
+    const res = await resident.post('/portal/interest', form(job.id, { name: '<script>alert(1)</script>', phone: '', consent: '' }));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('lang="ar"');
+    expect(html).toContain('يرجى'); // "please", from the Arabic catalogue
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html).toContain('id="error-consent"');
+    expect(html).toContain('id="error-phone"');
+    expect((await interestsOfRegion(db, 'zuid', { limit: 100 })).items).toHaveLength(before);
+  });
+
+  it('stores nothing when the hidden field is filled in (a bot), and refuses a cross-site post', async () => {
+    const before = (await interestsOfRegion(db, 'zuid', { limit: 100 })).items.length;
+    expect((await resident.post('/portal/interest', form(job.id, { website: 'http://spam.example' }))).status).toBe(200);
+    const crossSite = await fetch(`${server.url}/portal/interest`, { method: 'POST', body: formBody(form(job.id)), headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect((await interestsOfRegion(db, 'zuid', { limit: 100 })).items).toHaveLength(before);
+  });
+
+  it('gives the last seat of a visit, puts the next on the waiting list, and moves them up when the first cancels', async () => {
+    const first = await (await resident.post('/portal/interest', form(tour.id, { locale: 'nl' }))).text();
+    expect(first).toContain('Je hebt een plaats');
+    const second = await (await resident.post('/portal/interest', form(tour.id, { locale: 'nl', name: 'Tweede' }))).text();
+    expect(second).toContain('nummer 1 op de wachtlijst');
+    expect(await seatsTaken(db, tour.id)).toBe(1);
+
+    const code = /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(first)![1]!;
+    const cancelled = await resident.post('/portal/cancel', { locale: 'nl', reference: code });
+    expect(cancelled.status).toBe(200);
+    expect(await cancelled.text()).toContain('geannuleerd');
+    expect(await seatsTaken(db, tour.id)).toBe(1);
+    const mail = outbox.latestTo('desk-zuid@example.org');
+    expect(mail?.subject).toContain('plaats vrijgekomen');
+    expect(mail?.text).toContain(/class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(second)![1]!);
+
+    const unknown = await resident.post('/portal/cancel', { locale: 'nl', reference: 'ZZZZ-ZZZZ' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('referentiecode');
+  });
+});

@@ -1,0 +1,148 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { isVisible } from '../../shared/db/keys.js';
+import { DomainError, ValidationError, type FieldError } from '../../shared/errors.js';
+import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../shared/i18n/index.js';
+import { getDirectory } from '../../shared/repositories/directory.js';
+import { getListing } from '../../shared/repositories/listings.js';
+import { cancelSignUp, expressInterest, tellDeskSeatFreed, withinInterestLimit, type InterestReceipt } from '../../shared/services/interests.js';
+import { CancelForm, HONEYPOT, InterestForm, type FormValues } from '../site/interest-form.js';
+import { locationsWithinReach } from '../site/reads.js';
+import { paths } from '../site/paths.js';
+import { Layout } from '../ui/layout.js';
+import { clientAddress, formOf, many, one, type Portal } from './env.js';
+
+/**
+ * Residents' form posts from the static site: "I'm interested", visit sign-ups and cancelling
+ * them. No account; pages in the resident's language and direction (the site's layout).
+ */
+export function residentRoutes(p: Portal) {
+  const app = new Hono();
+  const now = () => p.deps.clock.now();
+
+  const localeOf = (v: string | string[] | undefined): Locale => {
+    const l = one(v);
+    return isLocale(l) ? l : DEFAULT_LOCALE;
+  };
+
+  function page(c: Context, locale: Locale, title: string, path: string, body: Child, status: 200 | 404 | 409 | 422 | 429 | 503 = 200) {
+    return c.html(
+      <Layout locale={locale} title={title} path={path} noindex>
+        <h1>{title}</h1>
+        {body}
+      </Layout>,
+      status,
+    );
+  }
+
+  /** The form again, with what was typed and a message per field. Nothing was stored. */
+  async function formAgain(c: Context, locale: Locale, listingId: string, values: FormValues, errors: FieldError[]) {
+    const listing = await getListing(p.deps.db, listingId);
+    if (!listing || !isVisible(listing)) return closed(c, locale);
+    const { locations } = await getDirectory(p.deps.db);
+    const near = locationsWithinReach(locations, listing.workplace, p.deps.config.REACH_KM).map((n) => n.location);
+    const rest = locations.filter((l) => l.regionId === listing.regionId && !near.some((n) => n.id === l.id));
+    return page(
+      c,
+      locale,
+      listing.title,
+      `/listings/${listing.id}/`,
+      <>
+        <p>
+          <a href={paths.listing(locale, listing.id)}>{t(locale, 'interest.back')}</a>
+        </p>
+        <InterestForm locale={locale} listing={listing} locations={[...near, ...rest]} values={values} errors={errors} />
+      </>,
+      422,
+    );
+  }
+
+  const closed = (c: Context, locale: Locale) =>
+    page(c, locale, t(locale, 'error.listing_closed'), '/', <p><a href={paths.home(locale)}>{t(locale, 'nav.home')}</a></p>, 409);
+
+  app.post('/interest', async (c) => {
+    const form = await formOf(c);
+    const locale = localeOf(form.locale);
+    const listingId = one(form.listingId);
+    // A bot filled in the field people cannot see: thank it, store nothing.
+    if (one(form[HONEYPOT]) !== '') return page(c, locale, t(locale, 'interest.title'), '/', <p>{t(locale, 'interest.thanks')}</p>);
+    if (!(await withinInterestLimit(p.deps.db, clientAddress(c), now()))) {
+      return page(c, locale, t(locale, 'interest.title'), '/', <p class="box closed">{t(locale, 'error.too_many_requests')}</p>, 429);
+    }
+    const input = {
+      listingId,
+      locationId: one(form.locationId),
+      name: one(form.name),
+      phone: one(form.phone),
+      email: one(form.email),
+      eligibility: one(form.eligibility) || undefined,
+      dutchLevel: one(form.dutchLevel),
+      languages: many(form['languages[]']),
+      message: one(form.message) || undefined,
+      consent: one(form.consent) === 'yes',
+      keepLonger: one(form.keepLonger) === 'yes',
+    };
+    let receipt: InterestReceipt;
+    try {
+      receipt = await expressInterest(p.deps.db, input, now(), p.deps.config);
+    } catch (e) {
+      if (e instanceof ValidationError) return formAgain(c, locale, listingId, form, e.fields);
+      if (e instanceof DomainError && e.key === 'error.listing_closed') return closed(c, locale);
+      if (e instanceof DomainError && e.status === 503) return page(c, locale, t(locale, 'interest.title'), '/', <p>{t(locale, 'interest.busy')}</p>, 503);
+      throw e;
+    }
+    return page(
+      c,
+      locale,
+      t(locale, receipt.interest.seat ? 'interest.titleVisit' : 'interest.title'),
+      `/listings/${listingId}/`,
+      <>
+        <p class="box note" role="status">
+          {t(locale, 'interest.thanks')}
+        </p>
+        {receipt.interest.seat === 'confirmed' && <p><strong>{t(locale, 'interest.confirmed')}</strong></p>}
+        {receipt.interest.seat === 'waiting' && <p><strong>{t(locale, 'interest.waiting', { position: receipt.waitingPosition ?? 1 })}</strong></p>}
+        <p>
+          {t(locale, 'interest.reference', { code: '' })}
+          <span class="reference">{receipt.reference}</span>
+        </p>
+        <p>{t(locale, 'interest.referenceHint')}</p>
+        {receipt.interest.seat && (
+          <p>
+            <a href={`/portal/cancel?locale=${locale}`}>{t(locale, 'cancel.link')}</a>
+          </p>
+        )}
+        <p>
+          <a href={paths.listing(locale, listingId)}>{t(locale, 'interest.back')}</a>
+        </p>
+      </>,
+    );
+  });
+
+  app.get('/cancel', (c) => {
+    const locale = localeOf(c.req.query('locale'));
+    return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} />);
+  });
+
+  app.post('/cancel', async (c) => {
+    const form = await formOf(c);
+    const locale = localeOf(form.locale);
+    const code = one(form.reference);
+    if (!(await withinInterestLimit(p.deps.db, clientAddress(c), now()))) {
+      return page(c, locale, t(locale, 'cancel.title'), '/', <p class="box closed">{t(locale, 'error.too_many_requests')}</p>, 429);
+    }
+    try {
+      const cancellation = await cancelSignUp(p.deps.db, code, now());
+      if (cancellation.changed) await tellDeskSeatFreed(p.ctx, cancellation);
+    } catch (e) {
+      if (e instanceof DomainError && e.key === 'error.reference_unknown') {
+        return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={[{ field: 'reference', key: 'error.reference_unknown' }]} />, 404);
+      }
+      throw e;
+    }
+    return page(c, locale, t(locale, 'cancel.title'), '/', <p class="box note" role="status">{t(locale, 'cancel.done')}</p>);
+  });
+
+  return app;
+}
