@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../shared/db/keys.js';
@@ -6,6 +7,10 @@ import { DomainError } from '../shared/errors.js';
 import { resolveDeps, type Deps } from './deps.js';
 import { devMailRoutes } from './portal/dev-mail.js';
 import { portalApp } from './portal/index.js';
+
+const TOO_LARGE =
+  '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Te groot / Too large</title><h1>Te groot / Too large</h1>' +
+  '<p lang="nl">Wat u stuurde is te groot. Maak het korter en probeer het opnieuw.</p><p lang="en">What you sent is too large. Make it shorter and try again.</p></html>';
 
 /** The whole dynamic app: health and the portal. Resident pages are static files (web/site/publish.ts). */
 export function createApp(given: Deps) {
@@ -31,6 +36,11 @@ export function createApp(given: Deps) {
       referrerPolicy: 'no-referrer',
     }),
   );
+
+  // Request bodies are small forms; only the desk's CSV upload (at most 500 rows) is larger.
+  const tooLarge = bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.html(TOO_LARGE, 413) });
+  const upload = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.html(TOO_LARGE, 413) });
+  app.use('/portal/*', (c, next) => (/^\/portal\/desk\/[^/]+\/import$/.test(c.req.path) ? upload : tooLarge)(c, next));
 
   app.get('/healthz', async (c) => {
     try {
