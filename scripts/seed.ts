@@ -1,4 +1,8 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { rmSync } from 'node:fs';
+import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
+import { SITE_DIR } from '../web/local.js';
+import { rebuildSite } from '../web/site/rebuild.js';
 import { ensureTable } from '../shared/db/bootstrap.js';
 import { closeLocalStack, openLocalStack } from './local-env.js';
 import { isSeeded, seedDemo } from './demo/seed.js';
@@ -16,6 +20,11 @@ try {
     console.log('The table already holds data; nothing seeded. Use `npm run seed -- --reset` to start over.');
   } else {
     await seedDemo(stack.db, new Date(), (s) => console.log(`Seeded ${s}`));
+    // The resident site is rendered from the table: render it again for the new data.
+    rmSync(SITE_DIR, { recursive: true, force: true });
+    const { written, failed } = await rebuildSite({ db: stack.db, config: stack.config, store: new FsSiteStore(SITE_DIR) });
+    console.log(`Rendered the resident site: ${written} files${failed.length ? `, ${failed.length} failed` : ''}.`);
+    if (reset) console.log('If `npm start` is running, restart it: it follows the stream of the table that was replaced.');
   }
 } finally {
   await closeLocalStack(stack);

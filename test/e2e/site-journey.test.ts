@@ -65,7 +65,7 @@ async function step(page: Page, shot: string) {
 }
 
 describe('a resident walks the site in Chromium', () => {
-  it.each<Locale>(['nl', 'ar', 'ti'])('in %s: home → language → location → listing → poster, without accessibility violations', async (locale) => {
+  it.each<Locale>(['nl', 'ar', 'ti'])('in %s: home → language → location → listing → interest → poster, without accessibility violations', async (locale) => {
     // A phone; axe is injected as a script tag, which the site's CSP (rightly) forbids: bypass it for the check.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, locale });
     const page = await context.newPage();
@@ -88,10 +88,23 @@ describe('a resident walks the site in Chromium', () => {
       await first.click();
       await page.waitForURL(new RegExp(`/${locale}/listings/[0-9A-Z]{26}/$`));
       await expect(page.locator('h1').textContent()).resolves.toContain(title);
-      await expect(page.locator('#react h2').textContent()).resolves.toBe(t(locale, 'react.title'));
+      await expect(page.locator('#react h2').textContent()).resolves.toMatch(new RegExp(`^(${t(locale, 'interest.title')}|${t(locale, 'interest.titleVisit')})$`));
       await step(page, `${locale}-listing`);
 
-      await page.goBack();
+      // "I'm interested", without an account: the form posts to the portal and answers in the same language.
+      const form = page.locator('form.interest');
+      await form.locator('#f-name').fill(locale === 'ti' ? 'ኣማኑኤል' : locale === 'ar' ? 'سامر' : 'Samir');
+      await form.locator('#f-phone').fill('+31 6 1234 5678');
+      await form.locator('input[name=eligibility][value=permit-holder]').check();
+      await form.locator('input[name=consent]').check();
+      await form.locator('button[type=submit]').click();
+      await page.waitForURL(`${url}/portal/interest`);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+      await expect(page.locator('.reference').textContent()).resolves.toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      await step(page, `${locale}-interest`);
+
+      await page.goto(`${url}/${locale}/locations/oss/`);
       await page.getByRole('link', { name: t(locale, 'location.poster') }).click();
       await page.waitForURL(`${url}/${locale}/locations/oss/poster/`);
       await expect(page.locator('svg.qr').count()).resolves.toBeGreaterThan(0);
