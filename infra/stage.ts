@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What differs between deployments (dev, prod, ...), read from CDK context: `context.stage`

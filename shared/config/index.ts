@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Run-time configuration from the environment, parsed once. Locally `scripts/dev.ts` sets

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email, Id } from './common.js';
 
 /** Who did what to which thing, when. Written in the same transaction as the change itself. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** ULIDs: sortable by creation time, safe in URLs and keys. */
 export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'invalid_id' });

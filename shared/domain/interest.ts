@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContentLanguage, Email, Id, OptionalText, Slug, Text } from './common.js';
 import { DutchLevel, ListingKind } from './listing.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { minimumWageOn } from '../config/minimum-wage.js';
 import { ContentLanguage, Id, IsoDate, IsoDateTime, Latitude, Longitude, OptionalText, Slug, Text } from './common.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email, Id, OptionalText, Slug, Text, WebUrl } from './common.js';
 
 /** Employers post listings; partners form a region's network (DOMAIN.md "Network partners"). */

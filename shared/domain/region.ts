@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Latitude, Longitude, Slug, Text } from './common.js';
 
 /** A COA region (Noord, Oost, Zuid, West): admin-editable data, seeded from the COA file. */

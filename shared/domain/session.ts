@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email, OptionalText, Slug, Text, WebUrl } from './common.js';
 import { Organisation } from './organisation.js';
 

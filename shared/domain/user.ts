@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email, Id, Slug, Text } from './common.js';
 
 /** Someone who signs in with a magic link: employer staff, desk staff, admins. */

@@ -3,7 +3,7 @@ import { Location, Region } from '../domain/region.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Regions and locations: reference data, one partition, read whole. */
 export async function putRegion(db: Db, region: Region) {

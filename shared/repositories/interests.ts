@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Interest, Person } from '../domain/interest.js';
 import type { Db } from '../db/client.js';
 import { interestIndexKeys, keys, personIndexKeys } from '../db/keys.js';

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email, Text } from '../domain/common.js';
 import { Organisation } from '../domain/organisation.js';
 import type { EmployerSignup, PortalLocale } from '../domain/session.js';

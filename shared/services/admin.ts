@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email, Slug, Text } from '../domain/common.js';
 import type { Organisation } from '../domain/organisation.js';
 import { Location, Region } from '../domain/region.js';

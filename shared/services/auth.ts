@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Email } from '../domain/common.js';
 import { EmployerSignup, PortalLocale, Session } from '../domain/session.js';
 import { keys } from '../db/keys.js';

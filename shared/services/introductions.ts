@@ -1,5 +1,5 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Interest, OutcomeStatus, type Person } from '../domain/interest.js';
 import type { Db } from '../db/client.js';
 import { DomainError, NotFoundError, ValidationError, parseInput } from '../errors.js';

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Organisation, PartnerKind } from '../domain/organisation.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';

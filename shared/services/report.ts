@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Interest, OutcomeStatus } from '../domain/interest.js';
 import { ListingKind, ListingStatus } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
