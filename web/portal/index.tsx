@@ -79,10 +79,23 @@ export function portalApp(deps: ResolvedDeps) {
     const pc = c as PortalContext;
     if (err instanceof DomainError) return errorPage(pc, err.key, err.status, err.params);
     if (err instanceof HTTPException && err.status === 403) return errorPage(pc, 'portal.error.crossSite', 403);
+    if (databaseUnavailable(err)) {
+      console.error('database unavailable:', (err as Error).message);
+      return errorPage(pc, 'portal.error.unavailable', 503);
+    }
     console.error(err);
     return errorPage(pc, 'portal.error.unexpected', 500);
   });
   return app;
+}
+
+/** Errors of the AWS SDK that mean DynamoDB cannot be reached or will not answer now: worth trying again soon. */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError', 'RequestTimeout', 'ServiceUnavailable', 'InternalServerError', 'ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded']);
+export function databaseUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; code?: string; cause?: unknown; errors?: unknown[] } | undefined;
+  if (!e || typeof e !== 'object') return false;
+  if (UNAVAILABLE.has(e.name ?? '') || UNAVAILABLE.has(e.code ?? '')) return true;
+  return databaseUnavailable(e.cause) || (Array.isArray(e.errors) && e.errors.some(databaseUnavailable));
 }
 
 function errorPage(c: PortalContext, key: Parameters<typeof t>[1], status: 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503, params?: Params) {

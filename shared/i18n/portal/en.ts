@@ -319,6 +319,7 @@ export const portalEn = {
 
   'portal.error.title': 'Something went wrong',
   'portal.error.crossSite': 'This form was sent from another website, so it was refused. Open the page on OpWeg and try again.',
+  'portal.error.unavailable': 'OpWeg cannot reach its database just now, so this could not be done. Please try again in a minute.',
   'portal.error.unexpected': 'An unexpected error occurred. Please try again in a moment.',
   'portal.error.conflictHint': 'Open the page again to see the latest version.',
   'portal.error.home': 'Back to the portal',

@@ -317,6 +317,7 @@ export const portalNl: PortalMessages = {
 
   'portal.error.title': 'Er ging iets mis',
   'portal.error.crossSite': 'Dit formulier kwam van een andere website en is daarom geweigerd. Open de pagina op OpWeg en probeer het opnieuw.',
+  'portal.error.unavailable': 'OpWeg kan zijn database nu even niet bereiken, dus dit lukte niet. Probeer het over een minuut opnieuw.',
   'portal.error.unexpected': 'Er ging onverwacht iets mis. Probeer het zo opnieuw.',
   'portal.error.conflictHint': 'Open de pagina opnieuw om de nieuwste versie te zien.',
   'portal.error.home': 'Terug naar het portaal',
