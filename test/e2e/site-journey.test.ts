@@ -158,4 +158,24 @@ describe('a resident walks the site in Chromium', () => {
       await on.close();
     }
   }, 60_000);
+
+  it.each<Locale>(['nl', 'ar', 'ti'])('in %s: every other page type has no accessibility violations either', async (locale) => {
+    const context = await browser.newContext({ bypassCSP: true, locale });
+    const page = await context.newPage();
+    try {
+      const problems: string[] = [];
+      for (const path of ['regions/zuid/', 'regions/zuid/jobs/', 'regions/zuid/learning/', 'regions/zuid/volunteering/', 'regions/zuid/visits/', 'regions/zuid/partners/', 'privacy/', 'about/']) {
+        const res = await page.goto(`${url}/${locale}/${path}`);
+        expect(res?.status(), path).toBe(200);
+        problems.push(...(await axeViolations(page)));
+      }
+      // The cancel form of the portal's resident pages, in the same language.
+      await page.goto(`${url}/portal/cancel?locale=${locale}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      problems.push(...(await axeViolations(page)));
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
