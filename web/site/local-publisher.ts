@@ -30,8 +30,8 @@ export async function publishWithRetry(deps: PublishDeps, records: DynamoDBRecor
 
 /**
  * The publisher as `npm start` runs it: follows the table's stream on DynamoDB Local and
- * publishes each batch into the store. When the store holds no site yet, renders it all
- * first; changes made meanwhile wait in the stream and follow.
+ * publishes each batch into the store. Renders it all at start (waiting for it when the
+ * store holds no site yet); changes made meanwhile wait in the stream and follow.
  */
 export async function startLocalPublisher(o: {
   deps: SiteDeps;
@@ -55,13 +55,15 @@ export async function startLocalPublisher(o: {
     },
   });
   await follower.ready;
-  if (!(await o.store.get('index.html'))) {
-    log('Rendering the resident site for the first time…');
-    firstRender = rebuildSite(deps).then(
-      (r) => log(`Resident site: ${r.written} pages in ${(r.ms / 1000).toFixed(1)} s.`),
-      (e) => log(`Rendering the resident site failed: ${(e as Error).message} (npm run rebuild-site tries again)`),
-    );
-    await firstRender;
-  }
+  // Changes made while no publisher ran (an import, a seed, new templates) are in no stream we
+  // read: render everything at each start. The first time, wait for it; later, the old pages
+  // serve meanwhile.
+  const empty = !(await o.store.get('index.html'));
+  log(empty ? 'Rendering the resident site for the first time…' : 'Rendering the resident site again in the background…');
+  firstRender = rebuildSite(deps).then(
+    (r) => log(`Resident site: ${r.written} pages in ${(r.ms / 1000).toFixed(1)} s.`),
+    (e) => log(`Rendering the resident site failed: ${(e as Error).message} (npm run rebuild-site tries again)`),
+  );
+  if (empty) await firstRender;
   return follower;
 }
