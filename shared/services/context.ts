@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Db } from '../db/client.js';
-import type { MailPort } from '../ports/mail.js';
+import type { Mail, MailPort } from '../ports/mail.js';
+import { t, type Params, type PortalKey } from '../i18n/index.js';
 import type { Clock } from './listings.js';
 
 /**
@@ -31,4 +32,18 @@ export async function sendAfterCommit(ctx: ServiceContext, mails: Parameters<Mai
       console.error('mail not sent', { subject: mail.subject, error: (e as Error).message });
     }
   }
+}
+
+/**
+ * A notice to portal users, who have no stored language: Dutch (the portal's default) with the
+ * English below. `params` may differ per language (a sentence filled into the body).
+ */
+export function notice(to: string, subject: PortalKey, body: PortalKey, params: Params | ((locale: 'nl' | 'en') => Params)): Mail {
+  const p = typeof params === 'function' ? params : () => params;
+  return { to, subject: t('nl', subject, p('nl')), text: `${t('nl', body, p('nl'))}\n\n---\n\n${t('en', body, p('en'))}` };
+}
+
+/** The same notice to several people, each once, after the change it reports was stored. */
+export function sendNotices(ctx: ServiceContext, to: string[], subject: PortalKey, body: PortalKey, params: Params | ((locale: 'nl' | 'en') => Params)) {
+  return sendAfterCommit(ctx, [...new Set(to)].map((address) => notice(address, subject, body, params)));
 }

@@ -1,11 +1,9 @@
-import type { PortalLocale } from '../domain/session.js';
-import { t } from '../i18n/index.js';
 import { getDirectory } from '../repositories/directory.js';
 import { pendingInRegion } from '../repositories/listings.js';
 import { countPendingInRegion } from '../repositories/queue.js';
 import { deskStaffOfRegion } from '../repositories/users.js';
 import { isAdmin, require, type Actor } from './actor.js';
-import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { portalLink, type ServiceContext, sendNotices } from './context.js';
 
 export interface RegionDigest {
   regionId: string;
@@ -33,18 +31,11 @@ export async function sendDeskDigests(ctx: ServiceContext, actor: Actor): Promis
       continue;
     }
     const oldest = (await pendingInRegion(ctx.db, region.id, { limit: NAMED })).items;
-    const locale: PortalLocale = 'nl';
     const lines = oldest.map((l) => `- ${l.title} (${(l.submittedAt ?? l.updatedAt).slice(0, 10)})`).join('\n');
     const params = { count: pending, region: region.name, link: portalLink(ctx, `/portal/desk/${region.id}`), listings: lines };
     const mailed = [...new Set(staff.map((m) => m.email))];
-    await sendAfterCommit(
-      ctx,
-      mailed.map((to) => ({
-        to,
-        subject: t(locale, 'portal.mail.digest.subject', params),
-        text: `${t(locale, 'portal.mail.digest.body', params)}\n\n---\n\n${t('en', 'portal.mail.digest.body', params)}`,
-      })),
-    );
+    await sendNotices(ctx, mailed, 'portal.mail.digest.subject', 'portal.mail.digest.body', params);
+
     out.push({ regionId: region.id, pending, mailed });
   }
   return out;

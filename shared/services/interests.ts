@@ -12,7 +12,7 @@ import { getInterest, getPerson, interestIdByReference, interestItem, personItem
 import { hitRateLimit } from '../repositories/sessions.js';
 import { deskStaffOfRegion } from '../repositories/users.js';
 import { t } from '../i18n/index.js';
-import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { portalLink, type ServiceContext, sendNotices } from './context.js';
 import { hashSecret } from './login-link.js';
 import { getListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
@@ -209,12 +209,6 @@ export async function tellDeskSeatFreed(ctx: ServiceContext, c: Cancellation) {
     link: portalLink(ctx, `/portal/desk/${listing.regionId}/interests?listingId=${listing.id}`),
     promoted: c.promoted ? t(locale, 'portal.mail.seatFreed.promoted', { reference: promotedPerson?.reference ?? '—' }) : t(locale, 'portal.mail.seatFreed.open'),
   });
-  await sendAfterCommit(
-    ctx,
-    [...new Set(staff.map((m) => m.email))].map((to) => ({
-      to,
-      subject: t('nl', 'portal.mail.seatFreed.subject', params('nl')),
-      text: `${t('nl', 'portal.mail.seatFreed.body', params('nl'))}\n\n---\n\n${t('en', 'portal.mail.seatFreed.body', params('en'))}`,
-    })),
-  );
+  await sendNotices(ctx, staff.map((m) => m.email), 'portal.mail.seatFreed.subject', 'portal.mail.seatFreed.body', params);
+
 }

@@ -9,9 +9,8 @@ import { getListing } from '../repositories/listings.js';
 import { actorName, isAdmin, isDeskOf, isEmployerOf, require, type Actor } from './actor.js';
 import { tryTransact } from './transact.js';
 import { ConflictError } from '../errors.js';
-import { t } from '../i18n/index.js';
 import { membershipsOfOrganisation } from '../repositories/users.js';
-import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { portalLink, type ServiceContext, sendNotices } from './context.js';
 import { cancelSeat, type Cancellation } from './interests.js';
 
 /** The desk's inbox, warm introductions, and the outcomes desks and employers record. */
@@ -121,15 +120,8 @@ export async function introduceToEmployer(ctx: ServiceContext, actor: Actor, int
   const listing = await getListing(ctx.db, interest.listingId);
   const members = await membershipsOfOrganisation(ctx.db, interest.organisationId);
   const params = { title: listing?.title ?? '', link: portalLink(ctx, `/portal/listings/${interest.listingId}/introductions`) };
-  await sendAfterCommit(
-    ctx,
-    [...new Set(members.map((m) => m.email))].map((to) => ({
-      to,
-      // Employers get portal mail in Dutch with the English below, as the other notices.
-      subject: t('nl', 'portal.mail.introduced.subject', params),
-      text: `${t('nl', 'portal.mail.introduced.body', params)}\n\n---\n\n${t('en', 'portal.mail.introduced.body', params)}`,
-    })),
-  );
+  await sendNotices(ctx, members.map((m) => m.email), 'portal.mail.introduced.subject', 'portal.mail.introduced.body', params);
+
   return interest;
 }
 

@@ -1,16 +1,14 @@
 import type { AuditEvent } from '../domain/audit.js';
 import type { Listing } from '../domain/listing.js';
-import type { PortalLocale } from '../domain/session.js';
 import type { Db } from '../db/client.js';
 import { NotFoundError } from '../errors.js';
-import { t } from '../i18n/index.js';
 import { auditHistory } from '../repositories/audit.js';
 import { getListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
 import { countPendingInRegion } from '../repositories/queue.js';
 import { membershipsOfOrganisation } from '../repositories/users.js';
 import { isDeskOf, mayActForListing, require, type Actor } from './actor.js';
-import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { portalLink, type ServiceContext, notice, sendAfterCommit } from './context.js';
 import { changeStatus } from './listings.js';
 
 /** The desk's side of a listing: its queue, its decisions (with mail to the employer), its history. */
@@ -53,12 +51,6 @@ async function decisionMails(ctx: ServiceContext, listing: Listing, decision: De
   const organisation = await getOrganisation(ctx.db, listing.organisationId);
   const members = (await membershipsOfOrganisation(ctx.db, listing.organisationId)).map((m) => m.email);
   const to = members.length > 0 ? members : organisation?.contactEmail ? [organisation.contactEmail] : [];
-  // Employers get portal mail in Dutch: the portal's default; the portal is bilingual.
-  const locale: PortalLocale = 'nl';
   const params = { title: listing.title, reason: listing.rejectionReason ?? '', link: portalLink(ctx, `/portal/listings/${listing.id}`) };
-  return to.map((address) => ({
-    to: address,
-    subject: t(locale, `portal.mail.${decision}.subject`, params),
-    text: `${t(locale, `portal.mail.${decision}.body`, params)}\n\n---\n\n${t('en', `portal.mail.${decision}.body`, params)}`,
-  }));
+  return to.map((address) => notice(address, `portal.mail.${decision}.subject`, `portal.mail.${decision}.body`, params));
 }

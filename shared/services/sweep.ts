@@ -5,14 +5,13 @@ import { SCHEDULED_KINDS, type Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { ConflictError } from '../errors.js';
-import { t } from '../i18n/index.js';
 import type { MailPort } from '../ports/mail.js';
 import { getDirectory } from '../repositories/directory.js';
 import { peopleDueForDeletion } from '../repositories/interests.js';
 import { allPublishedInRegion } from '../repositories/listings.js';
 import { membershipsOfOrganisation } from '../repositories/users.js';
 import { SYSTEM } from './actor.js';
-import { portalLink, sendAfterCommit, type ServiceContext } from './context.js';
+import { portalLink, type ServiceContext, sendNotices } from './context.js';
 import { sendDeskDigests } from './digest.js';
 import { changeStatus } from './listings.js';
 import { deletePerson } from './privacy.js';
@@ -66,14 +65,8 @@ async function warnClosingSoon(ctx: ServiceContext, listing: Listing, now: Date)
   if (!(await claimOnce(ctx.db, keys.notice(listing.id, 'closing-soon'), now))) return false;
   const members = await membershipsOfOrganisation(ctx.db, listing.organisationId);
   const params = { title: listing.title, date: listing.closingDate ?? '', link: portalLink(ctx, `/portal/listings/${listing.id}`) };
-  await sendAfterCommit(
-    ctx,
-    [...new Set(members.map((m) => m.email))].map((to) => ({
-      to,
-      subject: t('nl', 'portal.mail.closingSoon.subject', params),
-      text: `${t('nl', 'portal.mail.closingSoon.body', params)}\n\n---\n\n${t('en', 'portal.mail.closingSoon.body', params)}`,
-    })),
-  );
+  await sendNotices(ctx, members.map((m) => m.email), 'portal.mail.closingSoon.subject', 'portal.mail.closingSoon.body', params);
+
   return true;
 }
 
