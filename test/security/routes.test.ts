@@ -151,6 +151,16 @@ describe('every portal route × every kind of visitor', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('refuses another region\'s interest or partner under the desk\'s own region address', async () => {
+    for (const path of [`/portal/desk/noord/interests/${interestId}`, `/portal/desk/noord/partners/${partnerId}`]) {
+      expect([403, 404], path).toContain((await as.deskY.get(path)).status);
+    }
+    for (const [path, form] of [[`/portal/desk/noord/interests/${interestId}/introduce`, { version: '1', note: 'x' }], [`/portal/desk/noord/interests/${interestId}/cancel-seat`, {}], [`/portal/desk/noord/partners/${partnerId}/remove`, {}]] as const) {
+      expect([403, 404], path).toContain((await as.deskY.post(path, form)).status);
+    }
+    expect((await as.deskX.get(`/portal/desk/zuid/interests/${interestId}`)).status).toBe(200);
+  });
+
   it('answers every GET route to every visitor without a server error, and the owners get their pages', async () => {
     const wrong: string[] = [];
     for (const r of ROUTES.filter((r) => r.method === 'GET')) {
