@@ -24,7 +24,7 @@ export async function publishWithRetry(deps: PublishDeps, records: DynamoDBRecor
       return;
     }
     pending = pending.slice(Math.max(0, pending.findIndex((r) => failed.has(r.dynamodb?.SequenceNumber ?? ''))));
-    await sleep(250 * attempt);
+    await sleep(Math.min(2_000, 250 * attempt));
   }
 }
 
@@ -51,7 +51,9 @@ export async function startLocalPublisher(o: {
     log,
     onRecords: async (records) => {
       await firstRender;
-      await publishWithRetry(deps, records, { onPublished: o.onPublished });
+      // Locally nothing else would repair a dropped batch: keep trying for about a minute, so a
+      // database that was away for a while still gets every page (AWS: retries, then the DLQ).
+      await publishWithRetry(deps, records, { attempts: 35, onPublished: o.onPublished });
     },
   });
   await follower.ready;
