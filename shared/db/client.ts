@@ -19,9 +19,6 @@ export interface DbOptions {
 export function createDb(o: DbOptions): Db {
   const client = new DynamoDBClient({
     region: o.region ?? 'eu-west-1',
-    // A database that stops answering must not hang a page: give up (and let the SDK retry)
-    // after these, then the portal answers 503 "try again in a minute".
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 10_000, throwOnRequestTimeout: true },
     ...(o.endpoint ? { endpoint: o.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   const doc = DynamoDBDocumentClient.from(client, {
