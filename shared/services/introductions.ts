@@ -157,6 +157,7 @@ export async function recordOutcome(db: Db, actor: Actor, interestId: string, ex
   if (employer && (!current.introducedAt || current.personDeletedAt)) throw new NotFoundError();
   const o = parseInput(OutcomeInput, input);
   if (!current.introducedAt) throw new ValidationError([{ field: 'status', key: 'error.not_introduced' }]);
+  if (current.version !== expectedVersion) throw new ConflictError();
   const at = now.toISOString();
   const next = Interest.parse({
     ...current,

@@ -82,6 +82,13 @@ describe('listing life cycle', () => {
     expect((await auditHistory(db, 'listing', l.id)).map((e) => e.action)).toEqual(['listing.created', 'listing.updated']);
   });
 
+  it('answers a nonsense version (0, -1) on an edit or curation with a conflict, not a crash', async () => {
+    const org = await seedOrganisation(db);
+    const l = await createListing(db, employerOf(org.id), vacancy(org.id), clock);
+    await expect(setCuration(db, deskOf('zuid'), l.id, 0, { featured: true }, clock)).rejects.toBeInstanceOf(ConflictError);
+    await expect(updateListing(db, employerOf(org.id), l.id, -1, vacancy(org.id), clock)).rejects.toBeInstanceOf(ConflictError);
+  });
+
   it('refuses a stale version on a status change', async () => {
     const org = await seedOrganisation(db);
     const l = await createListing(db, employerOf(org.id), vacancy(org.id), clock);

@@ -36,6 +36,7 @@ export async function createListing(db: Db, actor: Actor, input: unknown, clock:
  */
 export async function updateListing(db: Db, actor: Actor, id: string, expectedVersion: number, input: unknown, clock: Clock = systemClock): Promise<Listing> {
   const current = await loadFor(db, actor, id);
+  if (current.version !== expectedVersion) throw new ConflictError();
   const fields = parseInput(listingInput(today(clock)), { ...input as object, organisationId: current.organisationId, regionId: current.regionId });
   if (current.status === 'closed' || current.status === 'expired') throw new ConflictError('error.invalid_transition', { status: current.status });
   const at = clock.now().toISOString();
@@ -123,6 +124,8 @@ export async function changeStatus(
 export async function setCuration(db: Db, actor: Actor, id: string, expectedVersion: number, flags: { featured?: boolean; hidden?: boolean }, clock: Clock = systemClock): Promise<Listing> {
   const current = await loadFor(db, actor, id);
   require(isDeskOf(actor, current.regionId));
+  // A form's version that is not the stored one (stale, or nonsense) is a lost race, not a crash.
+  if (current.version !== expectedVersion) throw new ConflictError();
   const at = clock.now().toISOString();
   const next = Listing.parse({ ...current, ...flags, version: expectedVersion + 1, updatedAt: at });
   await writeListing(db, next, expectedVersion, [
