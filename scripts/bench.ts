@@ -25,6 +25,8 @@ import { updateListing } from '../shared/services/listings.js';
 import { createApp } from '../web/app.js';
 import { createLocalApp } from '../web/local.js';
 import { publishRecords } from '../web/site/publish.js';
+import { fileOf } from '../web/site/paths.js';
+import { ASSETS } from '../web/ui/assets.js';
 import { itemOf, recordOf } from '../web/site/testing.js';
 import { benchBundles } from './bench-bundles.js';
 import { benchSite } from './bench-site.js';
@@ -273,7 +275,10 @@ async function loadFigures(db: Db & { endpoint: string }) {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    const targets = { static: '/assets/style.css', healthz: '/healthz', login: '/portal/login' };
+    // The site's stylesheet, written where the publisher would put it.
+    mkdirSync(join(siteDir, 'assets'), { recursive: true });
+    writeFileSync(join(siteDir, fileOf(ASSETS.css.path)), ASSETS.css.body);
+    const targets = { static: ASSETS.css.path, healthz: '/healthz', login: '/portal/login' };
     const results: Record<string, Cannon> = {};
     for (const [name, path] of Object.entries(targets)) {
       await fetch(`${url}${path}`).then((r) => r.arrayBuffer());

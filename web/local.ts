@@ -8,12 +8,11 @@ import type { Deps } from './deps.js';
 export const SITE_DIR = '.data/site';
 
 /**
- * The app as it runs on one machine (npm start, browser tests): what CloudFront and S3 do on
- * AWS — static assets — in front of the dynamic app.
+ * The app as it runs on one machine (npm start, browser tests): the dynamic app, then the
+ * rendered site folder (assets included), as CloudFront sends /portal/* to the API and the rest to S3.
  */
 export function createLocalApp(deps: Deps, o: { siteDir?: string } = {}) {
   const root = new Hono();
-  root.use('/assets/*', serveStatic({ root: './web/ui', rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }));
   root.route('/', createApp(deps));
   // The resident site: the files the publisher writes (S3 behind CloudFront on AWS), after the
   // dynamic routes, under the same security headers. `<path>/` serves `<path>/index.html`.

@@ -5,12 +5,12 @@ import type { Db } from '../db/client.js';
 import { keys, listingIndexKeys } from '../db/keys.js';
 import { queryAll, queryPage, type Page } from '../db/query.js';
 import { ConflictError } from '../errors.js';
+import type { TransactItem } from './transact.js';
 
 export function listingItem(l: Listing) {
   return { ...keys.listing(l.id), type: 'listing', ...listingIndexKeys(l), ...l };
 }
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
 /**
  * Writes a listing together with other items (its audit event) in one transaction.

@@ -1,16 +1,12 @@
-import type { ListingKind, Listing } from '../domain/listing.js';
+import type { Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { NotFoundError } from '../errors.js';
-import { getDirectory, getLocation } from '../repositories/directory.js';
-import { allPublishedInRegion, listingsOfOrganisation, pendingInRegion, publishedInCell, publishedInRegion, upcomingVisitsInRegion } from '../repositories/listings.js';
+import { getLocation } from '../repositories/directory.js';
+import { listingsOfOrganisation, pendingInRegion, publishedInCell, upcomingVisitsInRegion } from '../repositories/listings.js';
 import { isDeskOf, isEmployerOf, isAdmin, require, type Actor } from './actor.js';
 import { cellsAround, distanceKm } from './geo.js';
 
 /** Read-side use cases: what residents, employers and desks see. */
-
-export async function regionListings(db: Db, regionId: string, o: { kind?: ListingKind; cursor?: string; limit?: number } = {}) {
-  return publishedInRegion(db, regionId, o);
-}
 
 export interface NearbyListing {
   listing: Listing;
@@ -28,19 +24,6 @@ export async function listingsNearLocation(db: Db, locationId: string, reachKm: 
     .map((listing) => ({ listing, km: distanceKm(location, listing.workplace) }))
     .filter((n) => n.km <= reachKm)
     .sort((a, b) => a.km - b.km || b.listing.id.localeCompare(a.listing.id));
-}
-
-/** The home page before the resident site: every region with its published listings. */
-export async function regionsWithListings(db: Db) {
-  const directory = await getDirectory(db);
-  const regions = await Promise.all(
-    directory.regions.map(async (region) => ({
-      region,
-      locations: directory.locations.filter((l) => l.regionId === region.id),
-      listings: await allPublishedInRegion(db, region.id),
-    })),
-  );
-  return regions;
 }
 
 export async function organisationListings(db: Db, actor: Actor, organisationId: string, o: { cursor?: string; limit?: number } = {}) {

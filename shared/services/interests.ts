@@ -16,7 +16,7 @@ import { portalLink, type ServiceContext, sendNotices } from './context.js';
 import { hashSecret } from './login-link.js';
 import { getListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
-import { retrying, tryTransact, type TransactItem } from './transact.js';
+import { retrying, tryTransact, type TransactItem } from '../repositories/transact.js';
 
 /** Residents react: "I'm interested", and seats on company visits and events. */
 

@@ -7,7 +7,7 @@ import { auditPut } from '../repositories/audit.js';
 import { getInterest, getPeople, getPerson, interestItem, interestsOfListing, interestsOfRegion, introducedForListing, personItem } from '../repositories/interests.js';
 import { getListing } from '../repositories/listings.js';
 import { actorName, isAdmin, isDeskOf, isEmployerOf, require, type Actor } from './actor.js';
-import { tryTransact } from './transact.js';
+import { tryTransact } from '../repositories/transact.js';
 import { ConflictError } from '../errors.js';
 import { membershipsOfOrganisation } from '../repositories/users.js';
 import { portalLink, type ServiceContext, sendNotices } from './context.js';

@@ -6,7 +6,7 @@ import { auditPut } from '../repositories/audit.js';
 import { getInterest, getPerson, interestIdByReference, interestItem } from '../repositories/interests.js';
 import { actorName, isDeskOf, require, type Actor } from './actor.js';
 import { cancelSeat, type Cancellation } from './interests.js';
-import { retrying, tryTransact } from './transact.js';
+import { retrying, tryTransact } from '../repositories/transact.js';
 
 /**
  * Residents' rights (DOMAIN.md "Privacy"): by reference code, via the desk, a resident's data is
