@@ -74,9 +74,9 @@ export function allPublishedInRegion(db: Db, regionId: string): Promise<Listing[
   return queryAll(db, { index: 'gsi1', partition: keys.regionPublished(regionId), newestFirst: true }, Listing);
 }
 
-/** Published listings whose workplace lies in one geohash cell. */
-export function publishedInCell(db: Db, cell: string): Promise<Listing[]> {
-  return queryAll(db, { index: 'gsi6', partition: keys.geoCell(cell), newestFirst: true }, Listing);
+/** Published listings whose workplace lies in one geohash cell, newest first. */
+export function publishedInCell(db: Db, cell: string, o: { cursor?: string; limit?: number } = {}): Promise<Page<Listing>> {
+  return queryPage(db, { index: 'gsi6', partition: keys.geoCell(cell), newestFirst: true, ...o }, Listing);
 }
 
 /** An organisation's listings in every status, newest first. */

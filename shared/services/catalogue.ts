@@ -1,3 +1,4 @@
+import type { Coordinates } from '../domain/common.js';
 import type { Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { NotFoundError } from '../errors.js';
@@ -17,11 +18,27 @@ export interface NearbyListing {
 export async function listingsNearLocation(db: Db, locationId: string, reachKm: number): Promise<NearbyListing[]> {
   const location = await getLocation(db, locationId);
   if (!location) throw new NotFoundError();
-  const cells = cellsAround(location, reachKm);
-  const perCell = await Promise.all(cells.map((cell) => publishedInCell(db, cell)));
+  return nearby(location, reachKm, async (cell) => {
+    const out: Listing[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await publishedInCell(db, cell, { cursor });
+      out.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return out;
+  });
+}
+
+/**
+ * The listings of the geohash cells around a place that lie within `reachKm` of it, nearest
+ * first. `inCell` reads one cell: all of it, or (the resident site) its newest few.
+ */
+export async function nearby(place: Coordinates, reachKm: number, inCell: (cell: string) => Promise<Listing[]>): Promise<NearbyListing[]> {
+  const perCell = await Promise.all(cellsAround(place, reachKm).map(inCell));
   return perCell
     .flat()
-    .map((listing) => ({ listing, km: distanceKm(location, listing.workplace) }))
+    .map((listing) => ({ listing, km: distanceKm(place, listing.workplace) }))
     .filter((n) => n.km <= reachKm)
     .sort((a, b) => a.km - b.km || b.listing.id.localeCompare(a.listing.id));
 }

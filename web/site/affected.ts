@@ -91,7 +91,7 @@ export async function listingPages(images: Listing[], reads: SiteReads, reachKm:
 /** Every page of the site as the table holds it now (rebuild, and changes to regions or locations). */
 export async function allPages(reads: SiteReads): Promise<string[]> {
   const { regions, locations } = await reads.directory();
-  const listings = (await Promise.all(regions.map((r) => reads.regionListings(r.id)))).flat();
+  const listings = (await Promise.all(regions.map((r) => reads.allInRegion(r.id)))).flat();
   return [
     paths.languages(),
     paths.robots(),

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { isVisible } from '../../shared/db/keys.js';
 import { DomainError, NotFoundError } from '../../shared/errors.js';
 import { DEFAULT_LOCALE, isLocale, t } from '../../shared/i18n/index.js';
 import { systemClock } from '../../shared/services/listings.js';
@@ -17,7 +16,7 @@ import { HomePage, LanguagesPage } from './pages/home.js';
 import { ListingPage } from './pages/listing.js';
 import { LocationPage } from './pages/location.js';
 import { PosterPage } from './pages/poster.js';
-import { GroupPage, PartnersPage, RegionPage, upcoming } from './pages/region.js';
+import { GroupPage, PartnersPage, RegionPage } from './pages/region.js';
 import { paths } from './paths.js';
 import { createSiteReads, seatsLeft } from './reads.js';
 
@@ -45,7 +44,7 @@ export function createSiteApp(deps: SiteDeps) {
   const app = new Hono<SiteEnv>({ strict: true });
 
   app.use('*', async (c, next) => {
-    c.set('reads', deps.reads ?? createSiteReads(deps.db, { reachKm: config.REACH_KM }));
+    c.set('reads', deps.reads ?? createSiteReads(deps.db, { reachKm: config.REACH_KM, clock }));
     await next();
   });
   const ctx = (c: SiteContext): PageContext => ({ locale: c.get('locale'), reads: c.get('reads'), config, now: clock.now() });
@@ -66,7 +65,7 @@ export function createSiteApp(deps: SiteDeps) {
     const reads = c.get('reads');
     const region = (await reads.directory()).regions.find((r) => r.id === id);
     if (!region) throw new NotFoundError();
-    const [listings, organisations] = await Promise.all([reads.regionListings(id), reads.organisations()]);
+    const [{ items: listings }, organisations] = await Promise.all([reads.regionNewest(id), reads.organisations()]);
     const title = t(DEFAULT_LOCALE, 'feed.region', { name: region.name });
     const body = atomFeed({ title, self: paths.regionFeed(id), page: paths.region(DEFAULT_LOCALE, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
     return c.body(body, 200, { 'content-type': XML.atom });
@@ -77,7 +76,7 @@ export function createSiteApp(deps: SiteDeps) {
     const reads = c.get('reads');
     const location = (await reads.directory()).locations.find((l) => l.id === id);
     if (!location) throw new NotFoundError();
-    const [near, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
+    const [{ items: near }, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
     const title = t(DEFAULT_LOCALE, 'feed.location', { name: location.name });
     const listings = near.map((n) => n.listing);
     const body = atomFeed({ title, self: paths.locationFeed(id), page: paths.location(DEFAULT_LOCALE, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
@@ -89,8 +88,8 @@ export function createSiteApp(deps: SiteDeps) {
     const reads = c.get('reads');
     const region = (await reads.directory()).regions.find((r) => r.id === id);
     if (!region) throw new NotFoundError();
-    const [listings, organisations] = await Promise.all([reads.regionListings(id), reads.organisations()]);
-    const visits = await Promise.all(upcoming(listings, clock.now()).map(async (listing) => ({ listing, seatsLeft: seatsLeft(listing, await reads.seatsTaken(listing.id)) })));
+    const [{ items: listings }, organisations] = await Promise.all([reads.groupNewest(id, 'visits'), reads.organisations()]);
+    const visits = await Promise.all(listings.map(async (listing) => ({ listing, seatsLeft: seatsLeft(listing, await reads.seatsTaken(listing.id)) })));
     const body = visitsCalendar({ name: t(DEFAULT_LOCALE, 'feed.calendar', { name: region.name }), origin: config.PUBLIC_ORIGIN, visits, organisations });
     return c.body(body, 200, { 'content-type': XML.ics });
   });
@@ -98,7 +97,8 @@ export function createSiteApp(deps: SiteDeps) {
   app.get('/sitemap.xml', async (c) => {
     const reads = c.get('reads');
     const directory = await reads.directory();
-    const listings = (await Promise.all(directory.regions.map((r) => reads.regionListings(r.id)))).flat().filter(isVisible);
+    // The newest of each region: a sitemap whose size grows with the listings would make every publish slower.
+    const listings = (await Promise.all(directory.regions.map((r) => reads.regionNewest(r.id)))).flatMap((n) => n.items);
     listings.sort((a, b) => a.id.localeCompare(b.id));
     return c.body(sitemapXml(config.PUBLIC_ORIGIN, sitemapPaths(directory, listings)), 200, { 'content-type': XML.xml });
   });

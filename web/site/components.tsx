@@ -67,7 +67,7 @@ export function ListingItem(p: { locale: Locale; listing: Listing; organisation?
 }
 
 /** Tiles to the four groups; `href` decides whether they jump within the page or to the region's group page. */
-export function GroupTiles(p: { locale: Locale; counts: Record<KindGroup, number>; href: (g: KindGroup) => string }) {
+export function GroupTiles(p: { locale: Locale; counts: Record<KindGroup, number>; more?: Record<KindGroup, boolean>; href: (g: KindGroup) => string }) {
   return (
     <ul class="tiles groups">
       {GROUPS.map((g) => (
@@ -75,12 +75,20 @@ export function GroupTiles(p: { locale: Locale; counts: Record<KindGroup, number
           <a href={p.href(g)}>
             <Pictogram name={GROUP_PICTOGRAM[g]} />
             {t(p.locale, `group.${g}`)}
-            <span class="count">{formatNumber(p.locale, p.counts[g])}</span>
+            <span class="count">
+              {formatNumber(p.locale, p.counts[g])}
+              {p.more?.[g] && '+'}
+            </span>
           </a>
         </li>
       ))}
     </ul>
   );
+}
+
+/** Under a list cut at its newest LIST_LIMIT (web/site/reads.ts): there are more than shown. */
+export function MoreNote(p: { locale: Locale; count: number }) {
+  return <p class="note">{t(p.locale, 'list.more', { count: formatNumber(p.locale, p.count) })}</p>;
 }
 
 const HOURS = [8, 16, 24, 32, 40];

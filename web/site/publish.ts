@@ -64,7 +64,7 @@ export async function publishRecords(deps: PublishDeps, records: DynamoDBRecord[
     }
   });
   const listingIds = changes.flatMap((c) => (c?.change.about === 'listing' ? [c.change.id] : c?.change.about === 'seats' ? [c.change.listingId] : []));
-  const reads = deps.reads ?? createSiteReads(deps.db, { reachKm: deps.config.REACH_KM, changed: listingIds });
+  const reads = deps.reads ?? createSiteReads(deps.db, { reachKm: deps.config.REACH_KM, clock: deps.clock, changed: listingIds });
   const app = createSiteApp({ ...deps, reads });
 
   // Which records touch which page: a page shared by many records renders once.

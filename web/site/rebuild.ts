@@ -18,7 +18,7 @@ export interface RebuildResult {
  */
 export async function rebuildSite(deps: PublishDeps, o: { onStart?: (total: number) => void; onDone?: (o: Outcome) => void; concurrency?: number } = {}): Promise<RebuildResult> {
   const started = performance.now();
-  const reads = createSiteReads(deps.db, { reachKm: deps.config.REACH_KM });
+  const reads = createSiteReads(deps.db, { reachKm: deps.config.REACH_KM, clock: deps.clock });
   const app = createSiteApp({ ...deps, reads });
   const paths = new Set(await allPages(reads));
   // Old assets stay: a page cached a minute ago may still ask for the stylesheet it names.

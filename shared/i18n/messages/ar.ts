@@ -96,6 +96,7 @@ export const ar: Messages = {
   'kind.event': "معرض وظائف أو لقاء معلومات",
 
   'list.empty': "لا يوجد شيء هنا الآن. عد قريبًا، أو اسأل مكتب المشاركة.",
+  'list.more': "هذه أحدث {count}. يوجد المزيد: اسأل مكتب المشاركة.",
   'list.km': "{km} كم",
   'list.dutch': "الهولندية {level}",
   'list.noDutch': "لا حاجة للهولندية",

@@ -92,6 +92,7 @@ export const en = {
   'kind.event': 'Job fair or information meeting',
 
   'list.empty': 'Nothing here at the moment. Look again soon, or ask the participation desk.',
+  'list.more': 'These are the {count} newest. There are more: ask the participation desk.',
   'list.km': '{km} km',
   'list.dutch': 'Dutch {level}',
   'list.noDutch': 'No Dutch needed',

@@ -96,6 +96,7 @@ export const kmr: Messages = {
   'kind.event': "Pêşangeha kar an civîna agahdariyê",
 
   'list.empty': "Niha li vir tiştek tune. Di demeke nêzîk de dîsa binêre, an ji maseya beşdariyê bipirse.",
+  'list.more': "Ev {count} yên herî nû ne. Zêdetir jî hene: ji maseya beşdariyê bipirse.",
   'list.km': "{km} km",
   'list.dutch': "Holendî {level}",
   'list.noDutch': "Holendî ne pêwîst e",

@@ -89,6 +89,7 @@ export const nl: Messages = {
   'kind.event': 'Banenmarkt of informatiebijeenkomst',
 
   'list.empty': 'Hier is nu niets. Kijk binnenkort weer, of vraag het de Meedoenbalie.',
+  'list.more': 'Dit zijn de {count} nieuwste. Er zijn er meer: vraag de Meedoenbalie.',
   'list.km': '{km} km',
   'list.dutch': 'Nederlands {level}',
   'list.noDutch': 'Geen Nederlands nodig',

@@ -96,6 +96,7 @@ export const so: Messages = {
   'kind.event': "Bandhig shaqo ama kulan macluumaad",
 
   'list.empty': "Hadda halkan waxba ma jiraan. Dib u eeg dhawaan, ama weydii miiska ka-qaybgalka.",
+  'list.more': "Kuwani waa {count}-ka ugu cusub. Waxaa jira qaar kale: weydii miiska ka-qaybgalka.",
   'list.km': "{km} km",
   'list.dutch': "Nederlandis {level}",
   'list.noDutch': "Nederlandis looma baahna",

@@ -96,6 +96,7 @@ export const ti: Messages = {
   'kind.event': "ባዛር ስራሕ ወይ ኣኼባ ሓበሬታ",
 
   'list.empty': "ሕጂ ኣብዚ ዋላ ሓንቲ የለን። ቀልጢፍኩም እንደገና ርኣዩ፣ ወይ ንቤት ጽሕፈት ተሳትፎ ሕተቱ።",
+  'list.more': "እዚኣቶም እቶም {count} ሓደሽቲ እዮም። ካልኦት ውን ኣለዉ፦ ንቤት ጽሕፈት ተሳትፎ ሕተቱ።",
   'list.km': "{km} ኪ.ሜ",
   'list.dutch': "ሆላንድኛ {level}",
   'list.noDutch': "ሆላንድኛ ኣየድልን",

@@ -96,6 +96,7 @@ export const tr: Messages = {
   'kind.event': "İş fuarı veya bilgilendirme toplantısı",
 
   'list.empty': "Şu anda burada bir şey yok. Yakında tekrar bak ya da Meedoenbalie'ye sor.",
+  'list.more': "Bunlar en yeni {count} ilan. Daha fazlası var: Meedoenbalie'ye sor.",
   'list.km': "{km} km",
   'list.dutch': "Hollandaca {level}",
   'list.noDutch': "Hollandaca gerekmez",

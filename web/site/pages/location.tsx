@@ -2,7 +2,7 @@ import { t } from '../../../shared/i18n/index.js';
 import { NotFoundError } from '../../../shared/errors.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { FeedLink, Filters, GroupTiles, ListingItem } from '../components.js';
+import { FeedLink, Filters, GroupTiles, ListingItem, MoreNote } from '../components.js';
 import type { PageContext } from '../context.js';
 import { formatNumber } from '../format.js';
 import { GROUPS, GROUP_PICTOGRAM, groupOf, type KindGroup } from '../groups.js';
@@ -14,7 +14,7 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
   const location = locations.find((l) => l.id === id);
   if (!location) throw new NotFoundError();
   const region = regions.find((r) => r.id === location.regionId);
-  const [near, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
+  const [{ items: near, more }, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
   const byGroup = Object.fromEntries(GROUPS.map((g) => [g, near.filter((n) => groupOf(n.listing.kind) === g)])) as Record<KindGroup, typeof near>;
   const counts = Object.fromEntries(GROUPS.map((g) => [g, byGroup[g].length])) as Record<KindGroup, number>;
   const title = t(locale, 'location.title', { name: location.name });
@@ -33,6 +33,7 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
       </h1>
       <p class="lead">{t(locale, 'location.intro', { km: formatNumber(locale, config.REACH_KM), name: location.name })}</p>
       <GroupTiles locale={locale} counts={counts} href={(g) => `#${g}`} />
+      {more && <MoreNote locale={locale} count={near.length} />}
       {near.length === 0 ? <p>{t(locale, 'list.empty')}</p> : <Filters locale={locale} distance />}
       {GROUPS.filter((g) => byGroup[g].length > 0).map((g) => (
         <section class="section" id={g}>

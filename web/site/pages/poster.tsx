@@ -16,7 +16,7 @@ export async function PosterPage({ locale, reads, config }: PageContext, id: str
   const { locations } = await reads.directory();
   const location = locations.find((l) => l.id === id);
   if (!location) throw new NotFoundError();
-  const [near, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
+  const [{ items: near }, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
   const updated = near.reduce((latest, n) => (n.listing.updatedAt > latest ? n.listing.updatedAt : latest), '');
   const title = t(locale, 'poster.title', { name: location.name });
   return (

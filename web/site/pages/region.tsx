@@ -1,12 +1,10 @@
-import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
 import { NotFoundError } from '../../../shared/errors.js';
 import { t, type Locale } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { FeedLink, Filters, GroupTiles, ListingItem } from '../components.js';
+import { FeedLink, Filters, GroupTiles, ListingItem, MoreNote } from '../components.js';
 import type { PageContext } from '../context.js';
-import { dutchDay } from '../format.js';
-import { GROUPS, GROUP_PICTOGRAM, KIND_GROUPS, groupOf, type KindGroup } from '../groups.js';
+import { GROUPS, GROUP_PICTOGRAM, type KindGroup } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
 import { seatsLeft } from '../reads.js';
 
@@ -26,25 +24,19 @@ function feedLinks(locale: Locale, regionId: string, name: string) {
   );
 }
 
-/** Company visits and events still to come (from today, Dutch time), soonest first. */
-export function upcoming(listings: Listing[], now: Date): Listing[] {
-  const today = dutchDay(now);
-  return listings
-    .filter((l) => SCHEDULED_KINDS.includes(l.kind) && l.startsAt !== undefined && dutchDay(new Date(l.startsAt)) >= today)
-    .sort((a, b) => new Date(a.startsAt!).getTime() - new Date(b.startsAt!).getTime() || a.id.localeCompare(b.id));
-}
-
-function groupCounts(listings: Listing[], now: Date): Record<KindGroup, number> {
-  const counts = Object.fromEntries(GROUPS.map((g) => [g, listings.filter((l) => groupOf(l.kind) === g).length])) as Record<KindGroup, number>;
-  counts.visits = upcoming(listings, now).length;
-  return counts;
+/** How many listings each group tile counts, from the capped group lists (50+ when there are more). */
+async function groupTiles(ctx: PageContext, id: string) {
+  const lists = await Promise.all(GROUPS.map((g) => ctx.reads.groupNewest(id, g)));
+  const counts = Object.fromEntries(GROUPS.map((g, i) => [g, lists[i]!.items.length])) as Record<KindGroup, number>;
+  const more = Object.fromEntries(GROUPS.map((g, i) => [g, lists[i]!.more])) as Record<KindGroup, boolean>;
+  return { counts, more };
 }
 
 /** A region: its locations, the four groups, its partners, everything newest first, its feeds. */
 export async function RegionPage(ctx: PageContext, id: string) {
-  const { locale, reads, now } = ctx;
+  const { locale, reads } = ctx;
   const { region, locations } = await regionOf(ctx, id);
-  const [listings, organisations] = await Promise.all([reads.regionListings(id), reads.organisations()]);
+  const [{ items: listings, more }, tiles, organisations] = await Promise.all([reads.regionNewest(id), groupTiles(ctx, id), reads.organisations()]);
   const name = t(locale, 'region.name', { name: region.name });
   return (
     <Layout locale={locale} title={name} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
@@ -52,7 +44,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
         <Pictogram name="region" /> {name}
       </h1>
       <h2>{t(locale, 'region.whatKind')}</h2>
-      <GroupTiles locale={locale} counts={groupCounts(listings, now)} href={(g) => paths.group(locale, id, g)} />
+      <GroupTiles locale={locale} counts={tiles.counts} more={tiles.more} href={(g) => paths.group(locale, id, g)} />
       <h2>{t(locale, 'region.locations')}</h2>
       <ul class="tiles">
         {locations.map((l) => (
@@ -78,6 +70,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
             <ListingItem locale={locale} listing={l} organisation={organisations.get(l.organisationId)} />
           ))}
         </ul>
+        {more && <MoreNote locale={locale} count={listings.length} />}
       </section>
       <h2>{t(locale, 'region.follow')}</h2>
       <ul class="plain">
@@ -94,11 +87,9 @@ export async function RegionPage(ctx: PageContext, id: string) {
 
 /** One group of kinds in a region. Visits and events: the calendar, soonest first, with seats left. */
 export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) {
-  const { locale, reads, now } = ctx;
+  const { locale, reads } = ctx;
   const { region } = await regionOf(ctx, id);
-  const [all, organisations] = await Promise.all([reads.regionListings(id), reads.organisations()]);
-  const kinds: readonly string[] = KIND_GROUPS[group];
-  const listings = group === 'visits' ? upcoming(all, now) : all.filter((l) => kinds.includes(l.kind));
+  const [{ items: listings, more }, organisations] = await Promise.all([reads.groupNewest(id, group), reads.organisations()]);
   const taken = group === 'visits' ? await Promise.all(listings.map((l) => reads.seatsTaken(l.id))) : [];
   const regionName = t(locale, 'region.name', { name: region.name });
   const title = t(locale, 'group.inRegion', { group: t(locale, `group.${group}`), region: region.name });
@@ -126,6 +117,7 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
           />
         ))}
       </ul>
+      {more && <MoreNote locale={locale} count={listings.length} />}
       {group === 'visits' && (
         <p class="section">
           <FeedLink href={paths.regionCalendar(id)} label={t(locale, 'region.calendar')} type="ics" />
