@@ -50,7 +50,7 @@ export class BadCursorError extends DomainError {
 }
 
 const CUSTOM_KEYS = new Set<string>([
-  'required', 'invalid_id', 'invalid_slug', 'invalid_kvk', 'invalid_phone', 'invalid_postcode',
+  'required', 'invalid_id', 'invalid_slug', 'reserved_id', 'invalid_kvk', 'invalid_phone', 'invalid_postcode',
   'wage_required', 'wage_below_minimum', 'date_in_past', 'seats_required', 'end_before_start',
   'open_to_everyone_not_allowed', 'consent_required', 'contact_required',
 ]);

@@ -1,9 +1,12 @@
 import * as z from 'zod';
 import { Latitude, Longitude, Slug, Text } from './common.js';
 
+/** Words the portal's desk pages use in the place of a region id (`/portal/desk/privacy`). */
+export const RESERVED_REGION_IDS: readonly string[] = ['privacy'];
+
 /** A COA region (Noord, Oost, Zuid, West): admin-editable data, seeded from the COA file. */
 export const Region = z.object({
-  id: Slug,
+  id: Slug.refine((id) => !RESERVED_REGION_IDS.includes(id), { error: 'reserved_id' }),
   name: Text(80),
 });
 export type Region = z.infer<typeof Region>;

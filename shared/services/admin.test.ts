@@ -29,6 +29,8 @@ describe('regions, locations and desk staff', () => {
     expect(d.regions.map((r) => r.id)).toContain('west');
     expect(d.locations.find((l) => l.id === 'den-helder')?.regionId).toBe('west');
     expect((await auditHistory(db, 'location', 'den-helder'))[0]).toMatchObject({ action: 'location.saved', actor: 'admin@example.org' });
+    // `privacy` is a desk page's own address (/portal/desk/privacy): never a region's id.
+    await expect(saveRegion(ctx, admin, { id: 'privacy', name: 'Privacy' })).rejects.toMatchObject({ fields: [{ field: 'id', key: 'error.reserved_id' }] });
     await expect(saveLocation(ctx, admin, { id: 'x', regionId: 'nowhere', name: 'X', municipality: 'X', province: 'X', lat: 52, lon: 5 })).rejects.toMatchObject({ fields: [{ field: 'regionId', key: 'error.invalid_choice' }] });
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DomainError, ValidationError } from '../errors.js';
-import { getInterest, getPerson, interestIdByReference, interestsOfRegion, seatsTaken, waitingList } from '../repositories/interests.js';
+import { getInterest, getPerson, interestIdByReference, interestsOfRegion, peopleDueForDeletion, seatsTaken, waitingList } from '../repositories/interests.js';
 import { cancelSignUp, expressInterest, newReference, retentionEnd } from './interests.js';
 import { changeStatus, createListing } from './listings.js';
 import { createTestDb } from '../../test/db.js';
@@ -71,6 +71,24 @@ describe('I am interested', () => {
     const l = { closingDate: '2026-12-20' } as Parameters<typeof retentionEnd>[0];
     expect(new Date(retentionEnd(l, false, NOW, retention) * 1000).toISOString().slice(0, 10)).toBe('2027-01-17');
     expect(new Date(retentionEnd(l, true, NOW, retention) * 1000).toISOString().slice(0, 10)).toBe('2027-11-23');
+  });
+
+  it('shortens retention when the listing closes early: 4 weeks from the real close, a year with consent, found by the retention sweep', async () => {
+    const l = await published(vacancy(orgId, { closingDate: '2027-03-31' }));
+    const plain = await expressInterest(db, resident(l.id), NOW, retention);
+    const consenting = await expressInterest(db, resident(l.id, { keepLonger: true }), NOW, retention);
+    const day = (s: number | undefined) => s && new Date(s * 1000).toISOString().slice(0, 10);
+    expect(day((await getPerson(db, plain.interest.id, NOW))?.expiresAt)).toBe('2027-04-28');
+
+    await changeStatus(db, deskOf('zuid'), l.id, l.version, 'close', { clock, retention });
+    // NOW is 2026-11-23: the procedure ended then, so the data goes 4 weeks later.
+    expect(day((await getPerson(db, plain.interest.id, NOW))?.expiresAt)).toBe('2026-12-21');
+    expect(day((await getPerson(db, consenting.interest.id, NOW))?.expiresAt)).toBe('2027-11-23');
+    // The reference code and the retention index follow.
+    const after = new Date('2026-12-22T00:00:00Z');
+    expect(await interestIdByReference(db, plain.reference, after)).toBeUndefined();
+    expect((await peopleDueForDeletion(db, 'zuid', after)).map((d) => d.interestId)).toContain(plain.interest.id);
+    expect((await peopleDueForDeletion(db, 'zuid', after)).map((d) => d.interestId)).not.toContain(consenting.interest.id);
   });
 
   it('makes references that do not repeat', () => {

@@ -8,7 +8,7 @@ import { isVisible, keys } from '../db/keys.js';
 import { DomainError, ValidationError, parseInput } from '../errors.js';
 import { auditPut } from '../repositories/audit.js';
 import { getLocation } from '../repositories/directory.js';
-import { getInterest, getPerson, interestIdByReference, interestItem, personItem, waitingList } from '../repositories/interests.js';
+import { getInterest, getPeople, getPerson, interestIdByReference, interestItem, interestsOfListing, personItem, waitingList } from '../repositories/interests.js';
 import { hitRateLimit } from '../repositories/sessions.js';
 import { deskStaffOfRegion } from '../repositories/users.js';
 import { t } from '../i18n/index.js';
@@ -16,7 +16,7 @@ import { portalLink, type ServiceContext, sendNotices } from './context.js';
 import { hashSecret } from './login-link.js';
 import { getListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
-import { retrying, tryTransact, type TransactItem } from '../repositories/transact.js';
+import { retrying, transact, tryTransact, type TransactItem } from '../repositories/transact.js';
 
 /** Residents react: "I'm interested", and seats on company visits and events. */
 
@@ -47,6 +47,34 @@ export function retentionEnd(listing: Listing, keepLonger: boolean, now: Date, r
   const afterClose = procedureEnd.getTime() + r.RETENTION_DAYS_AFTER_CLOSE * DAY;
   const withConsent = now.getTime() + r.RETENTION_DAYS_WITH_CONSENT * DAY;
   return Math.floor((keepLonger ? Math.max(afterClose, withConsent) : afterClose) / 1000);
+}
+
+/**
+ * A listing closed before its planned end: its procedure ended today, so its residents' details
+ * go RETENTION_DAYS_AFTER_CLOSE from today (with consent: not before the consent period), not
+ * from the planned closing date. Only ever shortens. Returns how many people it shortened.
+ */
+export async function endProcedureEarly(db: Db, listing: Listing, endedAt: Date, r: Retention): Promise<number> {
+  const ended = { ...listing, closingDate: endedAt.toISOString().slice(0, 10), endsAt: undefined };
+  let shortened = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await interestsOfListing(db, listing.id, { cursor, limit: 100 });
+    const people = await getPeople(db, page.items.map((i) => i.id), endedAt);
+    for (const interest of page.items) {
+      const person = people.get(interest.id);
+      if (!person) continue;
+      const expiresAt = retentionEnd(ended, person.keepLonger, new Date(interest.createdAt), r);
+      if (expiresAt >= person.expiresAt) continue;
+      await transact(db, [
+        { Put: { TableName: db.tableName, Item: personItem({ ...person, expiresAt }, listing.regionId), ConditionExpression: 'expiresAt = :was', ExpressionAttributeValues: { ':was': person.expiresAt } } },
+        { Put: { TableName: db.tableName, Item: { ...keys.reference(person.reference), type: 'reference', interestId: interest.id, expiresAt } } },
+      ]);
+      shortened++;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return shortened;
 }
 
 export interface InterestReceipt {

@@ -6,6 +6,7 @@ import { auditPut } from '../repositories/audit.js';
 import { getListing, writeListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
 import { actorName, isDeskOf, mayActForListing, require, type Actor } from './actor.js';
+import { endProcedureEarly, type Retention } from './interests.js';
 
 /**
  * Listing use cases. Every change checks who acts, checks the stored version (optimistic
@@ -85,7 +86,7 @@ export async function changeStatus(
   id: string,
   expectedVersion: number,
   action: TransitionName,
-  o: { reason?: string; clock?: Clock } = {},
+  o: { reason?: string; clock?: Clock; retention?: Retention } = {},
 ): Promise<Listing> {
   const clock = o.clock ?? systemClock;
   const current = await loadFor(db, actor, id);
@@ -117,6 +118,15 @@ export async function changeStatus(
       detail: { from: current.status, to: status, ...(o.reason ? { reason: o.reason } : {}) },
     }),
   ]);
+  // Closed early: the residents' details follow the procedure's real end (DOMAIN.md, retention).
+  if (action === 'close' && current.status === 'published' && o.retention) {
+    try {
+      await endProcedureEarly(db, next, clock.now(), o.retention);
+    } catch (error) {
+      // The listing is closed either way; the data still goes at its first date, at the latest.
+      console.error('could not shorten retention after an early close', { listingId: id, error: String(error) });
+    }
+  }
   return next;
 }
 

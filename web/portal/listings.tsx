@@ -139,7 +139,7 @@ export function listingRoutes(p: Portal) {
       switch (action) {
         case 'submit':
         case 'close':
-          await changeStatus(p.deps.db, actor, id, version, action, { clock: p.ctx.clock });
+          await changeStatus(p.deps.db, actor, id, version, action, { clock: p.ctx.clock, retention: p.deps.config });
           break;
         case 'approve':
         case 'reject':

@@ -23,6 +23,7 @@ export const ar: Messages = {
   'error.invalid_url': "يرجى إدخال عنوان موقع يبدأ بـ https:// أو http://.",
   'error.invalid_id': "هذا الرقم المرجعي غير صحيح.",
   'error.invalid_slug': "استخدم حروفًا لاتينية صغيرة وأرقامًا وشرطات فقط.",
+  'error.reserved_id': "يستخدم OpWeg هذا الاسم. من فضلك اختر اسمًا آخر.",
   'error.invalid_kvk': "رقم KvK يتكون من 8 أرقام.",
   'error.invalid_phone': "يرجى إدخال رقم هاتف صحيح.",
   'error.invalid_postcode': "يرجى إدخال رمز بريدي هولندي، مثل 1234 AB.",

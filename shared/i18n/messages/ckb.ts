@@ -23,6 +23,7 @@ export const ckb: Messages = {
   'error.invalid_url': "تکایە ناونیشانێکی ماڵپەڕ بنووسە کە بە https:// یان http:// دەست پێ بکات.",
   'error.invalid_id': "ئەم ژمارەی ئاماژەیە دروست نییە.",
   'error.invalid_slug': "تەنها پیتی بچووکی لاتینی، ژمارە و هێڵ بەکاربهێنە.",
+  'error.reserved_id': "OpWeg خۆی ئەم ناوە بەکاردەهێنێت. تکایە ناوێکی تر هەڵبژێرە.",
   'error.invalid_kvk': "ژمارەی KvK هەشت ژمارەیە.",
   'error.invalid_phone': "تکایە ژمارە تەلەفۆنێکی دروست بنووسە.",
   'error.invalid_postcode': "تکایە کۆدی پۆستی هۆڵەندی بنووسە، وەک 1234 AB.",

@@ -21,6 +21,7 @@ export const en = {
   'error.invalid_url': 'Please enter a web address starting with https:// or http://.',
   'error.invalid_id': 'This reference is not valid.',
   'error.invalid_slug': 'Use lower-case letters, digits and dashes only.',
+  'error.reserved_id': 'OpWeg itself uses this name. Please choose another.',
   'error.invalid_kvk': 'A KvK number has 8 digits.',
   'error.invalid_phone': 'Please enter a valid phone number.',
   'error.invalid_postcode': 'Please enter a Dutch postcode, like 1234 AB.',

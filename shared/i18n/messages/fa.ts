@@ -23,6 +23,7 @@ export const fa: Messages = {
   'error.invalid_url': "لطفاً یک نشانی وب وارد کنید که با https:// یا http:// شروع شود.",
   'error.invalid_id': "این شماره مرجع درست نیست.",
   'error.invalid_slug': "فقط از حروف کوچک لاتین، عدد و خط تیره استفاده کنید.",
+  'error.reserved_id': "خود OpWeg از این نام استفاده می‌کند. لطفاً نام دیگری انتخاب کنید.",
   'error.invalid_kvk': "شماره KvK هشت رقم دارد.",
   'error.invalid_phone': "لطفاً یک شماره تلفن درست وارد کنید.",
   'error.invalid_postcode': "لطفاً یک کد پستی هلندی وارد کنید، مثل 1234 AB.",

@@ -23,6 +23,7 @@ export const kmr: Messages = {
   'error.invalid_url': "Ji kerema xwe navnîşaneke malperê ku bi https:// an http:// dest pê dike binivîse.",
   'error.invalid_id': "Ev referans ne rast e.",
   'error.invalid_slug': "Tenê tîpên biçûk, hejmar û xêzikan bi kar bîne.",
+  'error.reserved_id': "OpWeg bi xwe vî navî bi kar tîne. Ji kerema xwe yekî din hilbijêre.",
   'error.invalid_kvk': "Hejmara KvK 8 reqeman e.",
   'error.invalid_phone': "Ji kerema xwe hejmareke telefonê ya rast binivîse.",
   'error.invalid_postcode': "Ji kerema xwe koda posteyê ya Holendî binivîse, wekî 1234 AB.",

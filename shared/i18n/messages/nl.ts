@@ -18,6 +18,7 @@ export const nl: Messages = {
   'error.invalid_url': 'Vul een webadres in dat begint met https:// of http://.',
   'error.invalid_id': 'Deze verwijzing is niet geldig.',
   'error.invalid_slug': 'Gebruik alleen kleine letters, cijfers en streepjes.',
+  'error.reserved_id': 'Deze naam is al in gebruik door OpWeg zelf. Kies een andere.',
   'error.invalid_kvk': 'Een KvK-nummer heeft 8 cijfers.',
   'error.invalid_phone': 'Vul een geldig telefoonnummer in.',
   'error.invalid_postcode': 'Vul een Nederlandse postcode in, zoals 1234 AB.',

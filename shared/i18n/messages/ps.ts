@@ -23,6 +23,7 @@ export const ps: Messages = {
   'error.invalid_url': "مهرباني وکړئ داسې ویب پته ولیکئ چې په https:// یا http:// پیل شي.",
   'error.invalid_id': "دا حواله سمه نه ده.",
   'error.invalid_slug': "یوازې وړوکي لاتیني توري، شمېرې او ډشونه وکاروئ.",
+  'error.reserved_id': "OpWeg پخپله دا نوم کاروي. مهرباني وکړئ بل نوم وټاکئ.",
   'error.invalid_kvk': "د KvK شمېره 8 عددونه لري.",
   'error.invalid_phone': "مهرباني وکړئ سم د تلیفون شمېره ولیکئ.",
   'error.invalid_postcode': "مهرباني وکړئ هالنډي پوستي کوډ ولیکئ، لکه 1234 AB.",

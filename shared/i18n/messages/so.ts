@@ -23,6 +23,7 @@ export const so: Messages = {
   'error.invalid_url': "Fadlan geli cinwaan websaydh oo ku bilaabma https:// ama http://.",
   'error.invalid_id': "Tixraacan sax maaha.",
   'error.invalid_slug': "Isticmaal xarfo yaryar, lambarro iyo jiitin oo keliya.",
+  'error.reserved_id': "OpWeg laftiisu wuu isticmaalaa magacan. Fadlan dooro mid kale.",
   'error.invalid_kvk': "Lambarka KvK wuxuu leeyahay 8 god.",
   'error.invalid_phone': "Fadlan geli lambar telefoon oo sax ah.",
   'error.invalid_postcode': "Fadlan geli koodh boosto oo Nederland ah, sida 1234 AB.",

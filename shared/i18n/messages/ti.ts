@@ -23,6 +23,7 @@ export const ti: Messages = {
   'error.invalid_url': "በጃኹም ብ https:// ወይ http:// ዝጅምር ኣድራሻ መርበብ ጽሓፉ።",
   'error.invalid_id': "እዚ መወከሲ ቅኑዕ ኣይኮነን።",
   'error.invalid_slug': "ንኣሽቱ ፊደላት ላቲን፣ ቁጽርታትን ሰረዛትን ጥራይ ተጠቐሙ።",
+  'error.reserved_id': "OpWeg ባዕሉ ነዚ ስም ይጥቀመሉ እዩ። በጃኹም ካልእ ምረጹ።",
   'error.invalid_kvk': "ቁጽሪ KvK 8 ኣሃዛት ኣለዎ።",
   'error.invalid_phone': "በጃኹም ቅኑዕ ቁጽሪ ቴሌፎን ጽሓፉ።",
   'error.invalid_postcode': "በጃኹም ናይ ኔዘርላንድ ፖስታ ኮድ ጽሓፉ፣ ከም 1234 AB።",

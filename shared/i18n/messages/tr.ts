@@ -23,6 +23,7 @@ export const tr: Messages = {
   'error.invalid_url': "Lütfen https:// veya http:// ile başlayan bir web adresi girin.",
   'error.invalid_id': "Bu referans geçerli değil.",
   'error.invalid_slug': "Yalnızca küçük harf, rakam ve tire kullanın.",
+  'error.reserved_id': "Bu adı OpWeg kendisi kullanıyor. Lütfen başka bir ad seç.",
   'error.invalid_kvk': "KvK numarası 8 rakamdan oluşur.",
   'error.invalid_phone': "Lütfen geçerli bir telefon numarası girin.",
   'error.invalid_postcode': "Lütfen 1234 AB gibi bir Hollanda posta kodu girin.",
