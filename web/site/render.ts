@@ -2,12 +2,14 @@ import type { SiteStore } from '../../shared/ports/site-store.js';
 import type { SiteApp } from './app.js';
 import { fileOf } from './paths.js';
 
-export type Outcome = { path: string; key: string; action: 'written' | 'deleted' } | { path: string; key: string; action: 'failed'; error: unknown };
+export type Outcome = { path: string; key: string; action: 'written' | 'deleted' | 'kept' } | { path: string; key: string; action: 'failed'; error: unknown };
 
 /**
  * Renders a page through the site app and stores it: 200 writes the file, 404 removes it
  * (a listing never published, a location that is gone). Anything else is a failure and
- * leaves the stored file as it was.
+ * leaves the stored file as it was. Assets are never removed ('kept'): a page cached a while
+ * ago may still name an older stylesheet, and the Ethiopic font ships with the repository, not
+ * with the Lambda bundles, which answer 404 for it.
  */
 export async function renderPage(app: SiteApp, store: SiteStore, path: string): Promise<Outcome> {
   const key = fileOf(path);
@@ -18,6 +20,7 @@ export async function renderPage(app: SiteApp, store: SiteStore, path: string): 
       return { path, key, action: 'written' };
     }
     if (res.status === 404) {
+      if (key.startsWith('assets/')) return { path, key, action: 'kept' };
       await store.delete(key);
       return { path, key, action: 'deleted' };
     }
