@@ -1,4 +1,7 @@
-import type { APIGatewayProxyEventV2, Context, ScheduledEvent } from 'aws-lambda';
+import { createHash, randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, Context, ScheduledEvent, SQSEvent } from 'aws-lambda';
+import type { StreamBatchFailure } from '../web/site/repair.js';
+import type { StreamRange } from '../web/site/stream.js';
 
 /**
  * An HTTP API (payload 2.0) event as API Gateway sends it when CloudFront forwards a request,
@@ -54,6 +57,61 @@ export function scheduledEvent(time: Date): ScheduledEvent {
     region: 'eu-west-1',
     resources: ['arn:aws:events:eu-west-1:123456789012:rule/OpWeg-dev-SweepSchedule'],
     detail: {},
+  };
+}
+
+/**
+ * The record Lambda sends to a DynamoDB stream event source mapping's on-failure destination
+ * when it gives up on a batch (the body of a message in the publisher's dead-letter queue).
+ * The batch itself is not in it, only where it lies in the stream.
+ */
+export function streamBatchFailure(
+  range: StreamRange,
+  o: { batchSize: number; firstArrival: Date; lastArrival: Date; functionName?: string; at?: Date },
+): StreamBatchFailure {
+  const seconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    requestContext: {
+      requestId: randomUUID(),
+      functionArn: `arn:aws:lambda:eu-west-1:123456789012:function:${o.functionName ?? 'OpWeg-dev-Publish'}`,
+      condition: 'RetryAttemptsExhausted',
+      approximateInvokeCount: 4,
+    },
+    responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+    version: '1.0',
+    timestamp: (o.at ?? new Date()).toISOString(),
+    DDBStreamBatchInfo: {
+      shardId: range.shardId,
+      startSequenceNumber: range.startSequenceNumber,
+      endSequenceNumber: range.endSequenceNumber,
+      approximateArrivalOfFirstRecord: seconds(o.firstArrival),
+      approximateArrivalOfLastRecord: seconds(o.lastArrival),
+      batchSize: o.batchSize,
+      streamArn: range.streamArn,
+    },
+  };
+}
+
+/** Messages as an SQS event source mapping delivers them (standard queue), one per body. */
+export function sqsEvent(bodies: string[], queueName = 'OpWeg-dev-PublishDeadLetters'): SQSEvent {
+  const now = Date.now();
+  return {
+    Records: bodies.map((body, i) => ({
+      messageId: randomUUID(),
+      receiptHandle: `AQEB${createHash('sha256').update(`${now}-${i}`).digest('base64')}`,
+      body,
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: String(now - 1_000),
+        SenderId: 'AROAEXAMPLEROLEID:awslambda_123_20261123000000000',
+        ApproximateFirstReceiveTimestamp: String(now),
+      },
+      messageAttributes: {},
+      md5OfBody: createHash('md5').update(body).digest('hex'),
+      eventSource: 'aws:sqs',
+      eventSourceARN: `arn:aws:sqs:eu-west-1:123456789012:${queueName}`,
+      awsRegion: 'eu-west-1',
+    })),
   };
 }
 

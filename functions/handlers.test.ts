@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBRecord } from 'aws-lambda';
 import S3rver from 's3rver';
 import { followStream } from '../web/site/stream.js';
@@ -9,11 +9,13 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { buildHandlers, type BuiltHandler } from '../scripts/build.js';
+import { keys } from '../shared/db/keys.js';
 import { getListing } from '../shared/repositories/listings.js';
 import { changeStatus, createListing } from '../shared/services/listings.js';
 import { createTestDb } from '../test/db.js';
 import { clock, employerOf, seedDirectory, seedOrganisation, vacancy } from '../test/fixtures.js';
-import { httpApiEvent, lambdaContext, scheduledEvent } from './events.js';
+import { deadLetterFor, isAbout } from '../web/site/testing.js';
+import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent } from './events.js';
 
 // The bundles exactly as Lambda gets them, built into a folder of this run's own (so a parallel
 // `npm run build` or bench cannot swap a file under it).
@@ -40,16 +42,22 @@ beforeAll(async () => {
   built = await buildHandlers({ outdir });
 });
 afterAll(async () => {
+  s3c?.destroy();
   rmSync(outdir, { recursive: true, force: true });
   await s3?.close();
   rmSync(s3Folder, { recursive: true, force: true });
 });
 
 const load = async (name: string) => import(pathToFileURL(built.find((b) => b.name === name)!.file).href);
+const FONT = 'assets/fonts/noto-sans-ethiopic-subset.woff2';
+let s3c: S3Client | undefined;
+const s3Client = () => (s3c ??= new S3Client({ endpoint: process.env.S3_ENDPOINT, forcePathStyle: true, region: 'eu-west-1' }));
+/** A file in the site bucket, as text. */
+const object = async (key: string) => (await (await s3Client().send(new GetObjectCommand({ Bucket: 'site', Key: key }))).Body?.transformToString());
 
 describe('the Lambda bundles', () => {
   it('build and load, each exporting a handler', async () => {
-    expect(built.map((b) => b.name).sort()).toEqual(['portal', 'publish', 'sweep']);
+    expect(built.map((b) => b.name).sort()).toEqual(['portal', 'publish', 'repair', 'sweep']);
     for (const b of built) expect(typeof (await load(b.name)).handler).toBe('function');
   });
 
@@ -88,9 +96,29 @@ describe('the Lambda bundles', () => {
     const { handler } = await load('publish');
     const result = await handler({ Records: records }, lambdaContext('opweg-publish'));
     expect(result).toEqual({ batchItemFailures: [] });
-    const client = new S3Client({ endpoint: process.env.S3_ENDPOINT, forcePathStyle: true, region: 'eu-west-1' });
-    const page = await client.send(new GetObjectCommand({ Bucket: 'site', Key: `nl/listings/${draft.id}/index.html` }));
-    expect(await page.Body?.transformToString()).toContain('Magazijnmedewerker Venlo');
-    client.destroy();
+    expect(await object(`nl/listings/${draft.id}/index.html`)).toContain('Magazijnmedewerker Venlo');
+  });
+
+  it('repair, on dead letters from the publisher\'s queue, reads a batch again from DynamoDB Local\'s stream or renders the whole site', async () => {
+    await seedDirectory(db);
+    const org = await seedOrganisation(db, { trusted: true });
+    const employer = employerOf(org.id);
+    const draft = await createListing(db, employer, vacancy(org.id, { title: 'Orderpicker Venlo (hersteld)' }), clock);
+    await changeStatus(db, employer, draft.id, 1, 'submit', { clock });
+    const letter = await deadLetterFor(db, isAbout(keys.listing(draft.id)));
+    const { handler } = await load('repair');
+
+    expect(await handler(sqsEvent([letter.body]), lambdaContext('opweg-repair'))).toEqual({ batchItemFailures: [] });
+    expect(await object(`ti/listings/${draft.id}/index.html`)).toContain('Orderpicker Venlo (hersteld)');
+
+    // Past the stream's retention: the whole site again. The bundle has no Ethiopic font (404), and leaves the uploaded one be.
+    await s3Client().send(new PutObjectCommand({ Bucket: 'site', Key: FONT, Body: 'font', ContentType: 'font/woff2' }));
+    const trimmed = JSON.stringify({ ...letter.failure, DDBStreamBatchInfo: { ...letter.failure.DDBStreamBatchInfo, shardId: 'shardId-00000001573689847184-864758bb' } });
+    const messages = sqsEvent(['not a failure record', trimmed]);
+    const result = await handler(messages, lambdaContext('opweg-repair'));
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: messages.Records[0]!.messageId }] });
+    expect(await object(`nl/listings/${draft.id}/index.html`)).toContain('Orderpicker Venlo (hersteld)');
+    expect(await object('nl/index.html')).toContain('<html');
+    expect(await object(FONT)).toBe('font');
   });
 });

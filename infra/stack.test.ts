@@ -23,7 +23,7 @@ function synth(o: { stage?: Record<string, unknown>; bundle: boolean }) {
   return { template: Template.fromStack(stack), nag: nag.validateScope(app) };
 }
 
-// Bundling the three handlers with esbuild is the slow part: do it once for the whole file.
+// Bundling the handlers with esbuild is the slow part: do it once for the whole file.
 let template: Template;
 let nagReport: ReturnType<AwsSolutionsChecks['validateScope']>;
 beforeAll(() => {
@@ -31,6 +31,12 @@ beforeAll(() => {
 });
 
 const functions = () => template.findResources('AWS::Lambda::Function');
+/** The statements of the policy attached to a role (`PublishRole…`), as JSON. */
+const actions = (role: string) => {
+  const policies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith(role));
+  expect(policies).toHaveLength(1);
+  return JSON.stringify(policies[0]![1].Properties.PolicyDocument.Statement);
+};
 const logicalIdOf = (prefix: string, type: string) => {
   const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
   expect(ids).toHaveLength(1);
@@ -157,9 +163,9 @@ describe('the portal API', () => {
 });
 
 describe('the functions', () => {
-  it('are three, arm64 on nodejs24.x, each with TABLE_NAME, source maps and its own log group', () => {
+  it('are four, arm64 on nodejs24.x, each with TABLE_NAME, source maps and its own log group', () => {
     const table = logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable');
-    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'Sweep']);
+    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'Repair', 'Sweep']);
     for (const fn of Object.values(functions())) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -182,14 +188,16 @@ describe('the functions', () => {
     });
   });
 
-  it('may not scan the table, and only the publisher may invalidate CloudFront', () => {
+  it('may not scan the table, and only the publisher and the repair may invalidate CloudFront', () => {
     const policies = Object.entries(template.findResources('AWS::IAM::Policy'));
-    const actions = (id: string) => JSON.stringify(policies.find(([k]) => k.startsWith(id))![1].Properties.PolicyDocument.Statement);
     for (const [, p] of policies) expect(JSON.stringify(p)).not.toMatch(/dynamodb:(Scan|\*)/);
-    expect(actions('PublishRole')).toContain('cloudfront:CreateInvalidation');
-    expect(actions('PublishRole')).toContain('s3:PutObject');
-    expect(actions('PublishRole')).not.toContain('dynamodb:PutItem');
+    for (const role of ['PublishRole', 'RepairRole']) {
+      expect(actions(role)).toContain('cloudfront:CreateInvalidation');
+      expect(actions(role)).toContain('s3:PutObject');
+      expect(actions(role)).not.toContain('dynamodb:PutItem');
+    }
     expect(actions('PortalRole')).not.toContain('cloudfront:');
+    expect(actions('SweepRole')).not.toContain('cloudfront:');
     expect(actions('PortalRole')).toContain('ses:SendEmail');
   });
 });
@@ -218,6 +226,55 @@ describe('the publisher', () => {
   });
 });
 
+describe('the repair', () => {
+  it('reads the dead-letter queue a few messages at a time, reporting the ones it could not repair', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), 'Arn'] },
+      FunctionName: { Ref: logicalIdOf('Repair', 'AWS::Lambda::Function') },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 5,
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('parks a dead letter after five failed repairs, in a queue kept 14 days, encrypted and TLS-only like the first', () => {
+    const [deadLetters, parked] = [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), logicalIdOf('PublishParked', 'AWS::SQS::Queue')];
+    const queues = template.findResources('AWS::SQS::Queue');
+    expect(Object.keys(queues)).toHaveLength(2);
+    expect(queues[deadLetters]!.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [parked, 'Arn'] }, maxReceiveCount: 5 });
+    expect(queues[parked]!.Properties.RedrivePolicy).toBeUndefined();
+    const repair = Object.values(functions()).find((f) => f.Properties.Description.startsWith('OpWeg repair'))!;
+    // Lambda refuses an SQS source whose visibility timeout is shorter than the function's timeout; AWS advises 6×.
+    expect(queues[deadLetters]!.Properties.VisibilityTimeout).toBe(repair.Properties.Timeout * 6);
+    for (const id of [deadLetters, parked]) {
+      expect(queues[id]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      });
+    }
+  });
+
+  it('may read the table and its stream by position, list and write pages, and nothing more', () => {
+    const table = logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable');
+    const policy = JSON.parse(actions('RepairRole')) as { Action: string | string[]; Resource: unknown }[];
+    const stream = policy.find((st) => [st.Action].flat().includes('dynamodb:GetRecords'))!;
+    expect([stream.Action].flat().sort()).toEqual(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']);
+    expect(stream.Resource).toEqual({ 'Fn::GetAtt': [table, 'StreamArn'] });
+    expect(policy.find((st) => st.Action === 's3:ListBucket')!.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf('SitePages', 'AWS::S3::Bucket'), 'Arn'] });
+    expect(actions('RepairRole')).toContain('sqs:DeleteMessage');
+    for (const never of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 's3:GetObject', 'ses:', 'sqs:SendMessage']) expect(actions('RepairRole')).not.toContain(never);
+  });
+
+  it('has the site settings the publisher has', () => {
+    const env = (name: string) => Object.entries(functions()).find(([id]) => id.startsWith(name))![1].Properties.Environment.Variables;
+    const { POWERTOOLS_SERVICE_NAME: _p, ...publish } = env('Publish');
+    const { POWERTOOLS_SERVICE_NAME: _r, ...repair } = env('Repair');
+    expect(repair).toEqual(publish);
+    expect(Object.keys(repair)).toEqual(expect.arrayContaining(['SITE_BUCKET', 'DISTRIBUTION_ID', 'PUBLIC_ORIGIN']));
+  });
+});
+
 describe('the sweep', () => {
   it('runs every hour', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
@@ -228,8 +285,8 @@ describe('the sweep', () => {
 });
 
 describe('operations', () => {
-  it('alarms on each function\'s errors and on the dead-letter queue', () => {
-    for (const name of ['Portal', 'Publish', 'Sweep']) {
+  it('alarms on each function\'s errors, a dead letter not repaired within the hour, and any parked one', () => {
+    for (const name of ['Portal', 'Publish', 'Repair', 'Sweep']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Errors',
         Namespace: 'AWS/Lambda',
@@ -237,11 +294,23 @@ describe('operations', () => {
         AlarmActions: [{ Ref: logicalIdOf('AlarmsTopic', 'AWS::SNS::Topic') }],
       });
     }
+    const topic = [{ Ref: logicalIdOf('AlarmsTopic', 'AWS::SNS::Topic') }];
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Statistic: 'Maximum',
+      Threshold: 3600,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), 'QueueName'] } }],
+      AlarmActions: topic,
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf('PublishParked', 'AWS::SQS::Queue'), 'QueueName'] } }],
+      AlarmActions: topic,
     });
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
   });
 
   it('verifies the sender address in SES', () => {

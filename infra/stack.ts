@@ -4,7 +4,7 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -48,29 +48,43 @@ export class OpwegStack extends Stack {
     portal.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
 
     // Publisher: re-renders the pages a listing change touches, straight from the table's stream.
+    const siteEnvironment = { ...settings, PUBLIC_ORIGIN: publicOrigin, SITE_BUCKET: site.bucket.bucketName, DISTRIBUTION_ID: site.distribution.distributionId };
+    /** Table read, page writes and removals (nothing else), CloudFront invalidations. */
+    const bindSite = (fn: OpwegFunction) => {
+      bindTable(fn, table, 'read');
+      bindSecrets(fn, secrets);
+      // grantPut/grantDelete would add Abort*, DeleteObject* etc.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [site.bucket.arnForObjects('*')] }));
+      Validations.of(fn.role ?? fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(site.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
+        reason: 'It writes any page of the site: object keys are page paths, unknown in advance.',
+      });
+      site.distribution.grantCreateInvalidation(fn);
+    };
     const publish = new OpwegFunction(this, 'Publish', {
       handler: 'publish',
       description: 'OpWeg publisher: renders resident pages into the site bucket',
-      environment: { ...settings, PUBLIC_ORIGIN: publicOrigin, SITE_BUCKET: site.bucket.bucketName, DISTRIBUTION_ID: site.distribution.distributionId },
+      environment: siteEnvironment,
       timeout: Duration.minutes(1),
     });
-    bindTable(publish, table, 'read');
-    bindSecrets(publish, secrets);
-    // Write and remove pages, nothing else (grantPut/grantDelete would add Abort*, DeleteObject* etc.).
-    publish.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [site.bucket.arnForObjects('*')] }));
-    Validations.of(publish.role ?? publish).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(site.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
-      reason: 'The publisher writes any page of the site: object keys are page paths, unknown in advance.',
-    });
-    site.distribution.grantCreateInvalidation(publish);
-    const deadLetters = new Queue(this, 'PublishDeadLetters', {
+    bindSite(publish);
+
+    // A batch the publisher gave up on (after its retries) → its position in the stream, in the
+    // dead-letter queue → the repair publishes it again; what the repair cannot do waits, parked.
+    const parked = new Queue(this, 'PublishParked', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue (of the stream mapping below); nag cannot see that.',
+    // No acknowledgement for AwsSolutions-SQS3 needed: it is the dead-letter queue of the one below.
+    const repairTimeout = Duration.minutes(10);
+    const deadLetters = new Queue(this, 'PublishDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      // AWS: at least six times the consumer's timeout, so a throttled batch is not received twice meanwhile.
+      visibilityTimeout: Duration.minutes(repairTimeout.toMinutes() * 6),
+      deadLetterQueue: { queue: parked, maxReceiveCount: 5 },
     });
     publish.addEventSource(
       new DynamoEventSource(table, {
@@ -91,6 +105,30 @@ export class OpwegStack extends Stack {
       }),
     );
 
+    // Repair: reads a dead-lettered batch again from the stream and publishes it; past the
+    // stream's 24 hours, renders the whole site again (web/site/repair.ts).
+    const repair = new OpwegFunction(this, 'Repair', {
+      handler: 'repair',
+      description: 'OpWeg repair: publishes again the stream batches the publisher gave up on',
+      environment: siteEnvironment,
+      // A whole-site rebuild, when the stream no longer holds a batch.
+      timeout: repairTimeout,
+    });
+    bindSite(repair);
+    // Read the table's stream by position (GetShardIterator, GetRecords); the rebuild lists the pages stored.
+    repair.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:GetShardIterator', 'dynamodb:GetRecords'], resources: [table.tableStreamArn!] }));
+    repair.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [site.bucket.bucketArn] }));
+    repair.addEventSource(
+      new SqsEventSource(deadLetters, {
+        // Few at a time: batches no longer in the stream share one rebuild per invocation.
+        batchSize: 5,
+        maxBatchingWindow: Duration.seconds(30),
+        reportBatchItemFailures: true,
+        // At most two repairs (and so whole-site rebuilds) at once.
+        maxConcurrency: 2,
+      }),
+    );
+
     // Sweep: expire listings past closing, warn employers, delete residents' data past retention, desk digests.
     const sweep = new OpwegFunction(this, 'Sweep', {
       handler: 'sweep',
@@ -108,7 +146,13 @@ export class OpwegStack extends Stack {
       targets: [new LambdaFunction(sweep, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
     });
 
-    new Alarms(this, 'Alarms', { functions: { Portal: portal, Publish: publish, Sweep: sweep }, deadLetters, email: stage.alarmEmail });
+    new Alarms(this, 'Alarms', {
+      functions: { Portal: portal, Publish: publish, Repair: repair, Sweep: sweep },
+      // A dead letter still there after one visibility timeout: the repair failed once, or is not running.
+      deadLetters: { queue: deadLetters, maxAge: Duration.minutes(repairTimeout.toMinutes() * 6) },
+      parked,
+      email: stage.alarmEmail,
+    });
 
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'PublicOrigin', { value: publicOrigin });

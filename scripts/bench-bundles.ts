@@ -3,10 +3,12 @@ import { readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import type { SQSEvent } from 'aws-lambda';
 import { ensureTable } from '../shared/db/bootstrap.js';
-import { httpApiEvent, lambdaContext, scheduledEvent } from '../functions/events.js';
+import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent, streamBatchFailure } from '../functions/events.js';
 import type { HandlerName } from '../infra/bundling.js';
+import { createStreamsClient, readShards } from '../web/site/stream.js';
 import { buildHandlers } from './build.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 
@@ -21,23 +23,43 @@ export interface BundleFigures {
 export const TARGETS = { portal: { sizeKB: 400, coldStartMs: 150 } } as const;
 
 /** One event per handler, as its trigger sends it; the portal's reads DynamoDB (/healthz). */
-const EVENTS: Record<HandlerName, unknown> = {
+const eventsWith = (repair: SQSEvent): Record<HandlerName, unknown> => ({
   portal: httpApiEvent('GET', '/healthz'),
   // The init is what a cold start costs; a rendering batch is the publisher's own figure.
   publish: { Records: [] },
+  // A dead letter naming a real stream record, not of the site: read again, nothing to render.
+  repair,
   sweep: scheduledEvent(new Date()),
-};
+});
+
+/** Writes an item that is no page's source and points a dead-letter message at its stream record. */
+async function deadLetterEvent(client: DynamoDBClient, endpoint: string, tableName: string): Promise<SQSEvent> {
+  await client.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: 'BENCH#repair' }, sk: { S: 'BENCH' }, at: { S: new Date().toISOString() } } }));
+  const streamArn = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table!.LatestStreamArn!;
+  const streams = createStreamsClient({ endpoint });
+  try {
+    const shard = (await readShards(streams, streamArn)).filter((s) => s.records.length > 0).at(-1)!;
+    const record = shard.records.at(-1)!;
+    const sequence = record.dynamodb!.SequenceNumber!;
+    const arrival = record.dynamodb!.ApproximateCreationDateTime!;
+    const range = { streamArn, shardId: shard.shardId, startSequenceNumber: sequence, endSequenceNumber: sequence };
+    return sqsEvent([JSON.stringify(streamBatchFailure(range, { batchSize: 1, firstArrival: arrival, lastArrival: arrival }))]);
+  } finally {
+    streams.destroy();
+  }
+}
 
 /** Runs in the fresh process: import the bundle, answer one event, say so on stdout. */
 const CHILD = `
 const { handler } = await import(process.env.BENCH_BUNDLE);
 const result = await handler(JSON.parse(process.env.BENCH_EVENT), JSON.parse(process.env.BENCH_CONTEXT));
 if (result && typeof result.statusCode === 'number' && result.statusCode >= 400) throw new Error('answered ' + result.statusCode);
+if (result && result.batchItemFailures?.length) throw new Error('failed ' + JSON.stringify(result.batchItemFailures));
 process.stdout.write('\\nBENCH_ANSWERED\\n');
 process.exit(0);
 `;
 
-function coldStart(file: string, name: HandlerName, env: Record<string, string>): Promise<number> {
+function coldStart(file: string, name: HandlerName, event: unknown, env: Record<string, string>): Promise<number> {
   return new Promise((ok, fail) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
@@ -48,7 +70,7 @@ function coldStart(file: string, name: HandlerName, env: Record<string, string>)
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: `opweg-${name}`,
         BENCH_BUNDLE: pathToFileURL(file).href,
-        BENCH_EVENT: JSON.stringify(EVENTS[name]),
+        BENCH_EVENT: JSON.stringify(event),
         BENCH_CONTEXT: JSON.stringify(lambdaContext(`opweg-${name}`)),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -81,14 +103,15 @@ export async function benchBundles(o: { runs?: number } = {}): Promise<BundleFig
   try {
     const client = new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     await ensureTable(client, 'bench');
+    const events = eventsWith(await deadLetterEvent(client, endpoint, 'bench'));
     client.destroy();
     const env = { TABLE_NAME: 'bench', DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'eu-west-1' };
     const figures: BundleFigures[] = [];
     for (const b of await buildHandlers({ outdir })) {
       const bytes = readFileSync(b.file);
-      await coldStart(b.file, b.name, env); // warms the file cache; not counted
+      await coldStart(b.file, b.name, events[b.name], env); // warms the file cache; not counted
       const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await coldStart(b.file, b.name, env));
+      for (let i = 0; i < runs; i++) times.push(await coldStart(b.file, b.name, events[b.name], env));
       figures.push({ name: b.name, sizeKB: kb(bytes.length), gzipKB: kb(gzipSync(bytes).length), coldStartMs: Math.round(median(times)) });
     }
     return figures;

@@ -1,3 +1,5 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import type { Db } from '../../shared/db/client.js';
@@ -6,7 +8,9 @@ import type { ListingInput } from '../../shared/domain/listing.js';
 import { changeStatus, createListing } from '../../shared/services/listings.js';
 import { clock, deskOf, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 import { loadConfig } from '../../shared/config/index.js';
+import { streamBatchFailure } from '../../functions/events.js';
 import type { SiteDeps } from './context.js';
+import { createStreamsClient, readShards } from './stream.js';
 
 /** Test data for the resident site: two regions, an employer, a partner, listings in every state. */
 export async function seedSite(db: Db) {
@@ -77,3 +81,33 @@ export async function recordOf(db: Db, key: { pk: string; sk: string }, old?: Re
 export async function itemOf(db: Db, key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
   return (await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true }))).Item;
 }
+
+/**
+ * A dead-letter message as Lambda would send it had the publisher given up on the stream batch
+ * holding `matches`' records: read from DynamoDB Local's real stream of the table, spanning the
+ * first to the last matching record of one shard (other records in between included, as on AWS).
+ */
+export async function deadLetterFor(o: { endpoint: string; tableName: string }, matches: (r: _Record) => boolean) {
+  const tables = new DynamoDBClient({ endpoint: o.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = createStreamsClient({ endpoint: o.endpoint });
+  try {
+    const streamArn = (await tables.send(new DescribeTableCommand({ TableName: o.tableName }))).Table!.LatestStreamArn!;
+    const shard = (await readShards(streams, streamArn)).find((s) => s.records.some(matches));
+    if (!shard) throw new Error('no such records in the stream');
+    const at = shard.records.flatMap((r, i) => (matches(r) ? [i] : []));
+    const batch = shard.records.slice(at[0], at.at(-1)! + 1);
+    const range = { streamArn, shardId: shard.shardId, startSequenceNumber: batch[0]!.dynamodb!.SequenceNumber!, endSequenceNumber: batch.at(-1)!.dynamodb!.SequenceNumber! };
+    const failure = streamBatchFailure(range, {
+      batchSize: batch.filter(matches).length,
+      firstArrival: batch[0]!.dynamodb!.ApproximateCreationDateTime!,
+      lastArrival: batch.at(-1)!.dynamodb!.ApproximateCreationDateTime!,
+    });
+    return { range, records: batch, failure, body: JSON.stringify(failure) };
+  } finally {
+    tables.destroy();
+    streams.destroy();
+  }
+}
+
+/** Whether a raw stream record is about the item with this partition key and sort key. */
+export const isAbout = (key: { pk: string; sk: string }) => (r: _Record) => r.dynamodb?.Keys?.pk?.S === key.pk && r.dynamodb?.Keys?.sk?.S === key.sk;
