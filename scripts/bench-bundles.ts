@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DescribeTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { SQSEvent } from 'aws-lambda';
 import { ensureTable } from '../shared/db/bootstrap.js';
 import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent, streamBatchFailure } from '../functions/events.js';
-import type { HandlerName } from '../infra/bundling.js';
 import { createStreamsClient, readShards } from '../web/site/stream.js';
+import { build } from 'esbuild';
+import { BUNDLE, type HandlerName } from '../infra/bundling.js';
 import { buildHandlers } from './build.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 
@@ -60,21 +62,22 @@ process.exit(0);
 `;
 
 function coldStart(file: string, name: HandlerName, event: unknown, env: Record<string, string>): Promise<number> {
+  return coldStartOf(['--input-type=module', '-e', CHILD], {
+    ...env,
+    // As on Lambda (infra/constructs/opweg-function.ts).
+    NODE_OPTIONS: '--enable-source-maps',
+    POWERTOOLS_SERVICE_NAME: `opweg-${name}`,
+    BENCH_BUNDLE: pathToFileURL(file).href,
+    BENCH_EVENT: JSON.stringify(event),
+    BENCH_CONTEXT: JSON.stringify(lambdaContext(`opweg-${name}`)),
+  });
+}
+
+/** Spawn → "BENCH_ANSWERED" on stdout, in milliseconds. */
+function coldStartOf(args: string[], env: Record<string, string>): Promise<number> {
   return new Promise((ok, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], {
-      env: {
-        ...process.env,
-        ...env,
-        // As on Lambda (infra/constructs/opweg-function.ts).
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: `opweg-${name}`,
-        BENCH_BUNDLE: pathToFileURL(file).href,
-        BENCH_EVENT: JSON.stringify(event),
-        BENCH_CONTEXT: JSON.stringify(lambdaContext(`opweg-${name}`)),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (b: Buffer) => {
@@ -83,9 +86,50 @@ function coldStart(file: string, name: HandlerName, event: unknown, env: Record<
     });
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
     child.on('exit', (code) => {
-      if (!out.includes('BENCH_ANSWERED')) fail(new Error(`${name} did not answer (exit ${code}):\n${err}`));
+      if (!out.includes('BENCH_ANSWERED')) fail(new Error(`no answer (exit ${code}):\n${err}`));
     });
   });
+}
+
+/**
+ * The floor under the cold-start figures: an empty Hono app behind the same Lambda adapter,
+ * bundled with the same options, answering /healthz without a database. What no bundle of ours
+ * can beat on this machine (a fresh `node`, plus the adapter's first Request).
+ */
+export async function benchFloor(o: { runs?: number; outdir?: string } = {}): Promise<{ bareNodeMs: number; emptyHonoMs: number }> {
+  const runs = o.runs ?? 5;
+  const outdir = o.outdir ?? `dist/.bench-floor-${process.pid}`;
+  const file = resolve(outdir, 'index.mjs');
+  try {
+    await build({
+      stdin: {
+        contents: "import { Hono } from 'hono'; import { handle } from 'hono/aws-lambda'; const app = new Hono(); app.get('/healthz', (c) => c.json({ ok: true })); export const handler = handle(app);",
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      outfile: file,
+      bundle: true,
+      format: BUNDLE.format,
+      platform: BUNDLE.platform,
+      target: BUNDLE.target,
+      minify: BUNDLE.minify,
+      banner: { js: BUNDLE.banner },
+      logLevel: 'warning',
+    });
+    const event = httpApiEvent('GET', '/healthz');
+    const bare = () => coldStartOf(['-e', "process.stdout.write('BENCH_ANSWERED')"], {});
+    const empty = () => coldStart(file, 'portal', event, {});
+    await empty(); // warms the file cache; not counted
+    const bareTimes: number[] = [];
+    const emptyTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      bareTimes.push(await bare());
+      emptyTimes.push(await empty());
+    }
+    return { bareNodeMs: Math.round(median(bareTimes)), emptyHonoMs: Math.round(median(emptyTimes)) };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -131,5 +175,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       `${f.name.padEnd(8)} ${String(f.sizeKB).padStart(8)}${mark(target && f.sizeKB <= target.sizeKB)} ${String(f.gzipKB).padStart(8)} ${String(f.coldStartMs).padStart(14)}${mark(target && f.coldStartMs <= target.coldStartMs)}`,
     );
   }
+  const floor = await benchFloor();
+  console.log(`floor: a bare node ${floor.bareNodeMs} ms; an empty Hono app behind the same Lambda adapter ${floor.emptyHonoMs} ms`);
   console.log(`\ntargets: portal ≤ ${TARGETS.portal.sizeKB} KB, cold start ≤ ${TARGETS.portal.coldStartMs} ms (fresh node → first answer, on this machine)`);
 }

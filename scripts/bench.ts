@@ -28,7 +28,7 @@ import { publishRecords } from '../web/site/publish.js';
 import { fileOf } from '../web/site/paths.js';
 import { ASSETS } from '../web/ui/assets.js';
 import { itemOf, recordOf } from '../web/site/testing.js';
-import { benchBundles } from './bench-bundles.js';
+import { benchBundles, benchFloor, TARGETS } from './bench-bundles.js';
 import { benchSite } from './bench-site.js';
 import { seedDemo } from './demo/seed.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -329,6 +329,10 @@ await section('Lambda bundles', async () => {
   for (const b of await benchBundles({ runs: QUICK ? 2 : 5 })) {
     add(`bundle ${b.name}: size KB / gzip KB / cold start ms`, `${b.sizeKB} / ${b.gzipKB} / ${b.coldStartMs}`);
   }
+  const floor = await benchFloor({ runs: QUICK ? 2 : 5 });
+  add('bundle floor: a bare node process, ms', floor.bareNodeMs);
+  add('bundle floor: an empty Hono app behind the Lambda adapter (fresh node → first answer), ms', floor.emptyHonoMs);
+  add('bundle targets: portal size KB / cold start ms', `${TARGETS.portal.sizeKB} / ${TARGETS.portal.coldStartMs}`);
 });
 
 if (!QUICK) {
