@@ -6,7 +6,7 @@ import { keys } from '../shared/db/keys.js';
 import { DomainError } from '../shared/errors.js';
 import { resolveDeps, type Deps } from './deps.js';
 import { devMailRoutes } from './portal/dev-mail.js';
-import { portalApp } from './portal/index.js';
+import { isImportUpload, portalApp } from './portal/index.js';
 
 const TOO_LARGE =
   '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Te groot / Too large</title><h1>Te groot / Too large</h1>' +
@@ -40,11 +40,13 @@ export function createApp(given: Deps) {
   // Request bodies are small forms; only the desk's CSV upload (at most 500 rows) is larger.
   const tooLarge = bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.html(TOO_LARGE, 413) });
   const upload = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: (c) => c.html(TOO_LARGE, 413) });
-  app.use('/portal/*', (c, next) => (/^\/portal\/desk\/[^/]+\/import$/.test(c.req.path) ? upload : tooLarge)(c, next));
+  app.use('/portal/*', (c, next) => (isImportUpload(c.req.path) ? upload : tooLarge)(c, next));
 
   app.get('/healthz', async (c) => {
     try {
-      await deps.db.doc.send(new GetCommand({ TableName: deps.db.tableName, Key: keys.region('_health') }));
+      // Within the portal's deadline: a database that hangs is unhealthy, not a hanging check.
+      const abortSignal = AbortSignal.timeout(deps.config.PORTAL_TIMEOUT_SECONDS * 1000);
+      await deps.db.doc.send(new GetCommand({ TableName: deps.db.tableName, Key: keys.region('_health') }), { abortSignal });
       return c.json({ ok: true });
     } catch {
       return c.json({ ok: false }, 503);

@@ -21,6 +21,12 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('OpWeg <no-reply@opweg.example.org>'),
   /** How long a portal session lasts after sign-in. */
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /**
+   * A portal request still unanswered after this many seconds (a database that hangs) gets the
+   * 503 "try again in a minute" page. Below the portal Lambda's 10 s timeout, so the person sees
+   * our page rather than API Gateway's error.
+   */
+  PORTAL_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(8),
 });
 export type Config = z.infer<typeof Env>;
 

@@ -16,9 +16,22 @@ export interface DbOptions {
   endpoint?: string;
 }
 
+/**
+ * A request gives up (TimeoutError; the SDK then tries again, up to its maxAttempts) after this
+ * long without a byte from DynamoDB once its connection is up: a database that hangs (paused,
+ * packets dropped) rather than refusing. The SDK's socketTimeout, an inactivity timeout, so
+ * neither waiting for a free socket nor a slow connect counts; not its requestTimeout (the whole
+ * request, queueing included) and no connectionTimeout: those cut short a burst (see the git log).
+ * Generous: 200 simultaneous sign-ups on DynamoDB Local on 2 busy cores waited up to 12 s for a
+ * first byte. Replaces the SDK's default of 5 minutes. Pages do not wait for this: the portal
+ * answers 503 "try again" after PORTAL_TIMEOUT_SECONDS (web/portal/index.tsx).
+ */
+export const DB_SOCKET_TIMEOUT_MS = 30_000;
+
 export function createDb(o: DbOptions): Db {
   const client = new DynamoDBClient({
     region: o.region ?? 'eu-west-1',
+    requestHandler: { socketTimeout: DB_SOCKET_TIMEOUT_MS },
     ...(o.endpoint ? { endpoint: o.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   const doc = DynamoDBDocumentClient.from(client, {

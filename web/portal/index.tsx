@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
 import { DomainError } from '../../shared/errors.js';
 import { t, type Params } from '../../shared/i18n/index.js';
 import { ANONYMOUS } from '../../shared/services/actor.js';
@@ -43,6 +44,13 @@ export function portalApp(deps: ResolvedDeps) {
     // Pages hold personal data: no cache between the portal and the person.
     c.header('Cache-Control', 'no-store');
   });
+  // A database that hangs must not hang the page: past the deadline the person gets the 503
+  // "try again" page (onError below). What the request was doing goes on in the background and
+  // may still complete: nothing was acknowledged. The desk's CSV upload is exempt (up to 500 rows,
+  // each a few writes; cut off, it would go on unseen and be sent again): a database that hangs
+  // still fails it, by the DynamoDB client's own timeout (shared/db/client.ts).
+  const deadline = timeout(deps.config.PORTAL_TIMEOUT_SECONDS * 1000, () => new HTTPException(503, { message: 'portal request deadline passed' }));
+  app.use('*', (c, next) => (c.req.method === 'POST' && isImportUpload(c.req.path) ? next() : deadline(c, next)));
   // Form posts from other sites are refused (the origin is configured: behind CloudFront the
   // request's own URL names the API's host, not the public one).
   app.use('*', csrf({ origin: (origin) => origin === deps.config.PUBLIC_ORIGIN }));
@@ -79,6 +87,11 @@ export function portalApp(deps: ResolvedDeps) {
     const pc = c as PortalContext;
     if (err instanceof DomainError) return errorPage(pc, err.key, err.status, err.params);
     if (err instanceof HTTPException && err.status === 403) return errorPage(pc, 'portal.error.crossSite', 403);
+    // Past the deadline above: most likely a database that hangs.
+    if (err instanceof HTTPException && err.status === 503) {
+      console.error('portal request deadline passed:', c.req.method, c.req.path);
+      return errorPage(pc, 'portal.error.unavailable', 503);
+    }
     if (databaseUnavailable(err)) {
       console.error('database unavailable:', (err as Error).message);
       return errorPage(pc, 'portal.error.unavailable', 503);
@@ -88,6 +101,9 @@ export function portalApp(deps: ResolvedDeps) {
   });
   return app;
 }
+
+/** The desk's CSV import (a larger body, a longer request): app.ts and the deadline above treat it apart. */
+export const isImportUpload = (path: string) => /^\/portal\/desk\/[^/]+\/import$/.test(path);
 
 /** Errors of the AWS SDK that mean DynamoDB cannot be reached or will not answer now: worth trying again soon. */
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError', 'RequestTimeout', 'ServiceUnavailable', 'InternalServerError', 'ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded']);
