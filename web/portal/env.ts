@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { PortalLocale } from '../../shared/domain/session.js';
-import { t, type AnyKey, type Params } from '../../shared/i18n/index.js';
+import { t, type AnyKey, type Params, type Locale } from '../../shared/i18n/index.js';
 import type { Actor } from '../../shared/services/actor.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import type { ResolvedDeps } from '../deps.js';
@@ -18,6 +18,8 @@ export type PortalEnv = {
     actor: Actor;
     locale: PortalLocale;
     nav: NavItem[];
+    /** Set by the residents' form posts: their pages, errors included, speak the form's language. */
+    residentLocale?: Locale;
   };
 };
 export type PortalContext = Context<PortalEnv>;

@@ -20,7 +20,7 @@ import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
 import { privacyRoutes } from './privacy.js';
 import { reportRoutes } from './report.js';
-import { residentRoutes } from './residents.js';
+import { residentRoutes, residentUnavailable } from './residents.js';
 import { PORTAL_STYLESHEET } from './style.js';
 
 /**
@@ -87,14 +87,12 @@ export function portalApp(deps: ResolvedDeps) {
     const pc = c as PortalContext;
     if (err instanceof DomainError) return errorPage(pc, err.key, err.status, err.params);
     if (err instanceof HTTPException && err.status === 403) return errorPage(pc, 'portal.error.crossSite', 403);
-    // Past the deadline above: most likely a database that hangs.
-    if (err instanceof HTTPException && err.status === 503) {
-      console.error('portal request deadline passed:', c.req.method, c.req.path);
-      return errorPage(pc, 'portal.error.unavailable', 503);
-    }
-    if (databaseUnavailable(err)) {
-      console.error('database unavailable:', (err as Error).message);
-      return errorPage(pc, 'portal.error.unavailable', 503);
+    // Past the deadline above (most likely a database that hangs), or a database that refuses.
+    const deadline = err instanceof HTTPException && err.status === 503;
+    if (deadline || databaseUnavailable(err)) {
+      console.error(deadline ? 'portal request deadline passed:' : 'database unavailable:', c.req.method, c.req.path, deadline ? '' : (err as Error).message);
+      const residentLocale = pc.get('residentLocale');
+      return residentLocale ? residentUnavailable(c, residentLocale) : errorPage(pc, 'portal.error.unavailable', 503);
     }
     console.error(err);
     return errorPage(pc, 'portal.error.unexpected', 500);

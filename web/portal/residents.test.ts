@@ -6,6 +6,9 @@ import { clock, seedDirectory, seedOrganisation, vacancy, visit } from '../../te
 import { startTestServer } from '../../test/server.js';
 import { client, formBody, publishedListing, seedPeople, type PortalClient } from './testing.js';
 import type { Listing } from '../../shared/domain/listing.js';
+import { createDb } from '../../shared/db/client.js';
+import { t } from '../../shared/i18n/index.js';
+import { freePort } from '../../scripts/dynamodb-local.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -93,5 +96,25 @@ describe('residents react through the portal', () => {
     const unknown = await resident.post('/portal/cancel', { locale: 'nl', reference: 'ZZZZ-ZZZZ' });
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('referentiecode');
+  });
+});
+
+describe('residents when the database cannot be reached', () => {
+  it('answers 503 in the resident\'s language and direction, saying to try again', async () => {
+    // Nothing listens on this port: every call is refused.
+    const endpoint = `http://127.0.0.1:${await freePort()}`;
+    const down = await startTestServer({ ...createDb({ tableName: db.tableName, endpoint, cursorSecret: db.cursorSecret }), endpoint }, { mail: outbox, clock });
+    try {
+      const res = await client(down.url).post('/portal/interest', form(job.id));
+      expect(res.status).toBe(503);
+      const html = await res.text();
+      expect(html).toContain('dir="rtl"');
+      expect(html).toContain(t('ar', 'error.unavailable'));
+      const cancel = await client(down.url).post('/portal/cancel', { locale: 'ti', reference: 'K7QM-3XP2' });
+      expect(cancel.status).toBe(503);
+      expect(await cancel.text()).toContain(t('ti', 'error.unavailable'));
+    } finally {
+      await down.close();
+    }
   });
 });

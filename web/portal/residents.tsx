@@ -11,14 +11,27 @@ import { CancelForm, HONEYPOT, InterestForm, type FormValues } from '../site/int
 import { locationsWithinReach } from '../site/reads.js';
 import { paths } from '../site/paths.js';
 import { Layout } from '../ui/layout.js';
-import { clientAddress, formOf, many, one, type Portal } from './env.js';
+import { clientAddress, formOf, many, one, type Portal, type PortalEnv } from './env.js';
 
 /**
  * Residents' form posts from the static site: "I'm interested", visit sign-ups and cancelling
  * them. No account; pages in the resident's language and direction (the site's layout).
  */
+/** The database cannot be reached or did not answer in time: say so in the resident's language. */
+export function residentUnavailable(c: Context, locale: Locale) {
+  return c.html(
+    <Layout locale={locale} title={t(locale, 'error.unavailable')} path="/" noindex>
+      <h1>{t(locale, 'error.unavailable')}</h1>
+      <p>
+        <a href={paths.home(locale)}>{t(locale, 'nav.home')}</a>
+      </p>
+    </Layout>,
+    503,
+  );
+}
+
 export function residentRoutes(p: Portal) {
-  const app = new Hono();
+  const app = new Hono<PortalEnv>();
   const now = () => p.deps.clock.now();
 
   const localeOf = (v: string | string[] | undefined): Locale => {
@@ -64,6 +77,7 @@ export function residentRoutes(p: Portal) {
   app.post('/interest', async (c) => {
     const form = await formOf(c);
     const locale = localeOf(form.locale);
+    c.set('residentLocale', locale);
     const listingId = one(form.listingId);
     // A bot filled in the field people cannot see: thank it, store nothing.
     if (one(form[HONEYPOT]) !== '') return page(c, locale, t(locale, 'interest.title'), '/', <p>{t(locale, 'interest.thanks')}</p>);
@@ -122,12 +136,14 @@ export function residentRoutes(p: Portal) {
 
   app.get('/cancel', (c) => {
     const locale = localeOf(c.req.query('locale'));
+    c.set('residentLocale', locale);
     return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} />);
   });
 
   app.post('/cancel', async (c) => {
     const form = await formOf(c);
     const locale = localeOf(form.locale);
+    c.set('residentLocale', locale);
     const code = one(form.reference);
     if (!(await withinInterestLimit(p.deps.db, clientAddress(c), now()))) {
       return page(c, locale, t(locale, 'cancel.title'), '/', <p class="box closed">{t(locale, 'error.too_many_requests')}</p>, 429);

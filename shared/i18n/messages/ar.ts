@@ -46,6 +46,7 @@ export const ar: Messages = {
   'error.reference_unknown': "لا نعرف هذا الرمز المرجعي. تحقق منه، أو اسأل المكتب.",
   'error.not_introduced': "لا يمكن تسجيل هذا إلا بعد أن يقدّم المكتب الساكن.",
   'error.too_many_requests': "محاولات كثيرة في وقت قصير. يرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.",
+  'error.unavailable': "هذا لا يعمل الآن. من فضلك حاول مرة أخرى بعد دقيقة.",
 
   'nav.skip': "انتقل إلى المحتوى",
   'nav.breadcrumb': "أين أنت",

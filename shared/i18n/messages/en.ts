@@ -44,6 +44,7 @@ export const en = {
   'error.reference_unknown': 'We do not know this reference code. Check it, or ask the desk.',
   'error.not_introduced': 'This can only be recorded after the desk has introduced the resident.',
   'error.too_many_requests': 'Too many tries in a short time. Please wait a few minutes and try again.',
+  'error.unavailable': 'This is not working right now. Please try again in a minute.',
 
   'nav.skip': 'Go to the content',
   'nav.breadcrumb': 'Where you are',

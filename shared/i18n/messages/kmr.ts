@@ -46,6 +46,7 @@ export const kmr: Messages = {
   'error.reference_unknown': "Em vê koda referansê nas nakin. Kontrol bike, an ji maseyê bipirse.",
   'error.not_introduced': "Ev tenê piştî ku mase niştecihê dide naskirin dikare were tomarkirin.",
   'error.too_many_requests': "Di demeke kurt de gelek ceribandin. Ji kerema xwe çend deqeyan bisekine û dîsa biceribîne.",
+  'error.unavailable': "Ev niha naxebite. Ji kerema xwe piştî deqeyekê dîsa biceribîne.",
 
   'nav.skip': "Here naverokê",
   'nav.breadcrumb': "Tu li ku yî",

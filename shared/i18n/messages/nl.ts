@@ -41,6 +41,7 @@ export const nl: Messages = {
   'error.reference_unknown': 'We kennen deze referentiecode niet. Controleer hem, of vraag het aan de balie.',
   'error.not_introduced': 'Dit kan pas worden vastgelegd nadat de balie de bewoner heeft voorgesteld.',
   'error.too_many_requests': 'Te veel pogingen in korte tijd. Wacht een paar minuten en probeer het opnieuw.',
+  'error.unavailable': 'Dit lukt nu even niet. Probeer het over een minuut opnieuw.',
 
   'nav.skip': 'Naar de inhoud',
   'nav.breadcrumb': 'Waar je bent',

@@ -46,6 +46,7 @@ export const so: Messages = {
   'error.reference_unknown': "Koodhkan tixraaca ma naqaanno. Hubi, ama weydii miiska.",
   'error.not_introduced': "Tan waxaa la diiwaangelin karaa kaliya kadib marka miisku soo bandhigo qofka degan.",
   'error.too_many_requests': "Isku dayo badan waqti gaaban gudihiis. Fadlan sug dhowr daqiiqo oo isku day mar kale.",
+  'error.unavailable': "Tani hadda ma shaqaynayso. Fadlan isku day mar kale daqiiqad kadib.",
 
   'nav.skip': "U gudub waxa ku jira",
   'nav.breadcrumb': "Halka aad joogto",

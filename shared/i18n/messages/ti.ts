@@ -46,6 +46,7 @@ export const ti: Messages = {
   'error.reference_unknown': "ነዚ ኮድ መወከሲ ኣይንፈልጦን። ኣረጋግጽዎ፣ ወይ ንቤት ጽሕፈት ሕተቱ።",
   'error.not_introduced': "እዚ ክምዝገብ ዝኽእል እቲ ቤት ጽሕፈት ንነባሪ ምስ ኣላለዮ ጥራይ እዩ።",
   'error.too_many_requests': "ኣብ ሓጺር ግዜ ብዙሕ ፈተነታት። በጃኹም ቁሩብ ደቓይቕ ተጸበዩ እሞ እንደገና ፈትኑ።",
+  'error.unavailable': "እዚ ሕጂ ኣይሰርሕን ዘሎ። በጃኹም ድሕሪ ሓንቲ ደቒቕ እንደገና ፈትኑ።",
 
   'nav.skip': "ናብ ትሕዝቶ ኺዱ",
   'nav.breadcrumb': "ኣበይ ከም ዘለኹም",

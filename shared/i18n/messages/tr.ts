@@ -46,6 +46,7 @@ export const tr: Messages = {
   'error.reference_unknown': "Bu referans kodunu tanımıyoruz. Kontrol et ya da masaya sor.",
   'error.not_introduced': "Bu ancak masa sakini tanıştırdıktan sonra kaydedilebilir.",
   'error.too_many_requests': "Kısa sürede çok fazla deneme. Lütfen birkaç dakika bekle ve tekrar dene.",
+  'error.unavailable': "Bu şu anda çalışmıyor. Lütfen bir dakika sonra tekrar dene.",
 
   'nav.skip': "İçeriğe git",
   'nav.breadcrumb': "Bulunduğun yer",
