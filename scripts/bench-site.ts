@@ -18,6 +18,7 @@ import { createSiteApp } from '../web/site/app.js';
 import { startLocalPublisher } from '../web/site/local-publisher.js';
 import { fileOf, paths } from '../web/site/paths.js';
 import { rebuildSite } from '../web/site/rebuild.js';
+import { seedListings } from './bench-listings.js';
 import { seedDemo } from './demo/seed.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 
@@ -132,6 +133,44 @@ export async function benchSite(): Promise<Record<string, unknown>> {
     db.doc.destroy();
     await local.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pages per second of a whole-site rebuild with `count` published listings (each with its page
+ * in every language), in a fresh table of the given DynamoDB Local, written to a temp folder.
+ */
+export async function benchRebuild(endpoint: string, count: number): Promise<{ listings: number; files: number; seconds: number; pagesPerSecond: number }> {
+  const tableName = `bench-rebuild-${count}`;
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, PUBLIC_ORIGIN: 'https://opweg.example.org' });
+  const db = createDb({ tableName, endpoint, cursorSecret: config.CURSOR_SECRET });
+  const dir = mkdtempSync(join(tmpdir(), 'opweg-bench-rebuild-'));
+  try {
+    await ensureTable(client, tableName);
+    await seedDemo(db, new Date());
+    const template = (await allPublishedInRegion(db, 'zuid')).find((l) => l.kind === 'job')!;
+    const seeded = await seedListings(db, count, template, { allPublished: true });
+    const rebuild = await rebuildSite({ db, config, store: new FsSiteStore(dir) });
+    if (rebuild.failed.length > 0) throw new Error(`rebuild failed on ${rebuild.failed.length} pages, e.g. ${rebuild.failed[0]!.path}`);
+    const seconds = rebuild.ms / 1000;
+    return { listings: seeded.written, files: rebuild.written, seconds: Number(seconds.toFixed(1)), pagesPerSecond: Math.round(rebuild.written / seconds) };
+  } finally {
+    client.destroy();
+    db.doc.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** benchRebuild at each size, in one in-memory DynamoDB Local. */
+export async function benchRebuilds(sizes: number[]) {
+  const local = await startDynamoDbLocal();
+  try {
+    const out = [];
+    for (const size of sizes) out.push(await benchRebuild(local.endpoint, size));
+    return out;
+  } finally {
+    await local.stop();
   }
 }
 

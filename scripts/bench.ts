@@ -7,18 +7,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
-import { ulid } from 'ulid';
 import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
 import { loadConfig } from '../shared/config/index.js';
 import { ensureTable } from '../shared/db/bootstrap.js';
 import { createDb, type Db } from '../shared/db/client.js';
 import { keys } from '../shared/db/keys.js';
-import type { Listing } from '../shared/domain/listing.js';
-import { getDirectory } from '../shared/repositories/directory.js';
-import { allPublishedInRegion, listingItem, pendingInRegion } from '../shared/repositories/listings.js';
-import { listOrganisations } from '../shared/repositories/organisations.js';
+import { allPublishedInRegion, pendingInRegion } from '../shared/repositories/listings.js';
 import { membershipsOfUser } from '../shared/repositories/users.js';
 import { SYSTEM } from '../shared/services/actor.js';
 import { updateListing } from '../shared/services/listings.js';
@@ -29,7 +25,8 @@ import { fileOf } from '../web/site/paths.js';
 import { ASSETS } from '../web/ui/assets.js';
 import { itemOf, recordOf } from '../web/site/testing.js';
 import { benchBundles, benchFloor, TARGETS } from './bench-bundles.js';
-import { benchSite } from './bench-site.js';
+import { seedListings, SEED_BUDGET_MS } from './bench-listings.js';
+import { benchRebuilds, benchSite } from './bench-site.js';
 import { seedDemo } from './demo/seed.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 
@@ -44,11 +41,6 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 100_000];
-/**
- * Seeding stops here and the bench goes on with what was written (and says so). DynamoDB Local
- * writes about 500 listing items a second on a 2-core machine: 100,000 take about 3½ minutes.
- */
-const SEED_BUDGET_MS = 420_000;
 const LOAD_SECONDS = QUICK ? 2 : 5;
 const CONNECTIONS = 10;
 
@@ -107,64 +99,6 @@ async function sessionFor(db: Db, email: string) {
   const expiresAt = Math.floor(Date.now() / 1000) + 3600;
   await db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.session(hash), type: 'session', email, createdAt: new Date().toISOString(), expiresAt } }));
   return `opweg_session=${id}`;
-}
-
-/**
- * `count` more listings written straight as items (BatchWriteItem, 25 a call, in parallel),
- * like a few years of history: 1 % pending, 5 % published, the rest closed or expired,
- * spread over the demo employers and their regions' locations. Stops at the time budget.
- */
-async function seedListings(db: Db, count: number, template: Listing): Promise<{ written: number; ms: number }> {
-  const started = performance.now();
-  const employers = (await listOrganisations(db)).filter((o) => o.kind === 'employer');
-  const { locations } = await getDirectory(db);
-  const day = 86_400_000;
-  const make = (i: number): Listing => {
-    const org = employers[i % employers.length]!;
-    const regionId = org.regionIds[i % org.regionIds.length]!;
-    const inRegion = locations.filter((l) => l.regionId === regionId);
-    const place = inRegion[i % inRegion.length] ?? inRegion[0]!;
-    const createdAt = new Date(Date.now() - ((count - i) / count) * 3 * 365 * day).toISOString();
-    const slot = i % 100;
-    const status: Listing['status'] = slot === 0 ? 'pending' : slot <= 5 ? 'published' : slot % 2 ? 'closed' : 'expired';
-    return {
-      ...template,
-      id: ulid(),
-      title: `${template.title} ${i}`,
-      organisationId: org.id,
-      regionId,
-      workplace: { city: place.name, lat: place.lat + ((i % 7) - 3) * 0.01, lon: place.lon + ((i % 5) - 2) * 0.01 },
-      status,
-      featured: false,
-      hidden: false,
-      version: 1,
-      createdAt,
-      updatedAt: createdAt,
-      submittedAt: status === 'pending' ? createdAt : undefined,
-      publishedAt: status === 'published' ? createdAt : undefined,
-      rejectionReason: undefined,
-    };
-  };
-  let next = 0;
-  let written = 0;
-  const worker = async () => {
-    while (next < count && performance.now() - started < SEED_BUDGET_MS) {
-      const from = next;
-      const to = Math.min(count, from + 25);
-      next = to;
-      let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
-        [db.tableName]: Array.from({ length: to - from }, (_, k) => ({ PutRequest: { Item: listingItem(make(from + k)) } })),
-      };
-      for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-        if (attempt > 0) await new Promise((ok) => setTimeout(ok, Math.min(1000, 50 * 2 ** attempt)));
-        const out = await db.doc.send(new BatchWriteCommand({ RequestItems: request }));
-        request = out.UnprocessedItems as typeof request;
-      }
-      written += to - from;
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return { written, ms: performance.now() - started };
 }
 
 async function dynamoFigures(local: DynamoDbLocal, size: number): Promise<Db & { endpoint: string }> {
@@ -344,6 +278,11 @@ if (!QUICK) {
           add(`site: ${page}: html / gzip / gzip with CSS, bytes`, Object.values(w).join(' / '));
         }
       } else add(name, value as Value);
+    }
+  });
+  await section('Site rebuild at 1,000 and 10,000 listings', async () => {
+    for (const r of await benchRebuilds([1_000, 10_000])) {
+      add(`site: rebuild with ${r.listings.toLocaleString('en')} published listings: files / seconds / pages per second`, `${r.files} / ${r.seconds} / ${r.pagesPerSecond}`);
     }
   });
 } else add('site: figures', 'skipped with --quick (npm run bench runs them)');
