@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { Id } from '../domain/common.js';
 import { Listing, listingInput, type ListingStatus } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '../errors.js';
@@ -18,15 +19,29 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
-export async function createListing(db: Db, actor: Actor, input: unknown, clock: Clock = systemClock): Promise<Listing> {
+/**
+ * A new draft. `o.id`, when the form carried one (a valid id chosen when the form was shown),
+ * makes creation idempotent: the same form sent again returns the listing it made the first
+ * time, instead of a second one (a retry after "try again", a double click).
+ */
+export async function createListing(db: Db, actor: Actor, input: unknown, clock: Clock = systemClock, o: { id?: string } = {}): Promise<Listing> {
   const fields = parseInput(listingInput(today(clock)), input);
   require(mayActForListing(actor, fields));
   if (!(await getOrganisation(db, fields.organisationId))) throw new NotFoundError();
   const at = clock.now().toISOString();
-  const listing = Listing.parse({ ...fields, id: ulid(), status: 'draft', version: 1, createdAt: at, updatedAt: at });
-  await writeListing(db, listing, undefined, [
-    auditPut(db, { at, actor: actorName(actor), action: 'listing.created', subject: { type: 'listing', id: listing.id } }),
-  ]);
+  const chosen = o.id !== undefined && Id.safeParse(o.id).success ? o.id : undefined;
+  const listing = Listing.parse({ ...fields, id: chosen ?? ulid(), status: 'draft', version: 1, createdAt: at, updatedAt: at });
+  try {
+    await writeListing(db, listing, undefined, [
+      auditPut(db, { at, actor: actorName(actor), action: 'listing.created', subject: { type: 'listing', id: listing.id } }),
+    ]);
+  } catch (e) {
+    if (e instanceof ConflictError && chosen) {
+      const made = await getListing(db, chosen, true);
+      if (made && made.organisationId === listing.organisationId && mayActForListing(actor, made)) return made;
+    }
+    throw e;
+  }
   return listing;
 }
 

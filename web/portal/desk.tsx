@@ -84,7 +84,7 @@ export function deskRoutes(p: Portal) {
         throw new ValidationError([{ field: 'organisationId', key: organisationId ? 'error.invalid_choice' : 'error.required' }]);
       }
       const input = listingInputFromFields(fields, organisationId, await getDirectory(p.deps.db), { today: today(), regionId });
-      const listing = await createListing(p.deps.db, c.get('actor'), input, p.ctx.clock);
+      const listing = await createListing(p.deps.db, c.get('actor'), input, p.ctx.clock, { id: fields.newId });
       return c.redirect(`/portal/listings/${listing.id}?done=created`, 303);
     } catch (e) {
       if (e instanceof ValidationError) return onBehalfPage(c, regionId, { values: form, errors: e.fields }, 422);

@@ -62,6 +62,25 @@ describe('employer pages', () => {
     expect(page).not.toContain('/approve"'); // not the desk's buttons
   });
 
+  it('makes one listing of a form sent twice (a retry after "try again"); the form carries its new id, kept when it comes back with errors', async () => {
+    const form = await (await employer.get(`/portal/org/${org.id}/listings/new`)).text();
+    const newId = /name="newId" value="([0-9A-Z]{26})"/.exec(form)![1]!;
+    const again = await (await employer.post(`/portal/org/${org.id}/listings`, { ...job, newId, title: '' })).text();
+    expect(again).toContain(`name="newId" value="${newId}"`);
+    const first = await employer.post(`/portal/org/${org.id}/listings`, { ...job, newId, title: 'Twee keer verstuurd' });
+    const second = await employer.post(`/portal/org/${org.id}/listings`, { ...job, newId, title: 'Twee keer verstuurd' });
+    expect(first.status).toBe(303);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(first.headers.get('location')).toContain(newId);
+    const titles = (await listingsOfOrganisation(db, org.id, { limit: 100 })).items.map((l) => l.title);
+    expect(titles.filter((t) => t === 'Twee keer verstuurd')).toHaveLength(1);
+    // Another organisation's employer cannot use an id that is taken to reach that listing.
+    const stranger = await signedIn(server.url, outbox, 'ander@example.org');
+    const taken = await stranger.post(`/portal/org/${other.id}/listings`, { ...job, newId, title: 'Overgenomen?' });
+    expect(taken.status).toBe(409);
+    expect((await getListing(db, newId))?.title).toBe('Twee keer verstuurd');
+  });
+
   it('refuses a wage below the minimum, a closing date in the past and a visit without seats; keeps what was typed; stores nothing', async () => {
     const before = (await listingsOfOrganisation(db, org.id)).items.length;
     const low = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Te goedkoop', wagePerHour: '9,50' });

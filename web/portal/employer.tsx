@@ -81,7 +81,7 @@ export function employerRoutes(p: Portal) {
     const fields = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, one(v)]));
     try {
       const input = listingInputFromFields(fields, organisationId, await getDirectory(p.deps.db), { today: today() });
-      const listing = await createListing(p.deps.db, actor, input, p.ctx.clock);
+      const listing = await createListing(p.deps.db, actor, input, p.ctx.clock, { id: fields.newId });
       return c.redirect(`/portal/listings/${listing.id}?done=created`, 303);
     } catch (e) {
       if (e instanceof ValidationError) return newPage(c, organisationId, { values: form, errors: e.fields }, 422);

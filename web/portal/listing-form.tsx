@@ -1,4 +1,5 @@
-import { ContentLanguage } from '../../shared/domain/common.js';
+import { ulid } from 'ulid';
+import { ContentLanguage, Id } from '../../shared/domain/common.js';
 import { DutchLevel, ListingKind, OpenTo } from '../../shared/domain/listing.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
 import { minimumWageOn } from '../../shared/config/minimum-wage.js';
@@ -34,7 +35,13 @@ export function ListingForm(props: {
   return (
     <form method="post" action={props.action} novalidate>
       <ErrorSummary locale={locale} state={state} labels={l} />
-      {props.version !== undefined ? <input type="hidden" name="version" value={String(props.version)} /> : null}
+      {props.version !== undefined ? (
+        <input type="hidden" name="version" value={String(props.version)} />
+      ) : (
+        // A new listing's id, chosen when the form is first shown: sent twice (a retry after
+        // "try again", a double click), it makes one listing, not two (createListing).
+        <input type="hidden" name="newId" value={typeof state.values.newId === 'string' && Id.safeParse(state.values.newId).success ? state.values.newId : ulid()} />
+      )}
       {props.employers ? (
         <SelectField {...f} name="organisationId" label={l.organisationId!} required empty="" options={props.employers.map((o) => ({ value: o.id, label: o.name }))} />
       ) : null}
