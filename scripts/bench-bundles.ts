@@ -10,8 +10,8 @@ import { ensureTable } from '../shared/db/bootstrap.js';
 import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent, streamBatchFailure } from '../functions/events.js';
 import { createStreamsClient, readShards } from '../web/site/stream.js';
 import { build } from 'esbuild';
-import { BUNDLE, type HandlerName } from '../infra/bundling.js';
-import { buildHandlers } from './build.js';
+import type { HandlerName } from '../infra/bundling.js';
+import { buildHandlers, ESBUILD_OPTIONS } from './build.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 
 export interface BundleFigures {
@@ -102,19 +102,13 @@ export async function benchFloor(o: { runs?: number; outdir?: string } = {}): Pr
   const file = resolve(outdir, 'index.mjs');
   try {
     await build({
+      ...ESBUILD_OPTIONS,
       stdin: {
         contents: "import { Hono } from 'hono'; import { handle } from 'hono/aws-lambda'; const app = new Hono(); app.get('/healthz', (c) => c.json({ ok: true })); export const handler = handle(app);",
         resolveDir: process.cwd(),
         loader: 'ts',
       },
       outfile: file,
-      bundle: true,
-      format: BUNDLE.format,
-      platform: BUNDLE.platform,
-      target: BUNDLE.target,
-      minify: BUNDLE.minify,
-      banner: { js: BUNDLE.banner },
-      logLevel: 'warning',
     });
     const event = httpApiEvent('GET', '/healthz');
     const bare = () => coldStartOf(['-e', "process.stdout.write('BENCH_ANSWERED')"], {});

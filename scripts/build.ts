@@ -1,8 +1,23 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { BUNDLE, HANDLERS, type HandlerName } from '../infra/bundling.js';
+
+/** BUNDLE as esbuild's options: for the handlers here, and the bench's empty-app floor. */
+export const ESBUILD_OPTIONS = {
+  bundle: true,
+  format: BUNDLE.format,
+  platform: BUNDLE.platform,
+  target: BUNDLE.target,
+  minify: BUNDLE.minify,
+  sourcemap: BUNDLE.sourcemap,
+  sourcesContent: false,
+  mainFields: [...BUNDLE.mainFields],
+  external: [...BUNDLE.external],
+  banner: { js: BUNDLE.banner },
+  logLevel: 'warning',
+} satisfies BuildOptions;
 
 export interface BuiltHandler {
   name: HandlerName;
@@ -21,21 +36,7 @@ export async function buildHandlers(o: { outdir?: string; names?: HandlerName[] 
   return Promise.all(
     names.map(async (name) => {
       const file = resolve(outdir, name, 'index.mjs');
-      await build({
-        entryPoints: [HANDLERS[name]],
-        outfile: file,
-        bundle: true,
-        format: BUNDLE.format,
-        platform: BUNDLE.platform,
-        target: BUNDLE.target,
-        minify: BUNDLE.minify,
-        sourcemap: BUNDLE.sourcemap,
-        sourcesContent: false,
-        mainFields: [...BUNDLE.mainFields],
-        external: [...BUNDLE.external],
-        banner: { js: BUNDLE.banner },
-        logLevel: 'warning',
-      });
+      await build({ ...ESBUILD_OPTIONS, entryPoints: [HANDLERS[name]], outfile: file });
       return { name, file, bytes: statSync(file).size };
     }),
   );

@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/db/client.js';
 import { isVisible } from '../../shared/db/keys.js';
-import { ListingKind, type Listing } from '../../shared/domain/listing.js';
+import { ListingKind, SCHEDULED_KINDS, type Listing } from '../../shared/domain/listing.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
 import type { Location } from '../../shared/domain/region.js';
 import { getDirectory, type Directory } from '../../shared/repositories/directory.js';
@@ -114,7 +114,7 @@ export function createSiteReads(db: Db, o: { reachKm: number; clock?: Clock; cha
       // From yesterday (Dutch time) so that no start time written with another offset is missed; `upcoming` cuts exactly.
       const from = dutchDay(new Date(now().getTime() - 86_400_000));
       const page = await upcomingVisitsInRegion(db, regionId, from, { limit: LIST_LIMIT + 1 });
-      const items = await overlay(page.items, (l) => l.regionId === regionId && KIND_GROUPS.visits.includes(l.kind as never));
+      const items = await overlay(page.items, (l) => l.regionId === regionId && SCHEDULED_KINDS.includes(l.kind));
       const soon = upcoming(items, now());
       return { items: soon.slice(0, LIST_LIMIT), more: page.cursor !== undefined || soon.length > LIST_LIMIT };
     });
