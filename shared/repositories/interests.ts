@@ -13,6 +13,11 @@ export function personItem(p: Person, regionId: string) {
   return { ...keys.person(p.interestId), type: 'person', ...personIndexKeys(p, regionId), ...p };
 }
 
+/** A reference code's item: the code a resident reads out, pointing at the interest while its data lives. */
+export function referenceItem(reference: string, interestId: string, expiresAt: number) {
+  return { ...keys.reference(reference), type: 'reference', interestId, expiresAt };
+}
+
 const nowSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 /** TTL deletes late: a person past `expiresAt` is treated as gone on every read. */
 const alive = (p: Person | undefined, now: Date) => (p && p.expiresAt > nowSeconds(now) ? p : undefined);

@@ -1,9 +1,7 @@
 import type { Coordinates } from '../domain/common.js';
 import type { Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
-import { NotFoundError } from '../errors.js';
-import { getLocation } from '../repositories/directory.js';
-import { listingsOfOrganisation, pendingInRegion, publishedInCell, upcomingVisitsInRegion } from '../repositories/listings.js';
+import { listingsOfOrganisation, pendingInRegion, upcomingVisitsInRegion } from '../repositories/listings.js';
 import { isDeskOf, isEmployerOf, isAdmin, require, type Actor } from './actor.js';
 import { cellsAround, distanceKm } from './geo.js';
 
@@ -14,25 +12,9 @@ export interface NearbyListing {
   km: number;
 }
 
-/** Published listings within `reachKm` of a reception location, nearest first. */
-export async function listingsNearLocation(db: Db, locationId: string, reachKm: number): Promise<NearbyListing[]> {
-  const location = await getLocation(db, locationId);
-  if (!location) throw new NotFoundError();
-  return nearby(location, reachKm, async (cell) => {
-    const out: Listing[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await publishedInCell(db, cell, { cursor });
-      out.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return out;
-  });
-}
-
 /**
  * The listings of the geohash cells around a place that lie within `reachKm` of it, nearest
- * first. `inCell` reads one cell: all of it, or (the resident site) its newest few.
+ * first. `inCell` reads one cell (the resident site: its newest few, web/site/reads.ts).
  */
 export async function nearby(place: Coordinates, reachKm: number, inCell: (cell: string) => Promise<Listing[]>): Promise<NearbyListing[]> {
   const perCell = await Promise.all(cellsAround(place, reachKm).map(inCell));

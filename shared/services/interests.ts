@@ -8,7 +8,7 @@ import { isVisible, keys } from '../db/keys.js';
 import { DomainError, ValidationError, parseInput } from '../errors.js';
 import { auditPut } from '../repositories/audit.js';
 import { getLocation } from '../repositories/directory.js';
-import { getInterest, getPeople, getPerson, interestIdByReference, interestItem, interestsOfListing, personItem, waitingList } from '../repositories/interests.js';
+import { getInterest, getPeople, getPerson, interestIdByReference, interestItem, interestsOfListing, personItem, referenceItem, waitingList } from '../repositories/interests.js';
 import { hitRateLimit } from '../repositories/sessions.js';
 import { deskStaffOfRegion } from '../repositories/users.js';
 import { t } from '../i18n/index.js';
@@ -68,7 +68,7 @@ export async function endProcedureEarly(db: Db, listing: Listing, endedAt: Date,
       if (expiresAt >= person.expiresAt) continue;
       await transact(db, [
         { Put: { TableName: db.tableName, Item: personItem({ ...person, expiresAt }, listing.regionId), ConditionExpression: 'expiresAt = :was', ExpressionAttributeValues: { ':was': person.expiresAt } } },
-        { Put: { TableName: db.tableName, Item: { ...keys.reference(person.reference), type: 'reference', interestId: interest.id, expiresAt } } },
+        { Put: { TableName: db.tableName, Item: referenceItem(person.reference, interest.id, expiresAt) } },
       ]);
       shortened++;
     }
@@ -129,7 +129,7 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
       expiresAt,
     });
     const items: TransactItem[] = [
-      { Put: { TableName: db.tableName, Item: { ...keys.reference(reference), type: 'reference', interestId: id, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: db.tableName, Item: referenceItem(reference, id, expiresAt), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: db.tableName, Item: interestItem(interest), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName: db.tableName, Item: personItem(person, listing.regionId) } },
       auditPut(db, { at, actor: 'resident', action: scheduled ? `interest.signup.${seat}` : 'interest.created', subject: { type: 'interest', id }, detail: { listingId: listing.id } }),

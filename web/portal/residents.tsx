@@ -13,23 +13,25 @@ import { paths } from '../site/paths.js';
 import { Layout } from '../ui/layout.js';
 import { clientAddress, formOf, many, one, type Portal, type PortalEnv } from './env.js';
 
+/** A resident's page: the site's layout, in the resident's language and direction. */
+function page(c: Context, locale: Locale, title: string, path: string, body: Child, status: 200 | 404 | 409 | 422 | 429 | 503 = 200) {
+  return c.html(
+    <Layout locale={locale} title={title} path={path} noindex>
+      <h1>{title}</h1>
+      {body}
+    </Layout>,
+    status,
+  );
+}
+
+/** The database cannot be reached or did not answer in time: say so in the resident's language. */
+export const residentUnavailable = (c: Context, locale: Locale) =>
+  page(c, locale, t(locale, 'error.unavailable'), '/', <p><a href={paths.home(locale)}>{t(locale, 'nav.home')}</a></p>, 503);
+
 /**
  * Residents' form posts from the static site: "I'm interested", visit sign-ups and cancelling
  * them. No account; pages in the resident's language and direction (the site's layout).
  */
-/** The database cannot be reached or did not answer in time: say so in the resident's language. */
-export function residentUnavailable(c: Context, locale: Locale) {
-  return c.html(
-    <Layout locale={locale} title={t(locale, 'error.unavailable')} path="/" noindex>
-      <h1>{t(locale, 'error.unavailable')}</h1>
-      <p>
-        <a href={paths.home(locale)}>{t(locale, 'nav.home')}</a>
-      </p>
-    </Layout>,
-    503,
-  );
-}
-
 export function residentRoutes(p: Portal) {
   const app = new Hono<PortalEnv>();
   const now = () => p.deps.clock.now();
@@ -38,16 +40,6 @@ export function residentRoutes(p: Portal) {
     const l = one(v);
     return isLocale(l) ? l : DEFAULT_LOCALE;
   };
-
-  function page(c: Context, locale: Locale, title: string, path: string, body: Child, status: 200 | 404 | 409 | 422 | 429 | 503 = 200) {
-    return c.html(
-      <Layout locale={locale} title={title} path={path} noindex>
-        <h1>{title}</h1>
-        {body}
-      </Layout>,
-      status,
-    );
-  }
 
   /** The form again, with what was typed and a message per field. Nothing was stored. */
   async function formAgain(c: Context, locale: Locale, listingId: string, values: FormValues, errors: FieldError[]) {

@@ -47,7 +47,7 @@ export function createSiteApp(deps: SiteDeps) {
     c.set('reads', deps.reads ?? createSiteReads(deps.db, { reachKm: config.REACH_KM, clock }));
     await next();
   });
-  const ctx = (c: SiteContext): PageContext => ({ locale: c.get('locale'), reads: c.get('reads'), config, now: clock.now() });
+  const ctx = (c: SiteContext): PageContext => ({ locale: c.get('locale'), reads: c.get('reads'), config });
 
   app.get('/', (c) => page(c, <LanguagesPage />));
 

@@ -22,5 +22,4 @@ export interface PageContext {
   locale: Locale;
   reads: SiteReads;
   config: SiteDeps['config'];
-  now: Date;
 }

@@ -147,10 +147,10 @@ export function createSiteReads(db: Db, o: { reachKm: number; clock?: Clock; cha
           (l) => distanceKm(location, l.workplace) <= o.reachKm,
         );
         // The newest LIST_LIMIT within reach, shown nearest first.
-        const newest = cap(all, newestFirst, more).items;
-        const shown = newest.map((listing) => ({ listing, km: distanceKm(location, listing.workplace) }));
+        const newest = cap(all, newestFirst, more);
+        const shown = newest.items.map((listing) => ({ listing, km: distanceKm(location, listing.workplace) }));
         shown.sort((a, b) => a.km - b.km || b.listing.id.localeCompare(a.listing.id));
-        return { items: shown, more: more || all.length > LIST_LIMIT };
+        return { items: shown, more: newest.more };
       }),
     allInRegion: (regionId) =>
       once(`all|${regionId}`, async () => (await overlay(await allPublishedInRegion(db, regionId), (l) => l.regionId === regionId)).sort(newestFirst)),
