@@ -27,6 +27,9 @@ export const keys = {
     sk: `MEMBERSHIP#${m.role}#${m.role === 'employer' ? m.organisationId : m.role === 'desk' ? m.regionId : 'all'}`,
   }),
   regionDesk: (regionId: string) => `REGION#${regionId}#DESK`,
+  /** An invitation to join an organisation, in the invitee's partition; gsi1 lists an organisation's open invitations. */
+  invitation: (email: string, organisationId: string) => ({ pk: `USER#${email}`, sk: `INVITATION#${organisationId}` }),
+  organisationInvited: (organisationId: string) => `ORG#${organisationId}#INVITED`,
 
   listing: (id: string) => ({ pk: `LISTING#${id}`, sk: 'LISTING' }),
   regionPublished: (regionId: string) => `REGION#${regionId}#PUBLISHED`,
