@@ -31,6 +31,17 @@ export function formatMoney(locale: Locale, euros: number): string {
 /** Whole kilometres, at least 1: "0 km" reads as "here", which a workplace rarely is. */
 export const roundKm = (km: number) => Math.max(1, Math.round(km));
 
+/**
+ * A language's name as a reader of `locale` says it ("Engels" on a Dutch page), for "the
+ * organisation wrote this in …"; the language's own name where Intl does not know it.
+ */
+export function languageName(locale: Locale, language: Locale): string {
+  let names = displayNames.get(locale);
+  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames(LOCALE_INFO[locale].intl, { type: 'language', fallback: 'none' })));
+  return names.of(language) ?? LOCALE_INFO[language].name;
+}
+const displayNames = new Map<Locale, Intl.DisplayNames>();
+
 export function formatNumber(locale: Locale, n: number): string {
   return intl(`n|${locale}`, () => new Intl.NumberFormat(LOCALE_INFO[locale].intl, { maximumFractionDigits: 0 })).format(n);
 }

@@ -1,3 +1,5 @@
+import type { Plural } from '../plural.js';
+
 /**
  * The English catalogue. Its keys are the catalogue's keys: every other locale must have each
  * of them (the type says so, and a test checks it). `{name}` marks a value filled in at render.
@@ -27,7 +29,7 @@ export const en = {
   'error.invalid_postcode': 'Please enter a Dutch postcode, like 1234 AB.',
   'error.invalid': 'This value is not valid.',
   'error.wage_required': 'A paid job needs a wage per hour.',
-  'error.wage_below_minimum': 'The wage is below the statutory minimum wage of €{minimum} per hour in force on the start date.',
+  'error.wage_below_minimum': "The wage is below the statutory minimum wage of {minimum:money} per hour in force on the start date.",
   'error.date_in_past': 'This date is in the past.',
   'error.seats_required': 'A company visit or event needs the number of seats.',
   'error.end_before_start': 'The end must be after the start.',
@@ -57,7 +59,6 @@ export const en = {
 
   'home.title': 'Work and activities near you',
   'home.regions': 'Regions and locations',
-  'home.listings': '{count} listings',
   'home.chooseLocation': 'Where do you live? Choose your reception location.',
   'home.orRegion': 'Or look at a whole region:',
 
@@ -67,13 +68,13 @@ export const en = {
   'region.latest': 'Everything in this region, newest first',
   'region.partners': 'Organisations that can help',
   'region.follow': 'Follow new listings',
-  'region.feed': 'News feed (Atom)',
-  'region.calendar': 'Calendar of company visits (iCal)',
+  'region.feed': "Follow new listings in a news reader app",
+  'region.calendar': "Put the company visits in your phone's calendar",
 
   'location.title': 'Near {name}',
   'location.intro': 'Work and activities within {km} km of {name}, nearest first.',
   'location.poster': 'Poster for the notice board (to print)',
-  'location.feed': 'News feed for this location (Atom)',
+  'location.feed': "Follow new listings near this location in a news reader app",
 
   'group.jobs': 'Jobs',
   'group.learning': 'Internships and learning',
@@ -82,25 +83,25 @@ export const en = {
   'group.jobs.intro': 'Paid work. You get a wage.',
   'group.learning.intro': 'Learn a job at a workplace: internships, work experience and learning while working.',
   'group.volunteering.intro': 'Unpaid work that helps others. You learn Dutch and meet people.',
-  'group.visits.intro': 'Visit a company or a job fair and see the work. To join, go to the participation desk.',
+  'group.visits.intro': "Visit a company or a job fair and see the work. To join, sign up on the visit's page or go to the participation desk.",
   'group.inRegion': '{group} in region {region}',
 
   'kind.job': 'Paid job',
   'kind.internship': 'Internship',
   'kind.workplace-learning': 'Workplace learning',
-  'kind.apprenticeship': 'Apprenticeship',
+  'kind.apprenticeship': "Learn and work at the same time (apprenticeship)",
   'kind.volunteering': 'Volunteering',
   'kind.company-visit': 'Company visit',
   'kind.event': 'Job fair or information meeting',
 
   'list.empty': 'Nothing here at the moment. Look again soon, or ask the participation desk.',
-  'list.more': 'These are the {count} newest. There are more: ask the participation desk.',
+  'list.more': { one: "This is the newest listing. There are more: ask the participation desk.", other: "These are the {count} newest. There are more: ask the participation desk." },
   'list.km': '{km} km',
   'list.dutch': 'Dutch {level}',
   'list.noDutch': 'No Dutch needed',
   'list.englishOk': 'English OK',
   'list.asylum': 'Also for asylum seekers',
-  'list.hours': '{hours} hours a week',
+  'list.hours': { one: "{count} hour a week", other: "{count} hours a week" },
 
   'filter.legend': 'Show only',
   'filter.dutch': 'Dutch level, at most',
@@ -111,7 +112,6 @@ export const en = {
   'filter.noMatch': 'Nothing matches these choices. Change them above.',
   'filter.apply': 'Show',
 
-  'listing.organisation': 'Organisation',
   'listing.what': 'What is it?',
   'listing.where': 'Where?',
   'listing.distance': 'How far is it?',
@@ -121,22 +121,22 @@ export const en = {
   'listing.details': 'Details',
   'listing.hours': 'Hours',
   'listing.wage': 'Wage',
-  'listing.wageValue': '{wage} gross per hour',
+  'listing.wageValue': "{wage} per hour, before tax (gross)",
   'listing.wageNote': 'If you earn money while you live in a reception location, you pay part of it to COA. COA can tell you more.',
   'listing.start': 'Start',
-  'listing.closing': 'React before',
+  'listing.closing': "Apply until",
   'listing.dutch': 'Dutch',
   'listing.english': 'English',
   'listing.englishOk': 'English is enough',
   'listing.englishNo': 'You need Dutch',
   'listing.seats': 'Places',
-  'listing.seatsLeft': '{count} places left',
+  'listing.seatsLeft': { one: "{count} place left", other: "{count} places left" },
   'listing.full': 'Full',
   'listing.openTo': 'Who can do this?',
   'listing.writtenIn': 'The organisation wrote this in {language}.',
   'listing.posted': 'Published on {date}',
   'listing.closed': 'This listing is closed',
-  'listing.closedText': 'You can no longer react to it. Look at what else there is:',
+  'listing.closedText': "You can no longer apply. Look at what else there is:",
 
   'level.none': 'No Dutch needed',
   'level.A1': 'A1: you know a few words',
@@ -146,18 +146,15 @@ export const en = {
   'level.C1': 'C1: you speak Dutch very well',
   'level.C2': 'C2: you speak Dutch like a native speaker',
 
-  'openTo.permit-holders': 'People with a residence permit (status holders)',
+  'openTo.permit-holders': "People with a residence permit",
   'openTo.permit-holders-and-asylum-seekers': 'People with a residence permit, and asylum seekers who may work',
   'openTo.everyone': 'Everyone who lives in a reception location',
   'permit.holders': 'With a residence permit you may work. You do not need a work permit.',
-  'permit.asylum': 'Still in the asylum procedure? You may work when your asylum application is at least 6 months old, you live in a COA location and you have a valid W-document. The employer first asks UWV for a work permit (TWV). That takes about 2 to 5 weeks.',
-  'permit.helps': 'This employer helps with the work permit (TWV).',
+  'permit.asylum': "Still in the asylum procedure? You may work when your asylum application is at least 6 months old, you live in a COA location and you have a valid W-document (the identity paper of an asylum seeker). The employer first asks UWV for a work permit for you. That takes about 2 to 5 weeks.",
+  'permit.helps': "This employer helps with the work permit.",
   'permit.volunteering': 'Volunteering is allowed from your first day, if the organisation has a volunteer declaration from UWV.',
   'permit.everyone': 'Everyone may join. You do not need a work permit.',
 
-  'react.title': 'How to react',
-  'react.desk': 'Go to the participation desk (Meedoenbalie) at your reception location. Show this page or the number below. The desk helps you to contact the organisation.',
-  'react.number': 'Number of this listing: {number}',
   'react.note': 'Note from the organisation',
 
   'visits.when': '{date}, {start} to {end}',
@@ -167,7 +164,7 @@ export const en = {
   'partners.empty': 'No organisations listed yet.',
   'partners.offers': 'What they offer',
   'partners.contact': 'Contact',
-  'partnerKind.employer-service-point': 'Employer service point (WSP)',
+  'partnerKind.employer-service-point': "Employer service point: helps with work in the region",
   'partnerKind.uwv': 'UWV',
   'partnerKind.municipality': 'Municipality',
   'partnerKind.employment-agency': 'Employment agency',
@@ -177,7 +174,7 @@ export const en = {
 
   'privacy.title': 'Privacy',
   'privacy.site': 'This website does not use cookies and does not follow what you do. It does not ask for your name.',
-  'privacy.react': 'When you react to a listing, the participation desk writes down only what is needed: your name, your phone number or e-mail, your location, whether you may work, your Dutch level, your languages and a short message.',
+  'privacy.react': "When you apply for a listing, the participation desk writes down only what is needed: your name, your phone number or e-mail, your location, whether you may work, your Dutch level, your languages and a short message.",
   'privacy.never': 'We never ask for your BSN, V-number, nationality, religion, health or the reasons for your asylum request.',
   'privacy.employer': 'An employer sees your details only when the desk introduces you, and only for its own listing.',
   'privacy.retention': 'We delete your details {days} days after the listing is finished at the latest. If you agree, we keep them up to {daysConsent} days, to offer you other work.',
@@ -185,8 +182,8 @@ export const en = {
 
   'about.title': 'About OpWeg',
   'about.what': 'OpWeg shows work, internships, learning places, volunteering and company visits near the reception locations of COA.',
-  'about.who': 'Employers put the listings on OpWeg. The participation desk (Meedoenbalie) of each location checks them and helps you to react.',
-  'about.free': 'OpWeg is free. You never pay to react.',
+  'about.who': "Employers put the listings on OpWeg. The participation desk (Meedoenbalie) of each location checks them and helps you to apply.",
+  'about.free': "OpWeg is free. You never pay to apply.",
 
   'interest.title': "I'm interested",
   'interest.titleVisit': 'Sign up for this visit',
@@ -196,8 +193,8 @@ export const en = {
   'interest.email': 'E-mail address',
   'interest.contactHint': 'Give a phone number or an e-mail address, or both.',
   'interest.location': 'Your reception location',
-  'interest.eligibility': 'May you work in the Netherlands?',
-  'interest.eligibility.permit-holder': 'I have a residence permit (status holder)',
+  'interest.eligibility': "Are you allowed to work in the Netherlands?",
+  'interest.eligibility.permit-holder': "I have a residence permit",
   'interest.eligibility.asylum-6-months': 'My asylum application is more than 6 months old',
   'interest.eligibility.not-sure': 'I am not sure',
   'interest.dutchLevel': 'How well do you speak Dutch?',
@@ -229,7 +226,7 @@ export const en = {
 
   'poster.title': 'Work and activities near {name}',
   'poster.scan': 'Scan a code with the camera of your phone to read more.',
-  'poster.desk': 'Do you want to react? Come to the participation desk.',
+  'poster.desk': "Do you want to apply? Come to the participation desk.",
   'poster.print': 'Print this page on A4 paper for the notice board.',
   'poster.updated': 'Updated on {date}',
 
@@ -246,7 +243,8 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+/** Each locale's catalogue: a string per key, and the plural forms (../plural.ts) where English has them. */
+export type Messages = { [K in MessageKey]: (typeof en)[K] extends string ? string : Plural };
 
 /**
  * Translations a native speaker has not checked yet: `'all'` while a locale is a first draft,

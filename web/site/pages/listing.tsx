@@ -1,12 +1,12 @@
 import { NotFoundError } from '../../../shared/errors.js';
 import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
 import { isVisible } from '../../../shared/db/keys.js';
-import { LOCALE_INFO, t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
+import { t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import { HowToReact, Meta, postedOn, textLang, visitWhen } from '../components.js';
 import type { PageContext } from '../context.js';
-import { formatDate, formatMoney, formatNumber, roundKm } from '../format.js';
+import { formatDate, formatMoney, formatNumber, languageName, roundKm } from '../format.js';
 import { groupOf } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
 import { locationsWithinReach, seatsLeft } from '../reads.js';
@@ -105,7 +105,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
         <p class="text" {...textLang(listing)}>
           {listing.description}
         </p>
-        {listing.language !== locale && <p class="meta">{t(locale, 'listing.writtenIn', { language: LOCALE_INFO[listing.language].name })}</p>}
+        {listing.language !== locale && <p class="meta">{t(locale, 'listing.writtenIn', { language: languageName(locale, listing.language) })}</p>}
       </section>
 
       {when && (
@@ -140,7 +140,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
       <section class="section">
         <h2>{t(locale, 'listing.details')}</h2>
         <dl class="facts">
-          {listing.hoursPerWeek !== undefined && <Fact label={t(locale, 'listing.hours')}>{t(locale, 'list.hours', { hours: listing.hoursPerWeek })}</Fact>}
+          {listing.hoursPerWeek !== undefined && <Fact label={t(locale, 'listing.hours')}>{t(locale, 'list.hours', { count: listing.hoursPerWeek })}</Fact>}
           {listing.wagePerHour !== undefined && (
             <Fact label={t(locale, 'listing.wage')}>
               {t(locale, 'listing.wageValue', { wage: formatMoney(locale, listing.wagePerHour) })}
@@ -151,7 +151,8 @@ export async function ListingPage(ctx: PageContext, id: string) {
           {listing.startDate && <Fact label={t(locale, 'listing.start')}>{formatDate(locale, listing.startDate)}</Fact>}
           {listing.closingDate && <Fact label={t(locale, 'listing.closing')}>{formatDate(locale, listing.closingDate)}</Fact>}
           <Fact label={t(locale, 'listing.dutch')}>{t(locale, `level.${listing.dutchLevel}`)}</Fact>
-          <Fact label={t(locale, 'listing.english')}>{t(locale, listing.englishOk ? 'listing.englishOk' : 'listing.englishNo')}</Fact>
+          {/* "You need Dutch" beside "No Dutch needed" would contradict it: without Dutch, English is only worth saying when it suffices. */}
+          {(listing.englishOk || listing.dutchLevel !== 'none') && <Fact label={t(locale, 'listing.english')}>{t(locale, listing.englishOk ? 'listing.englishOk' : 'listing.englishNo')}</Fact>}
           {scheduled && listing.seats !== undefined && <Fact label={t(locale, 'listing.seats')}>{formatNumber(locale, listing.seats)}</Fact>}
         </dl>
       </section>

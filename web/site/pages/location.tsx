@@ -32,7 +32,7 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
         <Pictogram name="location" /> {title}
       </h1>
       <p class="lead">{t(locale, 'location.intro', { km: formatNumber(locale, config.REACH_KM), name: location.name })}</p>
-      <GroupTiles locale={locale} counts={counts} href={(g) => `#${g}`} />
+      <GroupTiles locale={locale} counts={counts} href={(g) => (counts[g] > 0 ? `#${g}` : undefined)} />
       {more && <MoreNote locale={locale} count={near.length} />}
       {near.length === 0 ? <p>{t(locale, 'list.empty')}</p> : <Filters locale={locale} distance />}
       {GROUPS.filter((g) => byGroup[g].length > 0).map((g) => (
