@@ -10,13 +10,14 @@ import { kmr, kmrNeedsReview } from './messages/kmr.js';
 import { ckb, ckbNeedsReview } from './messages/ckb.js';
 import { portalEn, type PortalKey, type PortalMessages } from './portal/en.js';
 import { portalNl } from './portal/nl.js';
-import { DEFAULT_LOCALE, LOCALE_INFO, isLocale, type Locale } from './locales.js';
-import { isPlural, selectPlural, type Message } from './plural.js';
+import { DEFAULT_LOCALE, isLocale, LOCALE_INFO, type Locale } from './locales.js';
+import { formatMoney, formatNumber } from './format.js';
+import { selectPlurals } from './plural.js';
 
 export { LOCALES, LOCALE_INFO, DEFAULT_LOCALE, directionOf, isLocale, type Locale } from './locales.js';
 export type { MessageKey, Messages, NeedsReview } from './messages/en.js';
 export type { PortalKey } from './portal/en.js';
-export { PLURAL_PARAM, isPlural, pluralCategories, selectPlural, type Message, type Plural, type PluralCategory } from './plural.js';
+export { pluralCategories, pluralParts } from './plural.js';
 
 /** Resident-facing messages: every key in every locale (a test checks it). */
 export const CATALOGUE: Record<Locale, Messages> = { nl, en, ar, ti, fa, ps, tr, so, kmr, ckb };
@@ -33,49 +34,33 @@ export const PORTAL_CATALOGUE: Record<PortalLocale, PortalMessages> = { nl: port
 export type Params = Record<string, string | number>;
 export type AnyKey = MessageKey | PortalKey;
 
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(intlTag: string, money: boolean): Intl.NumberFormat {
-  const key = `${intlTag}|${money}`;
-  let f = formats.get(key);
-  if (!f) {
-    // Grouping from five digits on (10.000), so that a year or a four-digit count stays as written.
-    // ('min2' is ES2023; the TypeScript lib in use still types useGrouping as a boolean.)
-    const options: Intl.NumberFormatOptions = money ? { style: 'currency', currency: 'EUR' } : { maximumFractionDigits: 2, useGrouping: 'min2' as unknown as boolean };
-    formats.set(key, (f = new Intl.NumberFormat(intlTag, options)));
-  }
-  return f;
-}
-
 /**
- * Fills `{name}` placeholders. Numbers are written as the language writes them (digits,
- * decimal comma); `{name:money}` writes a number of euros as money (`€ 14,71`, `€14.71`).
+ * Fills a message: plurals first (./plural.ts: the branch the locale's Intl.PluralRules pick,
+ * `#` as the number written the locale's way), then `{name}` placeholders; `{name:money}`
+ * writes a number of euros as money the locale's way ("€ 14,71", "€14.71").
  */
-function fill(intlTag: string, s: string, params: Params): string {
-  return s.replace(/\{(\w+)(:money)?\}/g, (whole, name: string, money?: string) => {
+function fill(locale: Locale, s: string, params: Params): string {
+  const withPlurals = selectPlurals(
+    s,
+    LOCALE_INFO[locale].intl,
+    (name) => Number(params[name]),
+    (name, n) => (Number.isFinite(n) ? formatNumber(locale, n) : String(params[name])),
+  );
+  return withPlurals.replace(/\{(\w+)(:money)?\}/g, (whole, name: string, money?: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? numberFormat(intlTag, Boolean(money)).format(value) : value;
+    return money && typeof value === 'number' ? formatMoney(locale, value) : String(value);
   });
 }
 
-/**
- * The message for `key` in `locale`, with its placeholders filled in. A plural message
- * (./plural.ts) takes the form for `params.count`.
- */
+/** The message for `key` in `locale`, with `{name}` placeholders and plurals filled in. */
 export function t(locale: string, key: AnyKey, params: Params = {}): string {
-  let message: Message;
-  let intlTag: string;
   if (key in portalEn) {
     const portalLocale = locale === 'en' ? 'en' : 'nl';
-    message = PORTAL_CATALOGUE[portalLocale][key as PortalKey];
-    intlTag = LOCALE_INFO[portalLocale].intl;
-  } else {
-    const residentLocale = isLocale(locale) ? locale : DEFAULT_LOCALE;
-    message = CATALOGUE[residentLocale][key as MessageKey];
-    intlTag = LOCALE_INFO[residentLocale].intl;
+    return fill(portalLocale, PORTAL_CATALOGUE[portalLocale][key as PortalKey], params);
   }
-  const text = isPlural(message) ? selectPlural(intlTag, message, Number(params.count)) : message;
-  return fill(intlTag, text, params);
+  const resident = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return fill(resident, CATALOGUE[resident][key as MessageKey], params);
 }
 
 /** True while some of `locale`'s translations wait for a native speaker's review. */

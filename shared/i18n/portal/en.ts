@@ -1,5 +1,3 @@
-import type { Plural } from '../plural.js';
-
 /**
  * The portal's catalogue (employers, desks, admins): Dutch and English only, since portal
  * users work in Dutch or English. Resident-facing text belongs in ../messages/, in every locale.
@@ -62,7 +60,7 @@ export const portalEn = {
   'portal.listing.hint.description': 'Short sentences and everyday words: many residents read little Dutch.',
   'portal.listing.hint.locationId': 'The listing appears for this location and its region; the participation desk of that region reviews it.',
   'portal.listing.hint.openTo': 'Asylum seekers may do paid work when the employer arranges a work permit (TWV); volunteering, visits and events can be open to everyone.',
-  'portal.listing.hint.wagePerHour': 'At least the statutory minimum wage: €{minimum} per hour today.',
+  'portal.listing.hint.wagePerHour': 'At least the statutory minimum wage: {minimum} per hour today.',
   'portal.listing.hint.position': 'Leave empty to use the position of the reception location\'s town.',
   'portal.listing.hint.scheduled': 'Only for company visits and job fairs or information meetings: date, time and number of seats.',
   'portal.listing.hint.contactNote': "Residents apply with the form on the listing's page or through the participation desk; this note is shown with the listing.",
@@ -282,7 +280,7 @@ export const portalEn = {
 
   'portal.home.title': 'Welcome',
   'portal.home.noAccess': 'Your account is not linked to an organisation, a desk or admin work. Ask a colleague to invite you.',
-  'portal.home.waiting': { one: "{count} waiting for review", other: "{count} waiting for review" },
+  'portal.home.waiting': '{count} waiting for review',
 
   'portal.login.title': 'Sign in',
   'portal.login.email': 'E-mail address',
@@ -349,9 +347,9 @@ export const portalEn = {
   'portal.mail.seatFreed.body': 'A resident cancelled their sign-up for "{title}" ({when}).\n\n{promoted}\n\nThe interests of your region: {link}',
   'portal.mail.seatFreed.promoted': 'The first resident on the waiting list moved up and now has the seat (reference {reference}). Please tell them.',
   'portal.mail.seatFreed.open': 'Nobody was waiting: the seat is open again.',
-  'portal.mail.digest.subject': { one: "One listing waits for review in region {region}", other: "{count} listings wait for review in region {region}" },
-  'portal.mail.digest.body': { one: "One listing waits for review in region {region}:\n\n{listings}\n\nThe queue: {link}", other: "{count} listings wait for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}" },
+  'portal.mail.digest.subject': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}',
+  'portal.mail.digest.body': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
 } as const;
 
 export type PortalKey = keyof typeof portalEn;
-export type PortalMessages = { [K in PortalKey]: (typeof portalEn)[K] extends string ? string : Plural };
+export type PortalMessages = Record<PortalKey, string>;
