@@ -40,17 +40,6 @@ export function formatMoney(locale: Locale, euros: number): string {
 /** Whole kilometres, at least 1: "0 km" reads as "here", which a workplace rarely is. */
 export const roundKm = (km: number) => Math.max(1, Math.round(km));
 
-/**
- * A language's name as a reader of `locale` says it ("Engels" on a Dutch page), for "the
- * organisation wrote this in …"; the language's own name where Intl does not know it.
- */
-export function languageName(locale: Locale, language: Locale): string {
-  let names = displayNames.get(locale);
-  if (!names) displayNames.set(locale, (names = new Intl.DisplayNames(LOCALE_INFO[locale].intl, { type: 'language', fallback: 'none' })));
-  return names.of(language) ?? LOCALE_INFO[language].name;
-}
-const displayNames = new Map<Locale, Intl.DisplayNames>();
-
 /** A whole number with the locale's grouping: "4.000" in Dutch. */
 export function formatNumber(locale: Locale, n: number): string {
   return intl(`n|${locale}`, () => new Intl.NumberFormat(LOCALE_INFO[locale].intl, { maximumFractionDigits: 0 })).format(n);
@@ -71,4 +60,10 @@ export function endOfDutchDay(date: string): string {
   const probe = new Date(`${date}T12:00:00Z`);
   const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }).formatToParts(probe).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
   return `${date}T23:59:59${name.replace('GMT', '') || '+00:00'}`;
+}
+
+/** A language's name as a reader of `locale` says it ("Engels" on a Dutch page, "الإنجليزية" on an Arabic one). */
+export function languageName(locale: Locale, language: string): string {
+  const name = new Intl.DisplayNames([LOCALE_INFO[locale].intl], { type: 'language', fallback: 'none' }).of(language);
+  return name ?? LOCALE_INFO[language as Locale]?.name ?? language;
 }

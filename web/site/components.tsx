@@ -176,7 +176,9 @@ export function HowToReact(p: { locale: Locale; listing: Listing; locations: Loc
         </div>
       )}
       <InterestForm locale={l} listing={listing} locations={p.locations} />
-      <p class="meta">{t(l, 'interest.orDesk')}</p>
+      <p class="meta">
+        {t(l, 'interest.orDesk')}
+      </p>
       {visit && (
         <p>
           <a href={`${CANCEL_ACTION}?locale=${l}`}>{t(l, 'cancel.link')}</a>

@@ -28,7 +28,8 @@ const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) =>
 /** Links that may leave the locale on purpose: the language switch, feeds, assets, outside sites. */
 const leavesLocale = (html: string, href: string) =>
   /^(https?:|mailto:|tel:|#)/.test(href) ||
-  /^\/(feeds|calendar|assets)\//.test(href) ||
+  /^\/(feeds|calendar|assets|icons)\//.test(href) ||
+  href === '/favicon.ico' ||
   // Residents' forms in the portal take the language along as a parameter.
   /^\/portal\/[a-z]+\?locale=[a-z]+$/.test(href) ||
   html.includes(`href="${href}" hreflang=`);
@@ -67,7 +68,7 @@ describe('the resident site', () => {
         // A jump link lands on something (the tile of an empty group links nowhere).
         if (href.startsWith('#') && href !== '#') expect(page.text, `${path} → ${href}`).toContain(`id="${href.slice(1)}"`);
         if (locale && !leavesLocale(page.text, href)) expect(href, `${path} → ${href}`).toMatch(new RegExp(`^/${locale}/`));
-        if (!href.startsWith('/') || /^\/(feeds|calendar|assets)\//.test(href) || visited.has(href)) continue;
+        if (!href.startsWith('/') || /^\/(feeds|calendar|assets|icons)\/|^\/favicon\.ico$|\.webmanifest$/.test(href) || visited.has(href)) continue;
         // The language switch would visit every page in every language; the walk from / does that already.
         if (locale && !href.startsWith(`/${locale}/`)) continue;
         visited.add(href);

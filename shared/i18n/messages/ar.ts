@@ -158,7 +158,10 @@ export const ar: Messages = {
   'permit.volunteering': "التطوع مسموح من يومك الأول، إذا كانت لدى المنظمة إفادة تطوع من UWV.",
   'permit.everyone': "يمكن للجميع المشاركة. لا تحتاج إلى تصريح عمل.",
 
+  'react.number': "رقم هذا العرض: {number}",
   'react.note': "ملاحظة من الجهة",
+  'share.title': "مشاركة",
+  'share.whatsapp': "أرسله عبر واتساب",
 
   'visits.when': "{date}، من {start} إلى {end}",
 

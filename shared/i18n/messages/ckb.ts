@@ -158,7 +158,10 @@ export const ckb: Messages = {
   'permit.volunteering': "کاری خۆبەخشی لە یەکەم ڕۆژتەوە ڕێگەپێدراوە، ئەگەر ڕێکخراوەکە بەڵگەنامەی خۆبەخشی لە UWV هەبێت.",
   'permit.everyone': "هەموو کەس دەتوانێت بەشدار بێت. پێویستت بە مۆڵەتی کار نییە.",
 
+  'react.number': "ژمارەی ئەم ئاگادارییە: {number}",
   'react.note': "تێبینی ڕێکخراوەکە",
+  'share.title': "هاوبەشکردن",
+  'share.whatsapp': "بە واتسئاپ بینێرە",
 
   'visits.when': "{date}، لە {start} تا {end}",
 

@@ -153,7 +153,10 @@ export const en = {
   'permit.volunteering': 'Volunteering is allowed from your first day, if the organisation has a volunteer declaration from UWV.',
   'permit.everyone': 'Everyone may join. You do not need a work permit.',
 
+  'react.number': 'Number of this listing: {number}',
   'react.note': 'Note from the organisation',
+  'share.title': 'Share',
+  'share.whatsapp': 'Send on WhatsApp',
 
   'visits.when': '{date}, {start} to {end}',
 
@@ -170,7 +173,7 @@ export const en = {
   'partnerKind.training-provider': 'School or training',
   'partnerKind.volunteer-centre': 'Volunteer centre',
 
-  'privacy.title': 'Privacy',
+  'privacy.title': 'Privacy notice',
   'privacy.site': 'This website does not use cookies and does not follow what you do. It does not ask for your name.',
   'privacy.react': "When you apply for a listing, the participation desk writes down only what is needed: your name, your phone number or e-mail, your location, whether you may work, your Dutch level, your languages and a short message.",
   'privacy.never': 'We never ask for your BSN, V-number, nationality, religion, health or the reasons for your asylum request.',

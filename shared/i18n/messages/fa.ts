@@ -158,7 +158,10 @@ export const fa: Messages = {
   'permit.volunteering': "کار داوطلبانه از روز اول مجاز است، اگر سازمان از UWV تأییدیه کار داوطلبانه داشته باشد.",
   'permit.everyone': "همه می‌توانند شرکت کنند. به اجازه کار نیاز ندارید.",
 
+  'react.number': "شماره این آگهی: {number}",
   'react.note': "یادداشت سازمان",
+  'share.title': "فرستادن به دیگران",
+  'share.whatsapp': "فرستادن با واتس‌اپ",
 
   'visits.when': "{date}، از {start} تا {end}",
 

@@ -158,7 +158,10 @@ export const kmr: Messages = {
   'permit.volunteering': "Xebata dilxwazî ji roja te ya yekem ve destûr e, heke rêxistinê ji UWV belgeya dilxwaziyê hebe.",
   'permit.everyone': "Her kes dikare beşdar bibe. Destûra kar ne pêwîst e.",
 
+  'react.number': "Hejmara vê agahiyê: {number}",
   'react.note': "Nota rêxistinê",
+  'share.title': "Parve bike",
+  'share.whatsapp': "Bi WhatsAppê bişîne",
 
   'visits.when': "{date}, ji {start} heta {end}",
 

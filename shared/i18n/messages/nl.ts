@@ -150,7 +150,10 @@ export const nl: Messages = {
   'permit.volunteering': 'Vrijwilligerswerk mag vanaf je eerste dag, als de organisatie een vrijwilligersverklaring van UWV heeft.',
   'permit.everyone': 'Iedereen mag meedoen. Je hebt geen werkvergunning nodig.',
 
+  'react.number': 'Nummer van dit aanbod: {number}',
   'react.note': 'Bericht van de organisatie',
+  'share.title': 'Delen',
+  'share.whatsapp': 'Stuur door via WhatsApp',
 
   'visits.when': '{date}, {start} tot {end}',
 

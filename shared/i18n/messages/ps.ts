@@ -158,7 +158,10 @@ export const ps: Messages = {
   'permit.volunteering': "له لومړۍ ورځې د رضاکاره کار اجازه شته، که سازمان له UWV څخه د رضاکارۍ تصدیق ولري.",
   'permit.everyone': "هر څوک ګډون کولی شي. د کار اجازې ته اړتیا نه لرئ.",
 
+  'react.number': "د دې اعلان شمېره: {number}",
   'react.note': "د سازمان یادښت",
+  'share.title': "نورو ته لېږل",
+  'share.whatsapp': "په واټس‌اپ يې ولېږئ",
 
   'visits.when': "{date}، له {start} څخه تر {end} پورې",
 

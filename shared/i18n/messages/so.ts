@@ -158,7 +158,10 @@ export const so: Messages = {
   'permit.volunteering': "Shaqada tabarruca ah waa la oggol yahay laga bilaabo maalintaada koowaad, haddii ururku haysto caddayn tabarruc oo UWV ka timid.",
   'permit.everyone': "Qof walba wuu ka qaybgali karaa. Uma baahnid ogolaansho shaqo.",
 
+  'react.number': "Lambarka ogeysiiskan: {number}",
   'react.note': "Fariin ka timid ururka",
+  'share.title': "La wadaag",
+  'share.whatsapp': "Ku dir WhatsApp",
 
   'visits.when': "{date}, {start} ilaa {end}",
 

@@ -158,7 +158,10 @@ export const ti: Messages = {
   'permit.volunteering': "እቲ ትካል ካብ UWV ናይ ወለንታዊ ስራሕ መረጋገጺ እንተለዎ፣ ወለንታዊ ስራሕ ካብ ቀዳመይቲ መዓልትኹም ይፍቀድ።",
   'permit.everyone': "ኩሉ ሰብ ክሳተፍ ይኽእል። ፍቓድ ስራሕ ኣየድልየኩምን።",
 
+  'react.number': "ቁጽሪ እዚ ምልክታ፦ {number}",
   'react.note': "መልእኽቲ ካብቲ ትካል",
+  'share.title': "ኣካፍል",
+  'share.whatsapp': "ብዋትስኣፕ ስደድ",
 
   'visits.when': "{date}፣ ካብ {start} ክሳብ {end}",
 

@@ -158,7 +158,10 @@ export const tr: Messages = {
   'permit.volunteering': "Kuruluşun UWV'den gönüllü çalışma beyanı varsa, gönüllü çalışma ilk günden itibaren serbesttir.",
   'permit.everyone': "Herkes katılabilir. Çalışma iznine ihtiyacın yok.",
 
+  'react.number': "Bu ilanın numarası: {number}",
   'react.note': "Kuruluştan not",
+  'share.title': "Paylaş",
+  'share.whatsapp': "WhatsApp ile gönder",
 
   'visits.when': "{date}, {start} - {end}",
 
