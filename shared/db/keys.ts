@@ -54,7 +54,11 @@ export const keys = {
   regionOutcomes: (regionId: string) => `REGION#${regionId}#OUTCOMES`,
   /** A region's TWV applications still waiting for UWV's decision, oldest first (the 5-week reminder). */
   regionTwvWaiting: (regionId: string) => `REGION#${regionId}#TWV-WAITING`,
-  /** Seats taken on a visit: a counter beside the listing, so sign-ups never race listing edits. */
+  /**
+   * A visit's counters beside the listing, so sign-ups never race listing edits: `taken` seats,
+   * and the waiting list's `queued` (tickets handed out) and `dequeued` (left it: moved up or
+   * cancelled); `queued − dequeued` is how many wait.
+   */
   visitSeats: (listingId: string) => ({ pk: `LISTING#${listingId}`, sk: 'SEATS' }),
   /** Marks a notice as sent, so the sweep sends it once (e.g. `closing-soon`). */
   notice: (listingId: string, notice: string) => ({ pk: `LISTING#${listingId}`, sk: `NOTICE#${notice}` }),
@@ -125,7 +129,8 @@ export function interestIndexKeys(i: Interest): Record<string, string> {
   }
   if (i.seat === 'waiting') {
     out.gsi5pk = keys.visitWaiting(i.listingId);
-    out.gsi5sk = created;
+    // By ticket: the order residents were told. Sign-ups from before tickets sort by time, first.
+    out.gsi5sk = i.waitingTicket ? `T#${String(i.waitingTicket).padStart(8, '0')}` : created;
   }
   const applied = i.stages['twv-applied'];
   if (applied && !i.stages['twv-granted'] && !i.stages['twv-refused'] && !i.exit) {

@@ -4,8 +4,8 @@ import { Exit, InterestStatus, PermitGroup, Stage, StopReason, type Interest, ty
 import { isExit, RANK, statusOn } from '../domain/ladder.js';
 import { ListingKind, ListingStatus } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
-import { parseInput } from '../errors.js';
-import { getDirectory } from '../repositories/directory.js';
+import { NotFoundError, ValidationError, parseInput } from '../errors.js';
+import { getDirectory, type Directory } from '../repositories/directory.js';
 import { interestsOfRegionBetween, outcomesOfRegionBetween } from '../repositories/interests.js';
 import { listingsOfRegionBetween } from '../repositories/listings.js';
 import { isAdmin, isDeskOf, managedRegions, require, type Actor } from './actor.js';
@@ -157,7 +157,9 @@ export function reportRegions(a: Actor, all: string[]): string[] {
 export async function regionReport(db: Db, actor: Actor, regionId: string | undefined, query: unknown): Promise<RegionReport> {
   require(regionId === undefined ? isAdmin(actor) : mayReadReport(actor, regionId));
   const q = parseInput(ReportQuery, query);
-  const regionIds = regionId ? [regionId] : (await getDirectory(db)).regions.map((r) => r.id);
+  const directory = await getDirectory(db);
+  requireKnownArea(directory, regionId, q.locationId);
+  const regionIds = regionId ? [regionId] : directory.regions.map((r) => r.id);
   const instants = dutchDayRange(q.from, q.to);
   const read = await Promise.all(
     regionIds.map(async (r) => {
@@ -179,6 +181,18 @@ export async function regionReport(db: Db, actor: Actor, regionId: string | unde
     listings[l.kind][l.status] = (listings[l.kind][l.status] ?? 0) + 1;
   }
   return { regionId, locationId: q.locationId, from: q.from, to: q.to, ...summarise(q, interests, facts), listings };
+}
+
+/**
+ * The region must exist and the location, when given, be one of its locations (of any region for
+ * the national report): both end up in the CSV's file name and body, so nothing typed into a link
+ * reaches them unchecked.
+ */
+function requireKnownArea(directory: Directory, regionId: string | undefined, locationId: string | undefined) {
+  if (regionId !== undefined && !directory.regions.some((r) => r.id === regionId)) throw new NotFoundError();
+  if (locationId !== undefined && !directory.locations.some((l) => l.id === locationId && (regionId === undefined || l.regionId === regionId))) {
+    throw new ValidationError([{ field: 'locationId', key: 'error.invalid_choice' }]);
+  }
 }
 
 /** The default period: this Dutch calendar month. */

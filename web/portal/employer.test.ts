@@ -57,7 +57,9 @@ describe('employer pages', () => {
     const page = await (await employer.get(`/portal/listings/${id}`)).text();
     expect(page).toContain('data-status="draft"');
     expect(page).toContain('Zoals bewoners het zien');
-    expect(page).toContain('€15.25');
+    // Money the Dutch way: the euro sign, a (non-breaking) space and a decimal comma.
+    expect(page).toContain('€\u00a015,25');
+    expect(page).not.toContain('15.25');
     expect(page).toContain(`action="/portal/listings/${id}/submit"`);
     expect(page).not.toContain('/approve"'); // not the desk's buttons
   });

@@ -4,6 +4,7 @@ import { InterestStatus, OutcomeStatus, StopReason } from '../../shared/domain/i
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { one, tr, type PortalContext } from './env.js';
 import { ErrorSummary, SelectField, TextField, type FormState } from './form.js';
+import { date } from './format.js';
 
 /**
  * Pieces the desk's and the employer's interest pages share: a resident's details, the outcome
@@ -12,6 +13,7 @@ import { ErrorSummary, SelectField, TextField, type FormState } from './form.js'
 
 export const statusLabel = (c: PortalContext, s: InterestStatus) => tr(c, `portal.interestStatus.${s}` as PortalKey);
 export const statusOptions = (c: PortalContext, statuses: readonly InterestStatus[] = InterestStatus.options) => statuses.map((s) => ({ value: s, label: statusLabel(c, s) }));
+/** The calendar day of an instant (YYYY-MM-DD): the value of a date field. Shown to people: format.ts `date`. */
 export const day = (iso: string) => iso.slice(0, 10);
 
 export function StatusBadge(props: { c: PortalContext; interest: Interest }) {
@@ -81,7 +83,7 @@ export function PersonDetails(props: { c: PortalContext; person?: Person; withNo
             <code>{person.reference}</code>
           </dd>
           <dt>{tr(c, 'portal.person.expires')}</dt>
-          <dd>{day(new Date(person.expiresAt * 1000).toISOString())}</dd>
+          <dd>{date(c, new Date(person.expiresAt * 1000).toISOString())}</dd>
           {person.keepLonger ? (
             <>
               <dt>{tr(c, 'portal.person.keepLonger')}</dt>
@@ -102,7 +104,7 @@ export function OutcomeHistory(props: { c: PortalContext; interest: Interest; id
     <ol class="outcomes" id={props.id}>
       {interest.outcomes.map((o) => (
         <li data-status={o.status}>
-          <time datetime={o.on}>{o.on}</time> {statusLabel(c, o.status)}
+          <time datetime={o.on}>{date(c, o.on)}</time> {statusLabel(c, o.status)}
           {o.reason ? `: ${tr(c, `portal.stopReason.${o.reason}`)}` : ''}
           {o.implied?.length ? ` (${tr(c, 'portal.outcome.implied', { stages: o.implied.map((s) => statusLabel(c, s)).join(', ') })})` : ''}{' '}
           <span class="meta">{tr(c, 'portal.outcome.by', { who: tr(c, `portal.outcome.byRole.${o.by}`) })}</span>
@@ -127,10 +129,10 @@ export function TwvStatus(props: { c: PortalContext; interest: Interest; today: 
     <div class="twv" id={`twv-${interest.id}`} data-days={String(days)}>
       <h3>{tr(c, 'portal.twv.title')}</h3>
       {decided ? (
-        <p>{tr(c, 'portal.twv.decided', { applied, decided, days, decision: statusLabel(c, granted ? 'twv-granted' : 'twv-refused') })}</p>
+        <p>{tr(c, 'portal.twv.decided', { applied: date(c, applied), decided: date(c, decided), days, decision: statusLabel(c, granted ? 'twv-granted' : 'twv-refused') })}</p>
       ) : (
         <>
-          <p>{tr(c, 'portal.twv.waiting', { date: applied, days })}</p>
+          <p>{tr(c, 'portal.twv.waiting', { date: date(c, applied), days })}</p>
           {days > TWV_REMINDER_DAYS && !interest.exit ? <p class="notice warning">{tr(c, 'portal.twv.overdue')}</p> : null}
         </>
       )}

@@ -73,7 +73,7 @@ describe('the desk inbox', () => {
     const order = listed(html);
     expect(order.indexOf(second.id)).toBeLessThan(order.indexOf(first.id));
     const card = html.slice(html.indexOf(`data-interest="${first.id}"`), html.indexOf('</li>', html.indexOf(`data-interest="${first.id}"`)));
-    for (const shown of ['Tomaten oogsten', 'Venlo', 'op 2026-11-23', 'nieuw', 'Samira Haddad', 'href="tel:+31612345678"', 'samirahaddad@example.org', 'Asielzoeker, aanvraag minstens 6 maanden oud', '<dd>A1</dd>', 'Arabisch, Engels', 'Ik werkte in de kas.']) {
+    for (const shown of ['Tomaten oogsten', 'Venlo', 'op 23 november 2026', 'nieuw', 'Samira Haddad', 'href="tel:+31612345678"', 'samirahaddad@example.org', 'Asielzoeker, aanvraag minstens 6 maanden oud', '<dd>A1</dd>', 'Arabisch, Engels', 'Ik werkte in de kas.']) {
       expect(card).toContain(shown);
     }
     // Each view of a person is audited.
@@ -192,7 +192,7 @@ describe('an interest, introduced by the desk', () => {
     expect((await zuid.post(`${page}/outcome`, { version: '2', status: 'interview', on: '2026-11-23' })).status).toBe(303);
     expect((await zuid.post(`${page}/outcome`, { version: '2', status: 'matched', on: '2026-11-23' })).status).toBe(409);
     const history = await text(zuid.get(page));
-    expect(history).toMatch(/<time datetime="2026-11-23">2026-11-23<\/time> gesprek/);
+    expect(history).toMatch(/<time datetime="2026-11-23">23 november 2026<\/time> gesprek/);
     expect(await getInterest(db, interest.id)).toMatchObject({ status: 'interview', version: 3 });
   });
 
@@ -259,7 +259,7 @@ describe('the employer\'s introduced residents', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${page}?done=outcome#i-${introduced.id}`);
     expect((await getInterest(db, introduced.id))?.outcomes).toMatchObject([{ status: 'introduced', by: 'desk' }, { status: 'interview', on: '2026-11-23', by: 'employer' }]);
-    expect(await text(employer.get(page))).toMatch(/<time datetime="2026-11-23">2026-11-23<\/time> gesprek/);
+    expect(await text(employer.get(page))).toMatch(/<time datetime="2026-11-23">23 november 2026<\/time> gesprek/);
     // The desk sees it too: who recorded it as a role, not an e-mail address.
     const deskView = await text(zuid.get(`/portal/desk/zuid/interests/${introduced.id}`));
     expect(deskView).toContain('vastgelegd door de werkgever');

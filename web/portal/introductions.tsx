@@ -4,9 +4,10 @@ import { getListing } from '../../shared/repositories/listings.js';
 import { introductionsForEmployer, recordOutcome } from '../../shared/services/introductions.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { blankForm, type FormState } from './form.js';
-import { day, OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, TwvStatus } from './interest-parts.js';
+import { OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, TwvStatus } from './interest-parts.js';
 import { dutchDay } from '../../shared/domain/dutch-time.js';
 import { PortalPage } from './layout.js';
+import { date } from './format.js';
 
 /**
  * The employer's side: the residents the desk introduced for one of its listings (and only
@@ -41,7 +42,7 @@ export function introductionRoutes(p: Portal) {
                   <bdi>{person?.name}</bdi>
                 </h2>
                 <p>
-                  <StatusBadge c={c} interest={interest} /> <span class="meta">{interest.introducedAt ? tr(c, 'portal.interest.introducedOn', { date: day(interest.introducedAt) }) : ''}</span>
+                  <StatusBadge c={c} interest={interest} /> <span class="meta">{interest.introducedAt ? tr(c, 'portal.interest.introducedOn', { date: date(c, interest.introducedAt) }) : ''}</span>
                 </p>
                 <PersonDetails c={c} person={person} withNote />
                 <h3>{tr(c, 'portal.outcome.history')}</h3>

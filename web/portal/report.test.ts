@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
+import { ValidationError } from '../../shared/errors.js';
 import { putLocation } from '../../shared/repositories/directory.js';
 import type { Membership } from '../../shared/domain/user.js';
 import { SYSTEM } from '../../shared/services/actor.js';
@@ -167,6 +168,8 @@ describe('the region report, counted by hand', () => {
     expect(weert.residents.total).toBe(1);
     expect(weert.outcomes.introduced.total).toBe(1);
     expect(weert.current.stopped.total).toBe(1);
+    // A location of another region is not a choice here.
+    await expect(regionReport(db, deskOf('zuid'), 'zuid', { ...NOVEMBER, locationId: 'assen' })).rejects.toBeInstanceOf(ValidationError);
 
     // National: Hamid in Noord gave Amal's e-mail address, so Amal is still one resident.
     const national = await regionReport(db, admin, undefined, NOVEMBER);
@@ -240,6 +243,9 @@ describe('the report page and its CSV', () => {
     expect(html).toMatch(/id="f-to-error"/);
     expect(html).not.toContain('<table id="residents">');
     expect(await (await zuid.get('/portal/desk/zuid/report?from=gisteren')).text()).toMatch(/id="f-from-error"/);
+    const assen = await zuid.get('/portal/desk/zuid/report?from=2026-11-01&to=2026-11-30&locationId=assen');
+    expect(assen.status).toBe(422);
+    expect(await assen.text()).toMatch(/id="f-locationId-error"/);
   });
 
   it('is for the region\'s desk and its read-only region managers; national totals for the admin', async () => {

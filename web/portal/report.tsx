@@ -8,6 +8,7 @@ import { regionReport, REPORTED_LISTING_STATUSES, REPORTED_STEPS, thisMonth, typ
 import { reportCsv } from '../../shared/services/report-csv.js';
 import { tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { blankForm, ErrorSummary, SelectField, TextField, type FormState } from './form.js';
+import { number } from './format.js';
 import { PortalPage } from './layout.js';
 
 /**
@@ -97,12 +98,12 @@ function SplitTable(props: { c: PortalContext; id: string; rows: [string, string
           {props.rows.map(([key, label, s]) => (
             <tr data-row={key}>
               <th scope="row">{label}</th>
-              <td data-col="total">{s.total}</td>
+              <td data-col="total">{number(c, s.total)}</td>
               {ListingKind.options.map((k) => (
-                <td data-col={k}>{s.byKind[k]}</td>
+                <td data-col={k}>{number(c, s.byKind[k])}</td>
               ))}
               {PermitGroup.options.map((g) => (
-                <td data-col={g}>{s.byPermit[g]}</td>
+                <td data-col={g}>{number(c, s.byPermit[g])}</td>
               ))}
             </tr>
           ))}
@@ -127,7 +128,7 @@ function ReportTables(props: { c: PortalContext; report: RegionReport; csv: stri
         <h2>{tr(c, 'portal.report.residents')}</h2>
         <SplitTable c={c} id="residents" rows={[['unique', tr(c, 'portal.report.residents.unique'), report.residents]]} />
         <p>
-          {tr(c, 'portal.report.residents.reactions')}: <span id="report-reactions">{report.reactions}</span>
+          {tr(c, 'portal.report.residents.reactions')}: <span id="report-reactions">{number(c, report.reactions)}</span>
         </p>
       </section>
       <section id="report-outcomes">
@@ -154,8 +155,8 @@ function ReportTables(props: { c: PortalContext; report: RegionReport; csv: stri
             {Object.entries(report.leadTimes).map(([k, lead]) => (
               <tr data-row={k}>
                 <th scope="row">{tr(c, `portal.report.lead.${k}` as PortalKey)}</th>
-                <td data-col="count">{lead.count}</td>
-                <td data-col="median">{lead.median ?? '–'}</td>
+                <td data-col="count">{number(c, lead.count)}</td>
+                <td data-col="median">{lead.median === undefined ? '–' : number(c, lead.median)}</td>
               </tr>
             ))}
           </tbody>
@@ -168,7 +169,7 @@ function ReportTables(props: { c: PortalContext; report: RegionReport; csv: stri
             {StopReason.options.map((r) => (
               <tr data-row={r}>
                 <th scope="row">{tr(c, `portal.stopReason.${r}`)}</th>
-                <td data-col="total">{report.stopReasons[r]}</td>
+                <td data-col="total">{number(c, report.stopReasons[r])}</td>
               </tr>
             ))}
           </tbody>
@@ -194,9 +195,9 @@ function ReportTables(props: { c: PortalContext; report: RegionReport; csv: stri
                   <tr data-kind={kind}>
                     <th scope="row">{tr(c, `kind.${kind}`)}</th>
                     {REPORTED_LISTING_STATUSES.map((s) => (
-                      <td data-status={s}>{byStatus[s] ?? 0}</td>
+                      <td data-status={s}>{number(c, byStatus[s] ?? 0)}</td>
                     ))}
-                    <td>{Object.values(byStatus).reduce((a, b) => a + b, 0)}</td>
+                    <td>{number(c, Object.values(byStatus).reduce((a, b) => a + b, 0))}</td>
                   </tr>
                 );
               })}
@@ -220,7 +221,7 @@ function ReportTables(props: { c: PortalContext; report: RegionReport; csv: stri
               {sectors.map(([sector, count]) => (
                 <tr>
                   <th scope="row">{sector === '—' ? tr(c, 'portal.report.noSector') : sector}</th>
-                  <td>{count}</td>
+                  <td>{number(c, count)}</td>
                 </tr>
               ))}
             </tbody>

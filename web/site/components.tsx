@@ -172,7 +172,7 @@ export function HowToReact(p: { locale: Locale; listing: Listing; locations: Loc
       )}
       <InterestForm locale={l} listing={listing} locations={p.locations} />
       <p class="meta">
-        {t(l, 'interest.orDesk')} {t(l, 'react.number', { number: listing.id })}
+        {t(l, 'interest.orDesk')}
       </p>
       {visit && (
         <p>

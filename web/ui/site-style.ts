@@ -55,6 +55,7 @@ main{max-inline-size:46rem;margin-inline:auto;padding:.5rem 1rem 2rem}
 .text{white-space:pre-line;overflow-wrap:anywhere}
 .box{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;margin-block:1rem}
 .note{border-inline-start:4px solid var(--accent)}
+.code{font-family:ui-monospace,monospace;font-weight:700;letter-spacing:.08em;user-select:all;-webkit-user-select:all;background:var(--soft);padding:0 .3em;border-radius:.2em}
 .closed{border-inline-start:4px solid #a33}
 .filters{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin-block:1rem}
 .filters[hidden],.nomatch[hidden],.section[hidden]{display:none}

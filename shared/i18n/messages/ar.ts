@@ -164,6 +164,8 @@ export const ar: Messages = {
   'react.desk': "اذهب إلى مكتب المشاركة (Meedoenbalie) في مركز الاستقبال الخاص بك. أرِهم هذه الصفحة أو الرقم أدناه. يساعدك المكتب على التواصل مع الجهة.",
   'react.number': "رقم هذا العرض: {number}",
   'react.note': "ملاحظة من الجهة",
+  'share.title': "مشاركة",
+  'share.whatsapp': "أرسله عبر واتساب",
 
   'visits.when': "{date}، من {start} إلى {end}",
 

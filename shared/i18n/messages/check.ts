@@ -1,6 +1,7 @@
 import type { Messages, NeedsReview } from './en.js';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+/** The names a message fills in: `{name}`, and the number of a plural (`{count, plural, …}`). */
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, *plural,)/g)].map((m) => m[1]))].sort().join(',');
 
 /**
  * What is wrong with one locale's catalogue, measured against the English one: missing,

@@ -164,6 +164,8 @@ export const ckb: Messages = {
   'react.desk': "بڕۆ بۆ مێزی بەشداری (Meedoenbalie) لە ناوەندی پێشوازییەکەت. ئەم پەڕەیە یان ژمارەکەی خوارەوە پیشان بدە. مێزەکە یارمەتیت دەدات پەیوەندی بە ڕێکخراوەکەوە بکەیت.",
   'react.number': "ژمارەی ئەم ئاگادارییە: {number}",
   'react.note': "تێبینی ڕێکخراوەکە",
+  'share.title': "هاوبەشکردن",
+  'share.whatsapp': "بە واتسئاپ بینێرە",
 
   'visits.when': "{date}، لە {start} تا {end}",
 

@@ -159,6 +159,8 @@ export const en = {
   'react.desk': 'Go to the participation desk (Meedoenbalie) at your reception location. Show this page or the number below. The desk helps you to contact the organisation.',
   'react.number': 'Number of this listing: {number}',
   'react.note': 'Note from the organisation',
+  'share.title': 'Share',
+  'share.whatsapp': 'Send on WhatsApp',
 
   'visits.when': '{date}, {start} to {end}',
 
@@ -175,7 +177,7 @@ export const en = {
   'partnerKind.training-provider': 'School or training',
   'partnerKind.volunteer-centre': 'Volunteer centre',
 
-  'privacy.title': 'Privacy',
+  'privacy.title': 'Privacy notice',
   'privacy.site': 'This website does not use cookies and does not follow what you do. It does not ask for your name.',
   'privacy.react': 'When you react to a listing, the participation desk writes down only what is needed: your name, your phone number or e-mail, your location, whether you may work, your Dutch level, your languages and a short message.',
   'privacy.never': 'We never ask for your BSN, V-number, nationality, religion, health or the reasons for your asylum request.',

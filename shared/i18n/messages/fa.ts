@@ -164,6 +164,8 @@ export const fa: Messages = {
   'react.desk': "به میز مشارکت (Meedoenbalie) در کمپ پذیرش خود بروید. این صفحه یا شماره پایین را نشان دهید. میز مشارکت کمک می‌کند با سازمان تماس بگیرید.",
   'react.number': "شماره این آگهی: {number}",
   'react.note': "یادداشت سازمان",
+  'share.title': "فرستادن به دیگران",
+  'share.whatsapp': "فرستادن با واتس‌اپ",
 
   'visits.when': "{date}، از {start} تا {end}",
 

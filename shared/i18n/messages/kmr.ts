@@ -164,6 +164,8 @@ export const kmr: Messages = {
   'react.desk': "Here maseya beşdariyê (Meedoenbalie) li navenda xwe ya pêşwaziyê. Vê rûpelê an hejmara li jêr nîşan bide. Mase alîkariya te dike ku tu bi rêxistinê re têkilî daynî.",
   'react.number': "Hejmara vê agahiyê: {number}",
   'react.note': "Nota rêxistinê",
+  'share.title': "Parve bike",
+  'share.whatsapp': "Bi WhatsAppê bişîne",
 
   'visits.when': "{date}, ji {start} heta {end}",
 

@@ -156,6 +156,8 @@ export const nl: Messages = {
   'react.desk': 'Ga naar de Meedoenbalie van je opvanglocatie. Laat deze pagina zien of het nummer hieronder. De Meedoenbalie helpt je contact te maken met de organisatie.',
   'react.number': 'Nummer van dit aanbod: {number}',
   'react.note': 'Bericht van de organisatie',
+  'share.title': 'Delen',
+  'share.whatsapp': 'Stuur door via WhatsApp',
 
   'visits.when': '{date}, {start} tot {end}',
 

@@ -164,6 +164,8 @@ export const ps: Messages = {
   'react.desk': "د خپل استوګنې مرکز د ګډون مېز (Meedoenbalie) ته ورشئ. دا پاڼه یا لاندې شمېره وښایاست. مېز تاسو سره مرسته کوي چې له سازمان سره اړیکه ونیسئ.",
   'react.number': "د دې اعلان شمېره: {number}",
   'react.note': "د سازمان یادښت",
+  'share.title': "نورو ته لېږل",
+  'share.whatsapp': "په واټس‌اپ يې ولېږئ",
 
   'visits.when': "{date}، له {start} څخه تر {end} پورې",
 

@@ -164,6 +164,8 @@ export const so: Messages = {
   'react.desk': "Tag miiska ka-qaybgalka (Meedoenbalie) ee xaruntaada qaabilaadda. Tus boggan ama lambarka hoose. Miisku wuxuu kaa caawinayaa inaad la xiriirto ururka.",
   'react.number': "Lambarka ogeysiiskan: {number}",
   'react.note': "Fariin ka timid ururka",
+  'share.title': "La wadaag",
+  'share.whatsapp': "Ku dir WhatsApp",
 
   'visits.when': "{date}, {start} ilaa {end}",
 

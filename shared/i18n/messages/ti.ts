@@ -164,6 +164,8 @@ export const ti: Messages = {
   'react.desk': "ናብ ቤት ጽሕፈት ተሳትፎ (Meedoenbalie) ናይ መዕቆቢ ማእከልኩም ኪዱ። ነዚ ገጽ ወይ ነቲ ኣብ ታሕቲ ዘሎ ቁጽሪ ኣርእዩ። እቲ ቤት ጽሕፈት ምስቲ ትካል ክትራኸቡ ይሕግዘኩም።",
   'react.number': "ቁጽሪ እዚ ምልክታ፦ {number}",
   'react.note': "መልእኽቲ ካብቲ ትካል",
+  'share.title': "ኣካፍል",
+  'share.whatsapp': "ብዋትስኣፕ ስደድ",
 
   'visits.when': "{date}፣ ካብ {start} ክሳብ {end}",
 

@@ -164,6 +164,8 @@ export const tr: Messages = {
   'react.desk': "Kabul merkezindeki Meedoenbalie'ye (katılım masası) git. Bu sayfayı veya aşağıdaki numarayı göster. Masa, kuruluşla iletişim kurmana yardım eder.",
   'react.number': "Bu ilanın numarası: {number}",
   'react.note': "Kuruluştan not",
+  'share.title': "Paylaş",
+  'share.whatsapp': "WhatsApp ile gönder",
 
   'visits.when': "{date}, {start} - {end}",
 

@@ -60,7 +60,7 @@ export const portalEn = {
   'portal.listing.hint.description': 'Short sentences and everyday words: many residents read little Dutch.',
   'portal.listing.hint.locationId': 'The listing appears for this location and its region; the participation desk of that region reviews it.',
   'portal.listing.hint.openTo': 'Asylum seekers may do paid work when the employer arranges a work permit (TWV); volunteering, visits and events can be open to everyone.',
-  'portal.listing.hint.wagePerHour': 'At least the statutory minimum wage: €{minimum} per hour today.',
+  'portal.listing.hint.wagePerHour': 'At least the statutory minimum wage: {minimum} per hour today.',
   'portal.listing.hint.position': 'Leave empty to use the position of the reception location\'s town.',
   'portal.listing.hint.scheduled': 'Only for company visits and job fairs or information meetings: date, time and number of seats.',
   'portal.listing.hint.contactNote': 'Residents apply through the participation desk; this note is shown with the listing.',
@@ -395,8 +395,8 @@ export const portalEn = {
   'portal.mail.seatFreed.body': 'A resident cancelled their sign-up for "{title}" ({when}).\n\n{promoted}\n\nThe interests of your region: {link}',
   'portal.mail.seatFreed.promoted': 'The first resident on the waiting list moved up and now has the seat (reference {reference}). Please tell them.',
   'portal.mail.seatFreed.open': 'Nobody was waiting: the seat is open again.',
-  'portal.mail.digest.subject': '{count} listings wait for review in region {region}',
-  'portal.mail.digest.body': '{count} listings wait for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
+  'portal.mail.digest.subject': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}',
+  'portal.mail.digest.body': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
 } as const;
 
 export type PortalKey = keyof typeof portalEn;

@@ -58,7 +58,7 @@ export const portalNl: PortalMessages = {
   'portal.listing.hint.description': 'Korte zinnen en gewone woorden: veel bewoners lezen weinig Nederlands.',
   'portal.listing.hint.locationId': 'Het aanbod verschijnt bij deze locatie en haar regio; de Meedoenbalie van die regio beoordeelt het.',
   'portal.listing.hint.openTo': 'Asielzoekers mogen betaald werken als de werkgever een tewerkstellingsvergunning (TWV) regelt; vrijwilligerswerk, bezoeken en bijeenkomsten kunnen voor iedereen open staan.',
-  'portal.listing.hint.wagePerHour': 'Minstens het wettelijk minimumloon: vandaag €{minimum} per uur.',
+  'portal.listing.hint.wagePerHour': 'Minstens het wettelijk minimumloon: vandaag {minimum} per uur.',
   'portal.listing.hint.position': 'Leeg laten: dan geldt de plaats van de opvanglocatie.',
   'portal.listing.hint.scheduled': 'Alleen voor bedrijfsbezoeken en banenmarkten of informatiebijeenkomsten: datum, tijd en aantal plaatsen.',
   'portal.listing.hint.contactNote': 'Bewoners reageren via de Meedoenbalie; deze notitie staat bij het aanbod.',
@@ -326,7 +326,7 @@ export const portalNl: PortalMessages = {
 
   'portal.home.title': 'Welkom',
   'portal.home.noAccess': 'Uw account hoort niet bij een organisatie, een balie of beheer. Vraag een collega u uit te nodigen.',
-  'portal.home.waiting': '{count} wachten op beoordeling',
+  'portal.home.waiting': '{count, plural, one {# wacht} other {# wachten}} op beoordeling',
 
   'portal.login.title': 'Inloggen',
   'portal.login.email': 'E-mailadres',
@@ -393,6 +393,6 @@ export const portalNl: PortalMessages = {
   'portal.mail.seatFreed.body': 'Een bewoner heeft de aanmelding voor "{title}" ({when}) geannuleerd.\n\n{promoted}\n\nDe interesses in je regio: {link}',
   'portal.mail.seatFreed.promoted': 'De eerste bewoner op de wachtlijst is doorgeschoven en heeft nu de plaats (referentie {reference}). Laat het hem of haar weten.',
   'portal.mail.seatFreed.open': 'Er stond niemand op de wachtlijst: de plaats is weer vrij.',
-  'portal.mail.digest.subject': '{count} aanbiedingen wachten op beoordeling in regio {region}',
-  'portal.mail.digest.body': '{count} aanbiedingen wachten op beoordeling in regio {region}, oudste eerst:\n\n{listings}\n\nDe wachtrij: {link}',
+  'portal.mail.digest.subject': '{count, plural, one {# aanbieding wacht} other {# aanbiedingen wachten}} op beoordeling in regio {region}',
+  'portal.mail.digest.body': '{count, plural, one {# aanbieding wacht} other {# aanbiedingen wachten}} op beoordeling in regio {region}, oudste eerst:\n\n{listings}\n\nDe wachtrij: {link}',
 };
