@@ -27,6 +27,8 @@ const Env = z.object({
   LOCAL_DEV: z.stringbool().default(false),
   /** The sender of portal mail (sign-in links, moderation notices); an SES-verified identity on AWS. */
   MAIL_FROM: z.string().min(3).default('OpWeg <no-reply@opweg.example.org>'),
+  /** The SES configuration set mail is sent with (bounces and complaints: suppressed, the admin told). On AWS only. */
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
   /** How long a portal session lasts after sign-in. */
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /**

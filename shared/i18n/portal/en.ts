@@ -63,7 +63,7 @@ export const portalEn = {
   'portal.listing.hint.wagePerHour': 'At least the statutory minimum wage: {minimum} per hour today.',
   'portal.listing.hint.position': 'Leave empty to use the position of the reception location\'s town.',
   'portal.listing.hint.scheduled': 'Only for company visits and job fairs or information meetings: date, time and number of seats.',
-  'portal.listing.hint.contactNote': 'Residents apply through the participation desk; this note is shown with the listing.',
+  'portal.listing.hint.contactNote': "Residents apply with the form on the listing's page or through the participation desk; this note is shown with the listing.",
   'portal.listing.reason': 'Reason (the employer reads this)',
   'portal.listing.featured': 'featured',
   'portal.listing.hidden': 'hidden',

@@ -169,7 +169,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
       <section class="section">
         <h2>{t(locale, 'listing.details')}</h2>
         <dl class="facts">
-          {listing.hoursPerWeek !== undefined && <Fact label={t(locale, 'listing.hours')}>{t(locale, 'list.hours', { hours: listing.hoursPerWeek })}</Fact>}
+          {listing.hoursPerWeek !== undefined && <Fact label={t(locale, 'listing.hours')}>{t(locale, 'list.hours', { count: listing.hoursPerWeek })}</Fact>}
           {listing.wagePerHour !== undefined && (
             <Fact label={t(locale, 'listing.wage')}>
               {t(locale, 'listing.wageValue', { wage: formatMoney(locale, listing.wagePerHour) })}
@@ -180,7 +180,8 @@ export async function ListingPage(ctx: PageContext, id: string) {
           {listing.startDate && <Fact label={t(locale, 'listing.start')}>{formatDate(locale, listing.startDate)}</Fact>}
           {listing.closingDate && <Fact label={t(locale, 'listing.closing')}>{formatDate(locale, listing.closingDate)}</Fact>}
           <Fact label={t(locale, 'listing.dutch')}>{t(locale, `level.${listing.dutchLevel}`)}</Fact>
-          <Fact label={t(locale, 'listing.english')}>{t(locale, listing.englishOk ? 'listing.englishOk' : 'listing.englishNo')}</Fact>
+          {/* "You need Dutch" beside "No Dutch needed" would contradict it: without Dutch, English is only worth saying when it suffices. */}
+          {(listing.englishOk || listing.dutchLevel !== 'none') && <Fact label={t(locale, 'listing.english')}>{t(locale, listing.englishOk ? 'listing.englishOk' : 'listing.englishNo')}</Fact>}
           {scheduled && listing.seats !== undefined && <Fact label={t(locale, 'listing.seats')}>{formatNumber(locale, listing.seats)}</Fact>}
         </dl>
       </section>
