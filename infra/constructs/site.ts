@@ -8,6 +8,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ORIGIN_SECRET_HEADER } from '../../shared/config/origin.js';
 
 /**
  * Pages work as plain HTML with at most a script file of our own, forms post to the same
@@ -39,6 +40,8 @@ export const INDEX_REWRITE = `function handler(event) {
 export interface SiteProps {
   /** The portal's HTTP API endpoint, e.g. https://abc.execute-api.eu-west-1.amazonaws.com */
   apiEndpoint: string;
+  /** Sent to the portal with every request as `x-opweg-origin`: the portal refuses requests without it (web/app.ts). */
+  originSecret: string;
   domainName?: string;
   certificate?: ICertificate;
   /** A name unique to the stage and region, for what CloudFront names account-wide (infra/stage.ts globalName). */
@@ -118,6 +121,7 @@ export class Site extends Construct {
           origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret },
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -21,6 +21,12 @@ const Env = z.object({
   /** Resident data is kept this many days after a listing closes, or longer with consent. */
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).default(28),
   RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
+  /**
+   * The secret(s) CloudFront sends in `x-opweg-origin` (shared/config/origin.ts), separated by
+   * spaces: on AWS the current and the previous value from SSM. Set, the portal refuses requests
+   * without one and trusts CloudFront's viewer address; empty (locally), the socket's address counts.
+   */
+  ORIGIN_SECRETS: z.string().default(''),
   /** A location's "within reach": listings this many km from it, straight line. */
   REACH_KM: z.coerce.number().positive().default(40),
   /** Set by `npm start` and the test server only: local mailbox at /dev/mail, cookies without Secure. */
