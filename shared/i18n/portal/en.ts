@@ -397,6 +397,8 @@ export const portalEn = {
   'portal.mail.seatFreed.open': 'Nobody was waiting: the seat is open again.',
   'portal.mail.digest.subject': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}',
   'portal.mail.digest.body': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
+  'portal.mail.twvReminder.subject': "{count, plural, one {One TWV application waits} other {# TWV applications wait}} longer than 5 weeks, region {region}",
+  'portal.mail.twvReminder.body': "UWV usually decides on a work permit (TWV) within 5 weeks. {count, plural, one {This application waits} other {These applications wait}} longer (listing, applied for on, days):\n\n{applications}\n\nAsk the employer to check with UWV how it stands, and record the decision once it is there.",
 } as const;
 
 export type PortalKey = keyof typeof portalEn;

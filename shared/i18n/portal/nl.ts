@@ -395,4 +395,6 @@ export const portalNl: PortalMessages = {
   'portal.mail.seatFreed.open': 'Er stond niemand op de wachtlijst: de plaats is weer vrij.',
   'portal.mail.digest.subject': "{count, plural, one {Eén aanbod wacht} other {# keer aanbod wacht}} op beoordeling in regio {region}",
   'portal.mail.digest.body': "{count, plural, one {Eén aanbod wacht} other {# keer aanbod wacht}} op beoordeling in regio {region}, oudste eerst:\n\n{listings}\n\nDe wachtrij: {link}",
+  'portal.mail.twvReminder.subject': "{count, plural, one {Eén TWV-aanvraag wacht} other {# TWV-aanvragen wachten}} langer dan 5 weken, regio {region}",
+  'portal.mail.twvReminder.body': "UWV beslist meestal binnen 5 weken over een tewerkstellingsvergunning (TWV). Deze {count, plural, one {aanvraag wacht} other {aanvragen wachten}} langer (aanbod, aangevraagd op, dagen):\n\n{applications}\n\nVraag de werkgever om bij UWV na te gaan hoe het staat, en leg het besluit vast zodra het er is.",
 };
