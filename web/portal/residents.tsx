@@ -149,7 +149,7 @@ export function residentRoutes(p: Portal) {
       if (cancellation.changed) await tellDeskSeatFreed(p.ctx, cancellation);
     } catch (e) {
       if (e instanceof DomainError && e.key === 'error.reference_unknown') {
-        return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={[{ field: 'reference', key: 'error.reference_unknown' }]} />, 404);
+        return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={[{ field: 'reference', key: 'error.reference_unknown' }]} />, 422);
       }
       throw e;
     }

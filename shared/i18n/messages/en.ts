@@ -54,6 +54,9 @@ export const en = {
   'nav.about': 'About OpWeg',
   'i18n.needsReview': 'This translation has not been checked by a native speaker yet. If something is unclear, ask the participation desk.',
   'language.continue': 'Continue in English',
+  'notFound.title': "This page does not exist",
+  'notFound.text': "Maybe the listing has closed, or there is a mistake in the address.",
+  'notFound.home': "Go to the start page",
 
   'home.title': 'Work and activities near you',
   'home.regions': 'Regions and locations',

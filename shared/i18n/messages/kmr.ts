@@ -58,6 +58,9 @@ export const kmr: Messages = {
   'i18n.needsReview': "Ev werger hîn ji aliyê kesekî ku zimanê wî yê dayikê ye ve nehatiye kontrolkirin. Heke tiştek ne zelal be, ji maseya beşdariyê bipirse.",
 
   'language.continue': "Bi Kurmancî berdewam bike",
+  'notFound.title': "Ev rûpel tune ye",
+  'notFound.text': "Dibe ku ilan hatibe girtin, an di navnîşanê de çewtiyek hebe.",
+  'notFound.home': "Here rûpela destpêkê",
 
   'home.title': "Kar û çalakî li nêzî te",
   'home.regions': "Herêm û navend",

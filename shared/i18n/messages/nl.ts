@@ -51,6 +51,9 @@ export const nl: Messages = {
   'nav.about': 'Over OpWeg',
   'i18n.needsReview': 'Deze vertaling is nog niet nagekeken door iemand die de taal als moedertaal spreekt. Is iets niet duidelijk? Vraag het de Meedoenbalie.',
   'language.continue': 'Verder in het Nederlands',
+  'notFound.title': "Deze pagina bestaat niet",
+  'notFound.text': "Misschien is het aanbod gesloten, of zit er een fout in het adres.",
+  'notFound.home': "Naar de startpagina",
 
   'home.title': 'Werk en activiteiten bij jou in de buurt',
   'home.regions': 'Regio\'s en locaties',

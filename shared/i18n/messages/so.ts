@@ -58,6 +58,9 @@ export const so: Messages = {
   'i18n.needsReview': "Turjumaaddan weli ma hubin qof luqaddan ku hadla af hooyo. Haddii wax aan caddayn jiraan, weydii miiska ka-qaybgalka.",
 
   'language.continue': "Ku sii wad Af-Soomaali",
+  'notFound.title': "Boggan ma jiro",
+  'notFound.text': "Waxaa laga yaabaa in ogeysiisku xirmay, ama cinwaanka qalad ku jiro.",
+  'notFound.home': "Tag bogga hore",
 
   'home.title': "Shaqo iyo hawlo kuu dhow",
   'home.regions': "Gobollada iyo xarumaha",

@@ -58,6 +58,9 @@ export const ti: Messages = {
   'i18n.needsReview': "እዚ ትርጉም ገና ብወዲ ቋንቋ ኣይተረጋገጸን። ዘይንጹር ነገር እንተሎ፣ ንቤት ጽሕፈት ተሳትፎ ሕተቱ።",
 
   'language.continue': "ብትግርኛ ቀጽሉ",
+  'notFound.title': "እዚ ገጽ የለን",
+  'notFound.text': "ምናልባት እቲ ምልክታ ተዓጽዩ ይኸውን፣ ወይ ኣብቲ ኣድራሻ ጌጋ ኣሎ።",
+  'notFound.home': "ናብ መበገሲ ገጽ",
 
   'home.title': "ኣብ ጥቓኹም ዘሎ ስራሕን ንጥፈታትን",
   'home.regions': "ዞባታትን ማእከላትን",

@@ -58,6 +58,9 @@ export const tr: Messages = {
   'i18n.needsReview': "Bu çeviri henüz ana dili Türkçe olan biri tarafından kontrol edilmedi. Anlamadığın bir şey olursa Meedoenbalie'ye sor.",
 
   'language.continue': "Türkçe devam et",
+  'notFound.title': "Bu sayfa yok",
+  'notFound.text': "Belki ilan kapandı ya da adreste bir hata var.",
+  'notFound.home': "Ana sayfaya git",
 
   'home.title': "Yakınındaki iş ve etkinlikler",
   'home.regions': "Bölgeler ve merkezler",
