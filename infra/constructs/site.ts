@@ -3,7 +3,7 @@ import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AccessLevel, AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
   FunctionRuntime, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy,
-  OriginSslPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy,
+  OriginSslPolicy, PriceClass, ResponseHeadersPolicy, S3OriginAccessControl, SecurityPolicyProtocol, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -48,6 +48,8 @@ export interface SiteProps {
   apiEndpoint: string;
   domainName?: string;
   certificate?: ICertificate;
+  /** A name unique to the stage and region, for what CloudFront names account-wide (infra/stage.ts globalName). */
+  globalName: (what: string) => string;
 }
 
 /** Private bucket of rendered pages behind CloudFront (OAC), with /portal/* going to the API. */
@@ -76,6 +78,7 @@ export class Site extends Construct {
     });
 
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      responseHeadersPolicyName: props.globalName('headers'),
       comment: 'OpWeg security headers',
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365 * 2), includeSubdomains: true, preload: true, override: true },
@@ -89,6 +92,7 @@ export class Site extends Construct {
       },
     });
     const indexRewrite = new CloudFrontFunction(this, 'IndexRewrite', {
+      functionName: props.globalName('index-rewrite'),
       code: FunctionCode.fromInline(INDEX_REWRITE),
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Serve <path>/index.html for <path>/ and <path>',
@@ -108,7 +112,11 @@ export class Site extends Construct {
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originAccessLevels: [AccessLevel.READ, AccessLevel.LIST] }),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccess', { originAccessControlName: props.globalName('site-bucket') }),
+          // List too, so that a missing key is S3's 404 (the site's 404 page below), not its 403.
+          originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
