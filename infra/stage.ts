@@ -14,6 +14,11 @@ const StageConfig = z.object({
   senderAddress: z.email(),
   retentionDaysAfterClose: z.number().int().min(1),
   retentionDaysWithConsent: z.number().int().min(1),
+  /** How long the audit log is kept; the functions' default (730) when absent. */
+  auditRetentionDays: z.number().int().min(1).optional(),
+  /** Who is responsible for the data (controller) and how to reach them: named in the privacy notices. */
+  privacyController: z.string().min(2).optional(),
+  privacyContact: z.string().min(3).optional(),
   /** Who gets an e-mail when an alarm fires; optional (the alarms exist either way). */
   alarmEmail: z.email().optional(),
 });

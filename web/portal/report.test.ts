@@ -43,7 +43,7 @@ beforeAll(async () => {
     const name = `Bewoner Nummer${n}`;
     const { interest, reference } = await expressInterest(
       db,
-      { listingId: job.id, locationId: 'venlo', name, email: `bewoner${n}@example.org`, phone: `+31 6 5555 000${n}`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, message: `Bericht van nummer ${n}` },
+      { listingId: job.id, locationId: 'venlo', name, email: `bewoner${n}@example.org`, phone: `+31 6 5555 000${n}`, age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, message: `Bericht van nummer ${n}` },
       NOW,
       retention,
     );
