@@ -5,6 +5,7 @@ import { LOCALES } from '../../shared/i18n/index.js';
 import { listingsOfOrganisation } from '../../shared/repositories/listings.js';
 import type { Db } from '../../shared/db/client.js';
 import { ASSETS } from '../ui/assets.js';
+import { ICONS } from '../ui/share-head.js';
 import { ETHIOPIC_FONT_PATH } from '../ui/site-style.js';
 import { GROUPS, groupOf } from './groups.js';
 import { paths } from './paths.js';
@@ -99,7 +100,8 @@ export async function allPages(reads: SiteReads): Promise<string[]> {
     ASSETS.css.path,
     ASSETS.filter.path,
     ETHIOPIC_FONT_PATH,
-    ...LOCALES.flatMap((l) => [paths.home(l), paths.privacy(l), paths.about(l)]),
+    ...Object.values(ICONS).map((i) => i.path),
+    ...LOCALES.flatMap((l) => [paths.home(l), paths.manifest(l), paths.privacy(l), paths.about(l)]),
     ...regions.flatMap((r) => regionPages(r.id)),
     ...locations.flatMap((l) => locationPages(l.id)),
     ...listings.flatMap((listing) => LOCALES.map((l) => paths.listing(l, listing.id))),

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { DomainError, NotFoundError } from '../../shared/errors.js';
-import { DEFAULT_LOCALE, isLocale, t } from '../../shared/i18n/index.js';
+import { DEFAULT_LOCALE, directionOf, isLocale, t } from '../../shared/i18n/index.js';
 import { systemClock } from '../../shared/services/listings.js';
 import { ASSETS } from '../ui/assets.js';
+import { ICONS, webManifest } from '../ui/share-head.js';
 import { ETHIOPIC_FONT_PATH } from '../ui/site-style.js';
 import type { PageContext, SiteContext, SiteDeps, SiteEnv } from './context.js';
 import { isGroup } from './groups.js';
@@ -49,7 +50,7 @@ export function createSiteApp(deps: SiteDeps) {
   });
   const ctx = (c: SiteContext): PageContext => ({ locale: c.get('locale'), reads: c.get('reads'), config });
 
-  app.get('/', (c) => page(c, <LanguagesPage />));
+  app.get('/', (c) => page(c, <LanguagesPage origin={config.PUBLIC_ORIGIN} />));
 
   app.get(ASSETS.css.path, (c) => c.body(ASSETS.css.body, 200, { 'content-type': ASSETS.css.type }));
   app.get(ASSETS.filter.path, (c) => c.body(ASSETS.filter.body, 200, { 'content-type': ASSETS.filter.type }));
@@ -59,6 +60,15 @@ export function createSiteApp(deps: SiteDeps) {
     if (!font) throw new NotFoundError();
     return c.body(new Uint8Array(font), 200, { 'content-type': 'font/woff2' });
   });
+
+  for (const icon of Object.values(ICONS)) {
+    app.get(icon.path, async (c) => {
+      // Like the font: files of the repository, which rebuild-site uploads.
+      const body = await readFile(new URL(`../ui/icons/${icon.file}`, import.meta.url)).catch(() => undefined);
+      if (!body) throw new NotFoundError();
+      return c.body(new Uint8Array(body), 200, { 'content-type': icon.type });
+    });
+  }
 
   app.get('/feeds/regions/:file', async (c) => {
     const id = slugOf(c.req.param('file'), 'atom');
@@ -113,6 +123,10 @@ export function createSiteApp(deps: SiteDeps) {
     await next();
   });
   app.get('/:locale/', (c) => page(c, HomePage(ctx(c))));
+  app.get('/:locale/manifest.webmanifest', (c) => {
+    const locale = c.get('locale');
+    return c.body(JSON.stringify(webManifest(locale, directionOf(locale))), 200, { 'content-type': 'application/manifest+json; charset=utf-8' });
+  });
   app.get('/:locale/privacy/', (c) => page(c, PrivacyPage(ctx(c))));
   app.get('/:locale/about/', (c) => page(c, AboutPage(ctx(c))));
   app.get('/:locale/locations/:id/', (c) => page(c, LocationPage(ctx(c), c.req.param('id'))));

@@ -2,6 +2,7 @@ import ical from 'node-ical';
 import QRCode from 'qrcode';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../shared/i18n/index.js';
 import { changeStatus, createListing } from '../../shared/services/listings.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, deskOf, vacancy } from '../../test/fixtures.js';
@@ -48,17 +49,23 @@ describe('machine-readable pages', () => {
       validThrough: '2026-12-20T23:59:59+01:00',
       employmentType: 'FULL_TIME',
       hiringOrganization: { '@type': 'Organization', name: 'Kwekerij De Zon', sameAs: 'https://kwekerij.example.org' },
-      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: 'Venrayseweg 10', postalCode: '5928 RH', addressLocality: 'Venlo', addressCountry: 'NL' } },
+      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: 'Venrayseweg 10', postalCode: '5928 RH', addressLocality: 'Venlo', addressRegion: 'Limburg', addressCountry: 'NL' } },
       baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', value: 15.2, unitText: 'HOUR' } },
       identifier: { '@type': 'PropertyValue', name: 'OpWeg', value: data.job.id },
       url: `${ORIGIN}${paths.listing('en', data.job.id)}`,
     });
-    expect(ld!.eligibilityToWorkRequirement).toContain('asylum seekers who may work');
+    // The sentences the page shows under "Who can do this?", each a full sentence, none run together.
+    const page = (await get(paths.listing('en', data.job.id))).text;
+    const sentences = ['permit.holders', 'permit.asylum', 'permit.helps'] as const;
+    expect(ld!.eligibilityToWorkRequirement).toBe(sentences.map((key) => t('en', key)).join(' '));
+    for (const key of sentences) expect(page).toContain(t('en', key));
+    expect(ld!.eligibilityToWorkRequirement).toMatch(/^([^.]+\.)( [^.]+\.)*$/s);
   });
 
-  it('marks volunteering VOLUNTEER and unpaid, and a visit as a schema.org Event with seats left', async () => {
+  it('marks volunteering VOLUNTEER without a salary, and a visit as a schema.org Event with seats left', async () => {
     const [volunteering] = jsonLd((await get(paths.listing('nl', data.volunteering.id))).text);
-    expect(volunteering).toMatchObject({ '@type': 'JobPosting', employmentType: 'VOLUNTEER', inLanguage: 'ar', baseSalary: { value: { value: 0 } } });
+    expect(volunteering).toMatchObject({ '@type': 'JobPosting', employmentType: 'VOLUNTEER', inLanguage: 'ar' });
+    expect(volunteering).not.toHaveProperty('baseSalary');
     const [event] = jsonLd((await get(paths.listing('nl', data.companyVisit.id))).text);
     expect(event).toMatchObject({
       '@type': 'Event',

@@ -22,6 +22,8 @@ export const paths = {
   regionCalendar: (regionId: string) => `/calendar/regions/${regionId}.ics`,
   sitemap: () => '/sitemap.xml',
   robots: () => '/robots.txt',
+  /** The web app manifest, per language (its name, direction and start page are the language's). */
+  manifest: (l: Locale) => `/${l}/manifest.webmanifest`,
 };
 
 /** The file a path is stored as: `/nl/` → `nl/index.html`, `/sitemap.xml` → `sitemap.xml`. */

@@ -60,10 +60,10 @@ export const portalEn = {
   'portal.listing.hint.description': 'Short sentences and everyday words: many residents read little Dutch.',
   'portal.listing.hint.locationId': 'The listing appears for this location and its region; the participation desk of that region reviews it.',
   'portal.listing.hint.openTo': 'Asylum seekers may do paid work when the employer arranges a work permit (TWV); volunteering, visits and events can be open to everyone.',
-  'portal.listing.hint.wagePerHour': 'At least the statutory minimum wage: €{minimum} per hour today.',
+  'portal.listing.hint.wagePerHour': 'At least the statutory minimum wage: {minimum} per hour today.',
   'portal.listing.hint.position': 'Leave empty to use the position of the reception location\'s town.',
   'portal.listing.hint.scheduled': 'Only for company visits and job fairs or information meetings: date, time and number of seats.',
-  'portal.listing.hint.contactNote': 'Residents apply through the participation desk; this note is shown with the listing.',
+  'portal.listing.hint.contactNote': "Residents apply with the form on the listing's page or through the participation desk; this note is shown with the listing.",
   'portal.listing.reason': 'Reason (the employer reads this)',
   'portal.listing.featured': 'featured',
   'portal.listing.hidden': 'hidden',
@@ -354,8 +354,8 @@ export const portalEn = {
   'portal.mail.seatFreed.promotedMailed': 'The first resident on the waiting list moved up and now has the seat (reference {reference}). They were told by e-mail.',
   'portal.mail.seatFreed.promotedCall': 'The first resident on the waiting list moved up and now has the seat (reference {reference}). They gave no e-mail address: please call them (the number is in the portal).',
   'portal.mail.seatFreed.open': 'Nobody was waiting: the seat is open again.',
-  'portal.mail.digest.subject': '{count} listings wait for review in region {region}',
-  'portal.mail.digest.body': '{count} listings wait for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
+  'portal.mail.digest.subject': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}',
+  'portal.mail.digest.body': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
 } as const;
 
 export type PortalKey = keyof typeof portalEn;

@@ -16,7 +16,7 @@ export function PrivacyPage({ locale, config }: PageContext) {
   const contact = config.PRIVACY_CONTACT;
   const periods = { ...retentionParams(config), logDays: LOGS_KEPT_DAYS, backupDays: BACKUPS_KEPT_DAYS, auditDays: config.AUDIT_RETENTION_DAYS };
   return (
-    <Layout locale={locale} title={t(locale, 'privacy.title')} path={withoutLocale(paths.privacy(locale))} crumbs={[]}>
+    <Layout origin={config.PUBLIC_ORIGIN} locale={locale} title={t(locale, 'privacy.title')} path={withoutLocale(paths.privacy(locale))} crumbs={[]}>
       <h1 class="big">
         <Pictogram name="privacy" /> {t(locale, 'privacy.title')}
       </h1>
@@ -43,9 +43,9 @@ export function PrivacyPage({ locale, config }: PageContext) {
   );
 }
 
-export function AboutPage({ locale }: PageContext) {
+export function AboutPage({ locale, config }: PageContext) {
   return (
-    <Layout locale={locale} title={t(locale, 'about.title')} path={withoutLocale(paths.about(locale))} crumbs={[]}>
+    <Layout origin={config.PUBLIC_ORIGIN} locale={locale} title={t(locale, 'about.title')} path={withoutLocale(paths.about(locale))} crumbs={[]}>
       <h1 class="big">
         <Pictogram name="desk" /> {t(locale, 'about.title')}
       </h1>

@@ -39,7 +39,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
   const [{ items: listings, more }, tiles, organisations] = await Promise.all([reads.regionNewest(id), groupTiles(ctx, id), reads.organisations()]);
   const name = t(locale, 'region.name', { name: region.name });
   return (
-    <Layout locale={locale} title={name} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
+    <Layout origin={ctx.config.PUBLIC_ORIGIN} locale={locale} title={name} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
       <h1 class="big">
         <Pictogram name="region" /> {name}
       </h1>
@@ -95,6 +95,7 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
   const title = t(locale, 'group.inRegion', { group: t(locale, `group.${group}`), region: region.name });
   return (
     <Layout
+      origin={ctx.config.PUBLIC_ORIGIN}
       locale={locale}
       title={title}
       path={withoutLocale(paths.group(locale, id, group))}
@@ -137,6 +138,7 @@ export async function PartnersPage(ctx: PageContext, id: string) {
   const title = t(locale, 'partners.title', { name: region.name });
   return (
     <Layout
+      origin={ctx.config.PUBLIC_ORIGIN}
       locale={locale}
       title={title}
       path={withoutLocale(paths.partners(locale, id))}
