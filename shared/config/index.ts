@@ -3,12 +3,10 @@ import * as z from 'zod';
 export const AUDIT_RETENTION_DAYS_DEFAULT = 730;
 
 /**
- * What the stack keeps, as the privacy notices say it (infra/privacy.test.ts checks the stack
- * against these): CloudFront's and API Gateway's access logs and the functions' logs, in days;
- * DynamoDB point-in-time recovery keeps 35 days of backups.
+ * How long the stack keeps CloudFront's and API Gateway's access logs and the functions' logs,
+ * in days, as the privacy notices say it (infra/privacy.test.ts checks the stack against it).
  */
 export const LOGS_KEPT_DAYS = 30;
-export const BACKUPS_KEPT_DAYS = 35;
 
 /**
  * Run-time configuration from the environment, parsed once. Locally `scripts/dev.ts` sets
@@ -25,6 +23,11 @@ const Env = z.object({
   RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
   /** The audit log (who saw or changed what) is kept this long, then expires (TTL). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(AUDIT_RETENTION_DAYS_DEFAULT),
+  /**
+   * How long a copy of the table lives on in backups (point-in-time recovery keeps 35 days, AWS
+   * Backup the stage's backupRetentionDays): the longer of the two, set by the stack.
+   */
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).default(35),
   /** Who is responsible for residents' data (the controller), named in the privacy notices. */
   PRIVACY_CONTROLLER: z.string().trim().min(2).default('OpWeg (demo deployment)'),
   /** Where residents and users send questions and requests about their data: an e-mail address or a postal address. */
@@ -35,6 +38,8 @@ const Env = z.object({
   LOCAL_DEV: z.stringbool().default(false),
   /** The sender of portal mail (sign-in links, moderation notices); an SES-verified identity on AWS. */
   MAIL_FROM: z.string().min(3).default('OpWeg <no-reply@opweg.example.org>'),
+  /** The SES configuration set mail is sent with (bounces and complaints: suppressed, the admin told). On AWS only. */
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
   /** How long a portal session lasts after sign-in. */
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /**

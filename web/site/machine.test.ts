@@ -103,6 +103,41 @@ describe('machine-readable pages', () => {
     expect(location.items.map((i) => i.title)).toContain(data.job.title);
   });
 
+  it('publishes the feeds in every language, each announced only on the pages of its language', async () => {
+    expect(paths.regionFeed('zuid', 'ar')).toBe('/feeds/ar/regions/zuid.atom');
+    // The Dutch feed keeps its first address (existing subscriptions); there is no second one.
+    expect(paths.regionFeed('zuid', 'nl')).toBe('/feeds/regions/zuid.atom');
+    expect((await app.request('/feeds/nl/regions/zuid.atom')).status).toBe(404);
+    expect((await app.request('/feeds/xx/regions/zuid.atom')).status).toBe(404);
+
+    const ar = (await get(paths.regionFeed('zuid', 'ar'))).text;
+    expect(ar).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">');
+    expect(ar).toContain(`<title type="text">${t('ar', 'feed.region', { name: 'Zuid' })}</title>`);
+    expect(ar).toContain(`<link rel="alternate" type="text/html" href="${ORIGIN}${paths.region('ar', 'zuid')}"/>`);
+    expect(ar).toContain(`href="${ORIGIN}${paths.listing('ar', data.job.id)}"`);
+    expect(ar).not.toContain(`${ORIGIN}/nl/`);
+    // The organisation's text keeps the language it was written in; the feed's own words are Arabic.
+    expect(ar).toMatch(new RegExp(`<entry xml:lang="nl">\\s*<id>${ORIGIN}${paths.listing('ar', data.job.id)}</id>`));
+    expect(ar).toContain(`<summary type="text" xml:lang="ar">${t('ar', 'kind.job')} · Kwekerij De Zon · Venlo</summary>`);
+    expect(ar).not.toContain('type="html"');
+    const parsed = await new Parser().parseString(ar);
+    expect(parsed.items.map((i) => i.title)).toContain(data.job.title);
+
+    const location = (await get(paths.locationFeed('venlo', 'ti'))).text;
+    expect(location).toContain('xml:lang="ti"');
+    const calendar = eventsOf((await get(paths.regionCalendar('zuid', 'so'))).text);
+    expect(calendar[0]!.description).toContain(`${ORIGIN}${paths.listing('so', data.companyVisit.id)}`);
+
+    for (const locale of ['nl', 'ar', 'ckb'] as const) {
+      const pages = [(await get(paths.region(locale, 'zuid'))).text, (await get(paths.location(locale, 'venlo'))).text, (await get(paths.group(locale, 'zuid', 'visits'))).text];
+      for (const page of pages) {
+        const announced = [...page.matchAll(/href="(\/(?:feeds|calendar)\/[^"]+)"/g)].map((m) => m[1]!);
+        expect(announced.length).toBeGreaterThan(0);
+        for (const href of announced) expect([paths.regionFeed('zuid', locale), paths.regionCalendar('zuid', locale), paths.locationFeed('venlo', locale)]).toContain(href);
+      }
+    }
+  });
+
   it('publishes an iCalendar of company visits per region that a standard parser reads, with seats left', async () => {
     const res = await get(paths.regionCalendar('zuid'));
     expect(res.type).toContain('text/calendar');

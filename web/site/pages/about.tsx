@@ -1,4 +1,4 @@
-import { BACKUPS_KEPT_DAYS, LOGS_KEPT_DAYS } from '../../../shared/config/index.js';
+import { LOGS_KEPT_DAYS } from '../../../shared/config/index.js';
 import { t } from '../../../shared/i18n/index.js';
 import { retentionParams } from '../../../shared/services/interests.js';
 import { Layout } from '../../ui/layout.js';
@@ -14,7 +14,7 @@ import { paths, withoutLocale } from '../paths.js';
  */
 export function PrivacyPage({ locale, config }: PageContext) {
   const contact = config.PRIVACY_CONTACT;
-  const periods = { ...retentionParams(config), logDays: LOGS_KEPT_DAYS, backupDays: BACKUPS_KEPT_DAYS, auditDays: config.AUDIT_RETENTION_DAYS };
+  const periods = { ...retentionParams(config), logDays: LOGS_KEPT_DAYS, backupDays: config.BACKUP_RETENTION_DAYS, auditDays: config.AUDIT_RETENTION_DAYS };
   return (
     <Layout origin={config.PUBLIC_ORIGIN} locale={locale} title={t(locale, 'privacy.title')} path={withoutLocale(paths.privacy(locale))} crumbs={[]}>
       <h1 class="big">

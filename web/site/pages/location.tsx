@@ -18,7 +18,7 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
   const byGroup = Object.fromEntries(GROUPS.map((g) => [g, near.filter((n) => groupOf(n.listing.kind) === g)])) as Record<KindGroup, typeof near>;
   const counts = Object.fromEntries(GROUPS.map((g) => [g, byGroup[g].length])) as Record<KindGroup, number>;
   const title = t(locale, 'location.title', { name: location.name });
-  const feed = paths.locationFeed(id);
+  const feed = paths.locationFeed(id, locale);
   return (
     <Layout
       origin={config.PUBLIC_ORIGIN}
