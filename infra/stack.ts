@@ -65,8 +65,8 @@ export class OpwegStack extends Stack {
         reason: 'In the SES sandbox the recipient identity is authorized too; the condition limits it to the stage\'s From address.',
       });
     };
-    // Sessions are opaque ids stored in the table, so the cursor key is the only secret so far.
-    const secrets = { CURSOR_SECRET: secretParameter(stage, 'cursor-secret') };
+    // Sessions are opaque ids stored in the table; the secrets are the cursor key and the key of residents' pseudonymous report keys.
+    const secrets = { CURSOR_SECRET: secretParameter(stage, 'cursor-secret'), RESIDENT_KEY_SECRET: secretParameter(stage, 'resident-key-secret') };
     const settings = {
       STAGE: stage.name,
       MAIL_FROM: stage.senderAddress,

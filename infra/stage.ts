@@ -63,4 +63,4 @@ export function readStage(app: App): Stage {
 export const globalName = (stage: Stage, what: string) => `OpWeg-${stage.name}-${stage.region}-${what}`;
 
 /** SSM SecureString parameters a stage's functions read at cold start (created by hand, see docs/deploy.md). */
-export const secretParameter = (stage: Stage, secret: 'cursor-secret') => `/opweg/${stage.name}/${secret}`;
+export const secretParameter = (stage: Stage, secret: 'cursor-secret' | 'resident-key-secret') => `/opweg/${stage.name}/${secret}`;

@@ -56,7 +56,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const residentForm = (listingId: string, o: Record<string, string> = {}) => ({
-  listingId, locale: 'ar', locationId: 'venlo', name: 'سامر', phone: '+31 6 1234 5678', eligibility: 'permit-holder', dutchLevel: 'A2', 'languages[]': 'ar', consent: 'yes', ...o,
+  listingId, locale: 'ar', locationId: 'venlo', name: 'سامر', phone: '+31 6 1234 5678', age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', 'languages[]': 'ar', consent: 'yes', ...o,
 });
 
 describe('portal HTML', () => {
