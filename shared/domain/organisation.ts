@@ -33,3 +33,12 @@ export const Organisation = z.object({
   createdAt: z.iso.datetime(),
 });
 export type Organisation = z.infer<typeof Organisation>;
+
+/**
+ * The one rule for posting on someone's behalf (a desk's form, the CSV import, an admin): the
+ * organisation is an employer that works in the listing's region. Partners do not post, and an
+ * employer of another region is not the desk's to publish for.
+ */
+export function postsInRegion(o: Organisation, regionId: string): boolean {
+  return o.kind === 'employer' && o.regionIds.includes(regionId);
+}

@@ -61,3 +61,9 @@ export function endOfDutchDay(date: string): string {
   const name = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }).formatToParts(probe).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
   return `${date}T23:59:59${name.replace('GMT', '') || '+00:00'}`;
 }
+
+/** A language's name as a reader of `locale` says it ("Engels" on a Dutch page, "الإنجليزية" on an Arabic one). */
+export function languageName(locale: Locale, language: string): string {
+  const name = new Intl.DisplayNames([LOCALE_INFO[locale].intl], { type: 'language', fallback: 'none' }).of(language);
+  return name ?? LOCALE_INFO[language as Locale]?.name ?? language;
+}

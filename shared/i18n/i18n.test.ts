@@ -8,17 +8,17 @@ import { portalNl } from './portal/nl.js';
 
 describe('plurals', () => {
   it('take the branch the language rules pick, with the number written the language way', () => {
-    expect(t('nl', 'portal.mail.digest.subject', { count: 1, region: 'Noord' })).toBe('1 aanbieding wacht op beoordeling in regio Noord');
-    expect(t('nl', 'portal.mail.digest.subject', { count: 2, region: 'Noord' })).toBe('2 aanbiedingen wachten op beoordeling in regio Noord');
-    expect(t('nl', 'portal.mail.digest.subject', { count: 0, region: 'Noord' })).toBe('0 aanbiedingen wachten op beoordeling in regio Noord');
-    expect(t('nl', 'portal.mail.digest.subject', { count: 1200, region: 'Noord' })).toBe('1.200 aanbiedingen wachten op beoordeling in regio Noord');
+    expect(t('nl', 'portal.mail.digest.subject', { count: 1, region: 'Noord' })).toBe('Eén aanbod wacht op beoordeling in regio Noord');
+    expect(t('nl', 'portal.mail.digest.subject', { count: 2, region: 'Noord' })).toBe('2 keer aanbod wacht op beoordeling in regio Noord');
+    expect(t('nl', 'portal.mail.digest.subject', { count: 0, region: 'Noord' })).toBe('0 keer aanbod wacht op beoordeling in regio Noord');
+    expect(t('nl', 'portal.mail.digest.subject', { count: 1200, region: 'Noord' })).toBe('1.200 keer aanbod wacht op beoordeling in regio Noord');
     expect(t('en', 'portal.mail.digest.subject', { count: 1, region: 'North' })).toBe('1 listing waits for review in region North');
     expect(t('en', 'portal.mail.digest.subject', { count: 1200, region: 'North' })).toBe('1,200 listings wait for review in region North');
   });
 
   it('fill placeholders inside and around a plural', () => {
     const body = t('nl', 'portal.mail.digest.body', { count: 1, region: 'Zuid', listings: '- Kok', link: 'https://x/' });
-    expect(body).toBe('1 aanbieding wacht op beoordeling in regio Zuid, oudste eerst:\n\n- Kok\n\nDe wachtrij: https://x/');
+    expect(body).toBe('Eén aanbod wacht op beoordeling in regio Zuid, oudste eerst:\n\n- Kok\n\nDe wachtrij: https://x/');
   });
 });
 
@@ -38,6 +38,6 @@ describe('formatting', () => {
 
 describe('the portal catalogue', () => {
   it('has every English key in Dutch, none empty, with the same placeholders', () => {
-    expect(catalogueProblems(portalEn as unknown as Messages, portalNl, [])).toEqual([]);
+    expect(catalogueProblems(portalEn as unknown as Messages, portalNl, [], 'nl')).toEqual([]);
   });
 });

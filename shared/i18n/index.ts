@@ -11,11 +11,13 @@ import { ckb, ckbNeedsReview } from './messages/ckb.js';
 import { portalEn, type PortalKey, type PortalMessages } from './portal/en.js';
 import { portalNl } from './portal/nl.js';
 import { DEFAULT_LOCALE, isLocale, LOCALE_INFO, type Locale } from './locales.js';
-import { formatNumber } from './format.js';
+import { formatMoney, formatNumber } from './format.js';
+import { selectPlurals } from './plural.js';
 
 export { LOCALES, LOCALE_INFO, DEFAULT_LOCALE, directionOf, isLocale, type Locale } from './locales.js';
 export type { MessageKey, Messages, NeedsReview } from './messages/en.js';
 export type { PortalKey } from './portal/en.js';
+export { pluralCategories, pluralParts } from './plural.js';
 
 /** Resident-facing messages: every key in every locale (a test checks it). */
 export const CATALOGUE: Record<Locale, Messages> = { nl, en, ar, ti, fa, ps, tr, so, kmr, ckb };
@@ -32,50 +34,23 @@ export const PORTAL_CATALOGUE: Record<PortalLocale, PortalMessages> = { nl: port
 export type Params = Record<string, string | number>;
 export type AnyKey = MessageKey | PortalKey;
 
-const pluralRules = new Map<Locale, Intl.PluralRules>();
-
 /**
- * Fills `{name}` placeholders, and plurals written the ICU way:
- * `{count, plural, one {# listing waits} other {# listings wait}}` takes the branch that the
- * locale's plural rules (Intl.PluralRules) pick for the number (an exact `=0` branch first),
- * with `#` as the number written the locale's way. Branches may hold `{name}` placeholders.
+ * Fills a message: plurals first (./plural.ts: the branch the locale's Intl.PluralRules pick,
+ * `#` as the number written the locale's way), then `{name}` placeholders; `{name:money}`
+ * writes a number of euros as money the locale's way ("€ 14,71", "€14.71").
  */
 function fill(locale: Locale, s: string, params: Params): string {
-  const plural = /\{(\w+), *plural, */g;
-  let out = '';
-  let at = 0;
-  for (let m = plural.exec(s); m; m = plural.exec(s)) {
-    const n = Number(params[m[1]!]);
-    const branches = new Map<string, string>();
-    let p = plural.lastIndex;
-    for (;;) {
-      while (s[p] === ' ') p++;
-      const selector = /^=?\w+/.exec(s.slice(p))?.[0];
-      if (!selector) break;
-      const open = s.indexOf('{', p + selector.length);
-      const close = closing(s, open);
-      branches.set(selector, s.slice(open + 1, close));
-      p = close + 1;
-    }
-    let rules = pluralRules.get(locale);
-    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(LOCALE_INFO[locale].intl)));
-    const branch = branches.get(`=${n}`) ?? branches.get(rules.select(n)) ?? branches.get('other') ?? '';
-    out += s.slice(at, m.index) + branch.replaceAll('#', Number.isFinite(n) ? formatNumber(locale, n) : String(params[m[1]!]));
-    at = p + 1; // past the plural's own closing brace
-    plural.lastIndex = at;
-  }
-  out += s.slice(at);
-  return out.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-}
-
-/** The index of the brace that closes the one at `open`. */
-function closing(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    if (s[i] === '{') depth++;
-    else if (s[i] === '}' && --depth === 0) return i;
-  }
-  return s.length;
+  const withPlurals = selectPlurals(
+    s,
+    LOCALE_INFO[locale].intl,
+    (name) => Number(params[name]),
+    (name, n) => (Number.isFinite(n) ? formatNumber(locale, n) : String(params[name])),
+  );
+  return withPlurals.replace(/\{(\w+)(:money)?\}/g, (whole, name: string, money?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return money && typeof value === 'number' ? formatMoney(locale, value) : String(value);
+  });
 }
 
 /** The message for `key` in `locale`, with `{name}` placeholders and plurals filled in. */

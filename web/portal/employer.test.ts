@@ -88,7 +88,7 @@ describe('employer pages', () => {
     const low = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Te goedkoop', wagePerHour: '9,50' });
     expect(low.status).toBe(422);
     const html = await low.text();
-    expect(html).toContain('onder het wettelijk minimumloon van €14.71');
+    expect(html).toMatch(/onder het wettelijk minimumloon van €\s14,71 per uur/);
     expect(html).toContain('value="Te goedkoop"');
     expect(html).toContain('value="9,50"');
     expect(html).toMatch(/<option value="venlo" selected/);

@@ -29,7 +29,7 @@ export const fa: Messages = {
   'error.invalid_postcode': "لطفاً یک کد پستی هلندی وارد کنید، مثل 1234 AB.",
   'error.invalid': "این مقدار درست نیست.",
   'error.wage_required': "کار با مزد به مزد ساعتی نیاز دارد.",
-  'error.wage_below_minimum': "مزد کمتر از حداقل مزد قانونی است: €{minimum} در ساعت در تاریخ شروع.",
+  'error.wage_below_minimum': "مزد کمتر از حداقل مزد قانونی است: {minimum:money} در ساعت در تاریخ شروع.",
   'error.date_in_past': "این تاریخ گذشته است.",
   'error.seats_required': "بازدید از شرکت یا برنامه به تعداد جاها نیاز دارد.",
   'error.end_before_start': "پایان باید بعد از شروع باشد.",
@@ -61,7 +61,6 @@ export const fa: Messages = {
 
   'home.title': "کار و فعالیت نزدیک شما",
   'home.regions': "منطقه‌ها و کمپ‌ها",
-  'home.listings': "{count} آگهی",
   'home.chooseLocation': "کجا زندگی می‌کنید؟ کمپ پذیرش خود را انتخاب کنید.",
   'home.orRegion': "یا یک منطقه کامل را ببینید:",
 
@@ -86,25 +85,25 @@ export const fa: Messages = {
   'group.jobs.intro': "کار با مزد. شما مزد می‌گیرید.",
   'group.learning.intro': "یک حرفه را در محل کار یاد بگیرید: کارآموزی، تجربه کاری و یادگیری در حین کار.",
   'group.volunteering.intro': "کار بدون مزد که با آن به دیگران کمک می‌کنید. هلندی یاد می‌گیرید و با مردم آشنا می‌شوید.",
-  'group.visits.intro': "از یک شرکت یا بازار کار دیدن کنید و کار را ببینید. برای شرکت، به میز مشارکت بروید.",
+  'group.visits.intro': "از یک شرکت یا بازار کار دیدن کنید و کار را ببینید. برای شرکت، در صفحه همان بازدید نام‌نویسی کنید یا به میز مشارکت بروید.",
   'group.inRegion': "{group} در منطقه {region}",
 
   'kind.job': "کار با مزد",
   'kind.internship': "کارآموزی",
   'kind.workplace-learning': "یادگیری در محل کار",
-  'kind.apprenticeship': "یادگیری همراه با کار (BBL)",
+  'kind.apprenticeship': "یادگیری همراه با کار",
   'kind.volunteering': "کار داوطلبانه",
   'kind.company-visit': "بازدید از شرکت",
   'kind.event': "بازار کار یا جلسه معلومات",
 
   'list.empty': "فعلاً اینجا چیزی نیست. به‌زودی دوباره نگاه کنید، یا از میز مشارکت بپرسید.",
-  'list.more': "این‌ها {count} مورد جدیدترین هستند. موارد بیشتری هم هست: از میز مشارکت بپرسید.",
+  'list.more': "{count, plural, one {این جدیدترین مورد است. موارد بیشتری هم هست: از میز مشارکت بپرسید.} other {این‌ها # مورد جدیدترین هستند. موارد بیشتری هم هست: از میز مشارکت بپرسید.}}",
   'list.km': "{km} کیلومتر",
   'list.dutch': "هلندی {level}",
   'list.noDutch': "هلندی لازم نیست",
   'list.englishOk': "انگلیسی هم قبول است",
   'list.asylum': "برای پناهجویان هم",
-  'list.hours': "{hours} ساعت در هفته",
+  'list.hours': "{count, plural, one {# ساعت در هفته} other {# ساعت در هفته}}",
 
   'filter.legend': "فقط نشان بده",
   'filter.dutch': "سطح هلندی، حداکثر",
@@ -115,7 +114,6 @@ export const fa: Messages = {
   'filter.noMatch': "هیچ چیز با این انتخاب‌ها جور نیست. آن‌ها را در بالا تغییر دهید.",
   'filter.apply': 'نشان بده',
 
-  'listing.organisation': "سازمان",
   'listing.what': "این چیست؟",
   'listing.where': "کجا؟",
   'listing.distance': "چقدر دور است؟",
@@ -134,7 +132,7 @@ export const fa: Messages = {
   'listing.englishOk': "انگلیسی کافی است",
   'listing.englishNo': "به هلندی نیاز دارید",
   'listing.seats': "جاها",
-  'listing.seatsLeft': "{count} جای خالی مانده",
+  'listing.seatsLeft': "{count, plural, one {# جای خالی مانده} other {# جای خالی مانده}}",
   'listing.full': "پر است",
   'listing.openTo': "چه کسی می‌تواند این کار را انجام دهد؟",
   'listing.writtenIn': "سازمان این را به زبان {language} نوشته است.",
@@ -155,15 +153,15 @@ export const fa: Messages = {
   'openTo.everyone': "همه کسانی که در کمپ پذیرش زندگی می‌کنند",
 
   'permit.holders': "با اجازه اقامت می‌توانید کار کنید. به اجازه کار نیاز ندارید.",
-  'permit.asylum': "هنوز در روند پناهندگی هستید؟ وقتی درخواست پناهندگی شما دست‌کم 6 ماه از عمرش گذشته باشد، در کمپ COA زندگی کنید و سند W معتبر داشته باشید، می‌توانید کار کنید. کارفرما اول از UWV اجازه کار (TWV) می‌خواهد. این کار حدود 2 تا 5 هفته طول می‌کشد.",
-  'permit.helps': "این کارفرما در گرفتن اجازه کار (TWV) کمک می‌کند.",
+  'permit.asylum': "هنوز در روند پناهندگی هستید؟ وقتی دست‌کم 6 ماه از درخواست پناهندگی شما گذشته باشد، در کمپ COA زندگی کنید و سند W معتبر داشته باشید، می‌توانید کار کنید. کارفرما اول از UWV برای شما اجازه کار می‌خواهد. این کار حدود 2 تا 5 هفته طول می‌کشد.",
+  'permit.helps': "این کارفرما در گرفتن اجازه کار کمک می‌کند.",
   'permit.volunteering': "کار داوطلبانه از روز اول مجاز است، اگر سازمان از UWV تأییدیه کار داوطلبانه داشته باشد.",
   'permit.everyone': "همه می‌توانند شرکت کنند. به اجازه کار نیاز ندارید.",
 
-  'react.title': "چگونه درخواست بدهید",
-  'react.desk': "به میز مشارکت (Meedoenbalie) در کمپ پذیرش خود بروید. این صفحه یا شماره پایین را نشان دهید. میز مشارکت کمک می‌کند با سازمان تماس بگیرید.",
   'react.number': "شماره این آگهی: {number}",
   'react.note': "یادداشت سازمان",
+  'share.title': "فرستادن به دیگران",
+  'share.whatsapp': "فرستادن با واتس‌اپ",
 
   'visits.when': "{date}، از {start} تا {end}",
 
@@ -173,7 +171,7 @@ export const fa: Messages = {
   'partners.offers': "چه پیشنهاد می‌کنند",
   'partners.contact': "تماس",
 
-  'partnerKind.employer-service-point': "دفتر خدمات کارفرمایان (WSP)",
+  'partnerKind.employer-service-point': "دفتر خدمات کارفرمایان",
   'partnerKind.uwv': "UWV",
   'partnerKind.municipality': "شهرداری",
   'partnerKind.employment-agency': "دفتر کاریابی",

@@ -1,25 +1,26 @@
 import type { Listing } from '../../../shared/domain/listing.js';
 import type { Organisation } from '../../../shared/domain/organisation.js';
-import { DEFAULT_LOCALE, t } from '../../../shared/i18n/index.js';
+import { t, type Locale } from '../../../shared/i18n/index.js';
 import { paths } from '../paths.js';
 
 /**
  * An Atom feed (RFC 4287) of visible listings (a region's, or a location's within reach),
- * newest first. Feeds sit outside the locales: the feed is Dutch (`xml:lang="nl"`), entries link
- * to the Dutch pages, and each entry carries the language its listing was written in.
- * Deterministic: the same listings give the same bytes.
+ * newest first, in one of the site's languages: the feed's own words (its title, each entry's
+ * line of kind, organisation and place) are in `locale` (`xml:lang` on the feed), entries link to
+ * the pages in that language, and the texts the organisation wrote carry the language they were
+ * written in (`xml:lang` on the entry). Deterministic: the same listings give the same bytes.
  *
  * Everything employers type (titles, descriptions, places, organisation names) goes out as
  * escaped *text* (`type="text"`), never as HTML: a feed reader shows `<img onerror=…>` in a
  * name as those characters and runs nothing. (The `feed` package this replaced wrapped every
  * text in `type="html"` CDATA, which readers render as markup.)
  */
-export function atomFeed(o: { title: string; self: string; page: string; origin: string; listings: Listing[]; organisations: Map<string, Organisation> }): string {
+export function atomFeed(o: { locale: Locale; title: string; self: string; page: string; origin: string; listings: Listing[]; organisations: Map<string, Organisation> }): string {
   const listings = [...o.listings].sort((a, b) => (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt) || b.id.localeCompare(a.id));
   const updated = listings.reduce((latest, l) => (l.updatedAt > latest ? l.updatedAt : latest), '1970-01-01T00:00:00.000Z');
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${DEFAULT_LOCALE}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${o.locale}">`,
     `  <id>${xmlText(`${o.origin}${o.self}`)}</id>`,
     `  <title type="text">${xmlText(o.title)}</title>`,
     `  <updated>${updated}</updated>`,
@@ -29,9 +30,9 @@ export function atomFeed(o: { title: string; self: string; page: string; origin:
     `  <link rel="self" type="application/atom+xml" href="${xmlText(`${o.origin}${o.self}`)}"/>`,
   ];
   for (const l of listings) {
-    const url = `${o.origin}${paths.listing(DEFAULT_LOCALE, l.id)}`;
+    const url = `${o.origin}${paths.listing(o.locale, l.id)}`;
     const organisation = o.organisations.get(l.organisationId);
-    const kind = t(DEFAULT_LOCALE, `kind.${l.kind}`);
+    const kind = t(o.locale, `kind.${l.kind}`);
     const summary = [kind, organisation?.name, l.workplace.city].filter(Boolean).join(' · ');
     lines.push(
       `  <entry xml:lang="${l.language}">`,
@@ -40,8 +41,8 @@ export function atomFeed(o: { title: string; self: string; page: string; origin:
       `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
       `    <updated>${l.updatedAt}</updated>`,
       `    <published>${l.publishedAt ?? l.updatedAt}</published>`,
-      // The summary mixes Dutch words (the kind) with the organisation's name and the city.
-      `    <summary type="text" xml:lang="${DEFAULT_LOCALE}">${xmlText(summary)}</summary>`,
+      // The kind in the feed's language, with the organisation's name and the city.
+      `    <summary type="text" xml:lang="${o.locale}">${xmlText(summary)}</summary>`,
       `    <content type="text">${xmlText(l.description)}</content>`,
       `    <category term="${xmlText(l.kind)}" label="${xmlText(kind)}"/>`,
       ...(organisation ? [`    <author><name>${xmlText(organisation.name)}</name></author>`] : []),
