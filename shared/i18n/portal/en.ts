@@ -149,7 +149,7 @@ export const portalEn = {
   'portal.history.requestChanges': '{who} asked for changes; it became a draft again.',
   'portal.history.close': '{who} closed it.',
   'portal.history.expire': '{who} closed it: the closing date had passed.',
-  'portal.history.updated': '{count, plural, =0 {{who} saved it without changes.} other {{who} changed {fields}.}}',
+  'portal.history.updated': '{count, plural, =0 {{who} saved it without changes.} one {{who} changed {fields}.} other {{who} changed {fields}.}}',
   'portal.history.changeSubmitted': '{who} sent changes for review: {fields}.',
   'portal.history.changeWithdrawn': '{who} withdrew the changes that waited for review.',
   'portal.history.changeApproved': '{who} approved the changes ({fields}): residents see the new version.',

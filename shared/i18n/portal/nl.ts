@@ -147,7 +147,7 @@ export const portalNl: PortalMessages = {
   'portal.history.requestChanges': '{who} heeft om aanpassingen gevraagd; het werd weer een concept.',
   'portal.history.close': '{who} heeft het gesloten.',
   'portal.history.expire': '{who} heeft het gesloten: de sluitingsdatum was voorbij.',
-  'portal.history.updated': '{count, plural, =0 {{who} heeft het opgeslagen zonder wijzigingen.} other {{who} heeft {fields} gewijzigd.}}',
+  'portal.history.updated': '{count, plural, =0 {{who} heeft het opgeslagen zonder wijzigingen.} one {{who} heeft {fields} gewijzigd.} other {{who} heeft {fields} gewijzigd.}}',
   'portal.history.changeSubmitted': '{who} heeft wijzigingen ter beoordeling gestuurd: {fields}.',
   'portal.history.changeWithdrawn': '{who} heeft de wijzigingen ingetrokken die op beoordeling wachtten.',
   'portal.history.changeApproved': '{who} heeft de wijzigingen goedgekeurd ({fields}): bewoners zien de nieuwe versie.',
