@@ -23,6 +23,18 @@ export const portalEn = {
   'portal.members.email': 'E-mail address',
   'portal.members.send': 'Send invitation',
   'portal.members.sent': 'Invitation sent to {email}.',
+  'portal.members.owner': 'owner',
+  'portal.members.remove': 'Remove',
+  'portal.members.removed': '{email} is no longer a colleague here.',
+  'portal.members.alreadyMember': '{email} is already a colleague here.',
+  'portal.members.limited': 'Too many invitations were sent today. Please try again tomorrow.',
+  'portal.members.pending': 'Invited, not yet accepted',
+  'portal.members.inviteHint': 'Your colleague joins only after signing in and accepting. The invitation stays open for {days} days.',
+  'portal.invitations.title': 'Invitations',
+  'portal.invitations.from': '{organisation} invites you to join as a colleague (sent by {by}).',
+  'portal.invitations.accept': 'Accept',
+  'portal.invitations.decline': 'Decline',
+  'portal.invitations.declined': 'You declined the invitation of {organisation}.',
   'portal.profile.title': 'Organisation profile',
 
   'portal.listing.newTitle': 'New listing',
@@ -455,7 +467,7 @@ export const portalEn = {
   'portal.mail.signup.subject': 'Confirm your OpWeg sign-up',
   'portal.mail.signup.body': 'Hello,\n\nOpen this link to confirm your address and create the account of {organisation} on OpWeg:\n\n{link}\n\nThe link works once, for {minutes} minutes. If you did not sign up, you can ignore this e-mail: nothing was stored.\n\nOpWeg',
   'portal.mail.invite.subject': 'You are invited to {organisation} on OpWeg',
-  'portal.mail.invite.body': 'Hello,\n\nA colleague added you to {organisation} on OpWeg, where employers post work for residents of reception locations. Open this link to sign in:\n\n{link}\n\nThe link works once, for {minutes} minutes. Later, sign in at the portal with your e-mail address.\n\nOpWeg',
+  'portal.mail.invite.body': 'Hello,\n\nA colleague invites you to {organisation} on OpWeg, where employers post work for residents of reception locations. Sign in with this link, then accept or decline the invitation:\n\n{link}\n\nThe link works once, for {minutes} minutes. The invitation stays open for {days} days; later, sign in at the portal with your e-mail address. Nothing changes without your yes.\n\nOpWeg',
   'portal.mail.approve.subject': 'Published on OpWeg: {title}',
   'portal.mail.approve.body': 'Good news: the participation desk approved "{title}". Residents can now see it on OpWeg.\n\n{link}',
   'portal.mail.reject.subject': 'Not published on OpWeg: {title}',
@@ -476,6 +488,8 @@ export const portalEn = {
   'portal.mail.seatFreed.open': 'Nobody was waiting: the seat is open again.',
   'portal.mail.digest.subject': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}',
   'portal.mail.digest.body': '{count, plural, one {# listing waits} other {# listings wait}} for review in region {region}, oldest first:\n\n{listings}\n\nThe queue: {link}',
+  'portal.mail.twvReminder.subject': "{count, plural, one {One TWV application waits} other {# TWV applications wait}} longer than 5 weeks, region {region}",
+  'portal.mail.twvReminder.body': "UWV usually decides on a work permit (TWV) within 5 weeks. {count, plural, one {This application waits} other {These applications wait}} longer (listing, applied for on, days):\n\n{applications}\n\nAsk the employer to check with UWV how it stands, and record the decision once it is there.",
 } as const;
 
 export type PortalKey = keyof typeof portalEn;
