@@ -29,6 +29,9 @@ export const keys = {
   regionDesk: (regionId: string) => `REGION#${regionId}#DESK`,
   /** A region's read-only report readers. */
   regionManagers: (regionId: string) => `REGION#${regionId}#MANAGERS`,
+  /** An invitation to join an organisation, in the invitee's partition; gsi1 lists an organisation's open invitations. */
+  invitation: (email: string, organisationId: string) => ({ pk: `USER#${email}`, sk: `INVITATION#${organisationId}` }),
+  organisationInvited: (organisationId: string) => `ORG#${organisationId}#INVITED`,
 
   listing: (id: string) => ({ pk: `LISTING#${id}`, sk: 'LISTING' }),
   regionPublished: (regionId: string) => `REGION#${regionId}#PUBLISHED`,
@@ -106,9 +109,13 @@ export function listingIndexKeys(l: Listing): Record<string, string> {
       out.gsi5sk = `${l.startsAt}#${l.id}`;
     }
   }
+  // The queue: new listings waiting for review, and changes to published ones.
   if (l.status === 'pending') {
     out.gsi4pk = keys.regionPending(l.regionId);
     out.gsi4sk = `${l.submittedAt ?? l.updatedAt}#${l.id}`;
+  } else if (l.revision?.status === 'pending') {
+    out.gsi4pk = keys.regionPending(l.regionId);
+    out.gsi4sk = `${l.revision.submittedAt}#${l.id}`;
   }
   return out;
 }
