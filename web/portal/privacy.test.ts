@@ -21,7 +21,7 @@ let employer: PortalClient;
 
 const published = (kind: 'job' | 'visit') => publishedListing(db, kind === 'job' ? vacancy(orgId, { title: 'Schoonmaker' }) : visit(orgId, { title: 'Open dag', seats: 1 }));
 const interested = (listingId: string, name: string) =>
-  expressInterest(db, { listingId, locationId: 'venlo', name, phone: '06 1111 2222', eligibility: 'not-sure', dutchLevel: 'none', consent: true, keepLonger: true, message: 'Bel mij na 12 uur.' }, NOW, retention);
+  expressInterest(db, { listingId, locationId: 'venlo', name, phone: '06 1111 2222', age: '18-plus', eligibility: 'not-sure', dutchLevel: 'none', consent: true, keepLonger: true, message: 'Bel mij na 12 uur.' }, NOW, retention);
 
 beforeAll(async () => {
   db = await createTestDb();
