@@ -8,6 +8,7 @@ import { resolveDeps, type Deps } from './deps.js';
 import { isFromOrigin, ORIGIN_SECRET_HEADER, originSecretsOf } from '../shared/config/origin.js';
 import { devMailRoutes } from './portal/dev-mail.js';
 import { isImportUpload, portalApp } from './portal/index.js';
+import { SITE_CSS_HASH } from './ui/assets.js';
 
 const TOO_LARGE =
   '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Te groot / Too large</title><h1>Te groot / Too large</h1>' +
@@ -18,14 +19,15 @@ export function createApp(given: Deps) {
   const deps = resolveDeps(given);
   const app = new Hono();
 
-  // No inline script anywhere (pages work as plain HTML); no framing; forms post to us only.
+  // No inline script anywhere (pages work as plain HTML); the one inline style is the resident
+  // pages' stylesheet, admitted by its hash; no framing; forms post to us only.
   app.use(
     '*',
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", SITE_CSS_HASH],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -55,6 +57,8 @@ export function createApp(given: Deps) {
     }
   });
 
+  // The portal lives under /portal/; its bare name leads there (CloudFront's viewer function does the same on AWS).
+  app.get('/portal', (c) => c.redirect('/portal/', 301));
   // Behind CloudFront only: a request that did not come through it (straight to the API's address,
   // with a forged CloudFront-Viewer-Address, say) lacks the origin secret and is refused.
   const originSecrets = originSecretsOf(deps.config);

@@ -109,15 +109,19 @@ export function listingIndexKeys(l: Listing): Record<string, string> {
       out.gsi5sk = `${l.startsAt}#${l.id}`;
     }
   }
+  // The queue: new listings waiting for review, and changes to published ones.
   if (l.status === 'pending') {
     out.gsi4pk = keys.regionPending(l.regionId);
     out.gsi4sk = `${l.submittedAt ?? l.updatedAt}#${l.id}`;
+  } else if (l.revision?.status === 'pending') {
+    out.gsi4pk = keys.regionPending(l.regionId);
+    out.gsi4sk = `${l.revision.submittedAt}#${l.id}`;
   }
   return out;
 }
 
 
-/** Index attributes of an interest's facts; gsi3 (employer's view) only once introduced. */
+/** Index attributes of an interest's facts; gsi3 (employer's view) only once introduced, and not after a withdrawal. */
 export function interestIndexKeys(i: Interest): Record<string, string> {
   const created = `${i.createdAt}#${i.id}`;
   const out: Record<string, string> = {
@@ -126,7 +130,7 @@ export function interestIndexKeys(i: Interest): Record<string, string> {
     gsi2pk: keys.listingInterests(i.listingId),
     gsi2sk: created,
   };
-  if (i.introducedAt && !i.personDeletedAt) {
+  if (i.introducedAt && !i.personDeletedAt && !i.withdrawnAt) {
     out.gsi3pk = keys.organisationIntroduced(i.organisationId);
     out.gsi3sk = `${i.listingId}#${i.introducedAt}#${i.id}`;
   }
