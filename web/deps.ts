@@ -3,6 +3,7 @@ import { Outbox } from '../shared/adapters/mail-outbox.js';
 import type { Config } from '../shared/config/index.js';
 import type { Db } from '../shared/db/client.js';
 import type { MailPort } from '../shared/ports/mail.js';
+import { Background } from '../shared/services/background.js';
 import { systemClock, type Clock } from '../shared/services/listings.js';
 
 /** What the web apps need from outside, built once by the entry point (dev server or Lambda). */
@@ -13,11 +14,14 @@ export interface Deps {
   mail?: MailPort;
   /** Default: the system clock. Tests pass their own to let time pass. */
   clock?: Clock;
+  /** Default: a new one. The portal Lambda passes its own, to await it after answering. */
+  background?: Background;
 }
 
 export interface ResolvedDeps extends Deps {
   mail: MailPort;
   clock: Clock;
+  background: Background;
   /** The mailbox shown at /dev/mail; only when running locally. */
   outbox?: Outbox;
 }
@@ -29,6 +33,7 @@ export function resolveDeps(deps: Deps): ResolvedDeps {
     ...deps,
     mail,
     clock: deps.clock ?? systemClock,
+    background: deps.background ?? new Background(),
     outbox: deps.config.LOCAL_DEV && mail instanceof Outbox ? mail : undefined,
   };
 }
