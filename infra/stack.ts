@@ -16,7 +16,7 @@ import { Site } from './constructs/site.js';
 import { createTable } from './constructs/table.js';
 import { secretParameter, type Stage } from './stage.js';
 
-/** Everything OpWeg runs on in one AWS account and region. See ARCHITECTURE.md, "AWS shape". */
+/** Everything OpWeg runs on in one AWS account and region. See docs/deploy.md. */
 export class OpwegStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps & { stage: Stage }) {
     super(scope, id, props);

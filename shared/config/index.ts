@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_HORIZON_MONTHS } from '../domain/listing.js';
 
 /**
  * Run-time configuration from the environment, parsed once. Locally `scripts/dev.ts` sets
@@ -13,6 +14,11 @@ const Env = z.object({
   /** Resident data is kept this many days after a listing closes, or longer with consent. */
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).default(28),
   RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
+  /**
+   * Closing dates and visit dates at most this many months ahead (docs/domain.md): a listing
+   * stays current, and residents' data is not kept on the strength of a far-off date.
+   */
+  LISTING_HORIZON_MONTHS: z.coerce.number().int().min(1).max(36).default(DEFAULT_HORIZON_MONTHS),
   /** A location's "within reach": listings this many km from it, straight line. */
   REACH_KM: z.coerce.number().positive().default(40),
   /** Set by `npm start` and the test server only: local mailbox at /dev/mail, cookies without Secure. */

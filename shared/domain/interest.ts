@@ -8,11 +8,11 @@ import { DutchLevel, ListingKind } from './listing.js';
  * expires after the retention period and is deleted by TTL and the sweep.
  */
 
-/** Self-declared, never checked against documents (DOMAIN.md "Privacy"). */
+/** Self-declared, never checked against documents (docs/domain.md, "Privacy"). */
 export const Eligibility = z.enum(['permit-holder', 'asylum-6-months', 'not-sure']);
 export type Eligibility = z.infer<typeof Eligibility>;
 
-/** Where the resident's path stands, as the pilots report it (DOMAIN.md "Outcomes"). */
+/** Where the resident's path stands, as the pilots report it (docs/domain.md, "Outcomes the desks report"). */
 export const InterestStatus = z.enum(['new', 'introduced', 'interview', 'matched', 'started', 'school', 'waiting-permit', 'stopped']);
 export type InterestStatus = z.infer<typeof InterestStatus>;
 /** The outcomes a desk or employer records after an introduction. */

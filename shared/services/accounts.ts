@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { Email, Text } from '../domain/common.js';
-import { Organisation } from '../domain/organisation.js';
+import { mayPostListings, Organisation } from '../domain/organisation.js';
 import type { EmployerSignup, PortalLocale } from '../domain/session.js';
 import type { Membership } from '../domain/user.js';
 import { keys } from '../db/keys.js';
@@ -106,8 +106,11 @@ export async function inviteColleague(ctx: ServiceContext, actor: Actor, organis
   });
 }
 
-/** The employers working in a region, by name: a desk posts on behalf of one of them. */
+/**
+ * The organisations that may post in a region (employers and non-profits, NGOs included), by
+ * name: a desk posts on behalf of one of them.
+ */
 export async function employersInRegion(db: Db, actor: Actor, regionId: string): Promise<Organisation[]> {
   require(isDeskOf(actor, regionId));
-  return (await listOrganisations(db)).filter((o) => o.kind === 'employer' && o.regionIds.includes(regionId));
+  return (await listOrganisations(db)).filter((o) => mayPostListings(o) && o.regionIds.includes(regionId));
 }

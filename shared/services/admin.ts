@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Email, Slug, Text } from '../domain/common.js';
-import type { Organisation } from '../domain/organisation.js';
+import { mayPostListings, type Organisation } from '../domain/organisation.js';
 import { Location, Region } from '../domain/region.js';
 import type { Membership } from '../domain/user.js';
 import type { Db } from '../db/client.js';
@@ -93,16 +93,17 @@ export async function removeDeskMember(ctx: ServiceContext, actor: Actor, email:
   ]);
 }
 
-/** Every employer, by name, with its trust. */
+/** Every organisation that posts listings (employers, non-profits), by name, with its trust. */
 export async function listEmployers(db: Db, actor: Actor): Promise<Organisation[]> {
   require(isAdmin(actor));
-  return (await listOrganisations(db)).filter((o) => o.kind === 'employer');
+  return (await listOrganisations(db)).filter(mayPostListings);
 }
 
 /** A trusted employer's listings are published when submitted, without the desk's queue. */
 export async function setTrusted(ctx: ServiceContext, actor: Actor, organisationId: string, trusted: boolean): Promise<void> {
   require(isAdmin(actor));
-  if ((await getOrganisation(ctx.db, organisationId))?.kind !== 'employer') throw new NotFoundError();
+  const organisation = await getOrganisation(ctx.db, organisationId);
+  if (!organisation || !mayPostListings(organisation)) throw new NotFoundError();
   const at = ctx.clock.now().toISOString();
   await transact(ctx.db, [
     updateFields(ctx.db, keys.organisation(organisationId), { trusted }),

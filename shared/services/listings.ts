@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { Id } from '../domain/common.js';
-import { Listing, listingInput, type ListingStatus } from '../domain/listing.js';
+import { Listing, listingInput, type ListingRulesContext, type ListingStatus } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '../errors.js';
 import { auditPut } from '../repositories/audit.js';
@@ -19,15 +19,35 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
+/** Deployment settings of the listing rules (config LISTING_HORIZON_MONTHS), passed by callers. */
+export type RulesOptions = Pick<ListingRulesContext, 'horizonMonths' | 'wageTable'>;
+
+/** The organisation named by an input, when its id is well-formed and it exists. */
+async function organisationOf(db: Db, input: unknown) {
+  const id = (input as { organisationId?: unknown } | null)?.organisationId;
+  return typeof id === 'string' && Id.safeParse(id).success ? getOrganisation(db, id) : undefined;
+}
+
+/**
+ * Checks a stored listing against today's rules before it goes to the desk or onto the site
+ * (submit, approve): a draft saved before a rule existed, or whose dates have passed since, is
+ * refused with the same messages as the form.
+ */
+async function checkStillValid(db: Db, listing: Listing, clock: Clock, rules: RulesOptions) {
+  const organisation = await getOrganisation(db, listing.organisationId);
+  parseInput(listingInput(today(clock), { ...rules, organisation }), listing);
+}
+
 /**
  * A new draft. `o.id`, when the form carried one (a valid id chosen when the form was shown),
  * makes creation idempotent: the same form sent again returns the listing it made the first
  * time, instead of a second one (a retry after "try again", a double click).
  */
-export async function createListing(db: Db, actor: Actor, input: unknown, clock: Clock = systemClock, o: { id?: string } = {}): Promise<Listing> {
-  const fields = parseInput(listingInput(today(clock)), input);
+export async function createListing(db: Db, actor: Actor, input: unknown, clock: Clock = systemClock, o: { id?: string } & RulesOptions = {}): Promise<Listing> {
+  const organisation = await organisationOf(db, input);
+  const fields = parseInput(listingInput(today(clock), { horizonMonths: o.horizonMonths, wageTable: o.wageTable, organisation }), input);
   require(mayActForListing(actor, fields));
-  if (!(await getOrganisation(db, fields.organisationId))) throw new NotFoundError();
+  if (!organisation) throw new NotFoundError();
   const at = clock.now().toISOString();
   const chosen = o.id !== undefined && Id.safeParse(o.id).success ? o.id : undefined;
   const listing = Listing.parse({ ...fields, id: chosen ?? ulid(), status: 'draft', version: 1, createdAt: at, updatedAt: at });
@@ -50,10 +70,15 @@ export async function createListing(db: Db, actor: Actor, input: unknown, clock:
  * published listing goes back to the desk's queue (unless the employer is trusted), so that
  * text the desk approved is never changed behind its back; a desk's edit keeps the status.
  */
-export async function updateListing(db: Db, actor: Actor, id: string, expectedVersion: number, input: unknown, clock: Clock = systemClock): Promise<Listing> {
+export async function updateListing(db: Db, actor: Actor, id: string, expectedVersion: number, input: unknown, clock: Clock = systemClock, rules: RulesOptions = {}): Promise<Listing> {
   const current = await loadFor(db, actor, id);
   if (current.version !== expectedVersion) throw new ConflictError();
-  const fields = parseInput(listingInput(today(clock)), { ...input as object, organisationId: current.organisationId, regionId: current.regionId });
+  const organisation = await getOrganisation(db, current.organisationId);
+  const fields = parseInput(listingInput(today(clock), { ...rules, organisation, keepStartDate: current.startDate }), {
+    ...(input as object),
+    organisationId: current.organisationId,
+    regionId: current.regionId,
+  });
   if (current.status === 'closed' || current.status === 'expired') throw new ConflictError('error.invalid_transition', { status: current.status });
   const at = clock.now().toISOString();
   const backToReview =
@@ -92,6 +117,8 @@ export const TRANSITIONS = {
   requestChanges: { from: ['pending'], to: () => 'draft', deskOnly: true },
   close: { from: ['draft', 'pending', 'published', 'rejected'], to: () => 'closed' },
   expire: { from: ['published'], to: () => 'expired', deskOnly: true },
+  /** The sweep: a new minimum wage took effect above the listing's wage; the desk looks again. */
+  wageBelowMinimum: { from: ['published'], to: () => 'pending', deskOnly: true },
 } as const satisfies Record<string, Transition>;
 export type TransitionName = keyof typeof TRANSITIONS;
 
@@ -101,7 +128,7 @@ export async function changeStatus(
   id: string,
   expectedVersion: number,
   action: TransitionName,
-  o: { reason?: string; clock?: Clock; retention?: Retention } = {},
+  o: { reason?: string; clock?: Clock; retention?: Retention } & RulesOptions = {},
 ): Promise<Listing> {
   const clock = o.clock ?? systemClock;
   const current = await loadFor(db, actor, id);
@@ -112,6 +139,7 @@ export async function changeStatus(
   if (t.deskOnly) require(isDeskOf(actor, current.regionId));
   if (current.version !== expectedVersion) throw new ConflictError();
   if (!t.from.includes(current.status)) throw new ConflictError('error.invalid_transition', { status: current.status });
+  if (action === 'submit' || action === 'approve') await checkStillValid(db, current, clock, o);
   const trusted = action === 'submit' && (await getOrganisation(db, current.organisationId))?.trusted === true;
   const status = t.to(current, trusted);
   const at = clock.now().toISOString();
@@ -133,7 +161,7 @@ export async function changeStatus(
       detail: { from: current.status, to: status, ...(o.reason ? { reason: o.reason } : {}) },
     }),
   ]);
-  // Closed early: the residents' details follow the procedure's real end (DOMAIN.md, retention).
+  // Closed early: the residents' details follow the procedure's real end (docs/domain.md, retention).
   if (action === 'close' && current.status === 'published' && o.retention) {
     try {
       await endProcedureEarly(db, next, clock.now(), o.retention);

@@ -42,7 +42,7 @@ export type Decision = 'approve' | 'reject' | 'requestChanges';
  * decided and, on a rejection or a request for changes, the desk's reason.
  */
 export async function decide(ctx: ServiceContext, actor: Actor, id: string, expectedVersion: number, decision: Decision, reason?: string): Promise<Listing> {
-  const listing = await changeStatus(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock });
+  const listing = await changeStatus(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock, horizonMonths: ctx.config.LISTING_HORIZON_MONTHS });
   await sendAfterCommit(ctx, await decisionMails(ctx, listing, decision));
   return listing;
 }

@@ -9,7 +9,7 @@ import { isDeskOf, require, type Actor } from './actor.js';
 
 /**
  * The region report desks give COA and the municipality: what came of the interests made in a
- * period (DOMAIN.md "Outcomes"). Aggregates only: no names, no contacts, no reference codes.
+ * period (docs/domain.md, "Outcomes the desks report"). Aggregates only: no names, no contacts, no reference codes.
  */
 export const ReportQuery = z
   .object({ from: z.iso.date(), to: z.iso.date(), locationId: z.string().optional() })

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Listing } from '../../shared/domain/listing.js';
-import { ValidationError } from '../../shared/errors.js';
+import { ValidationError, type FieldError } from '../../shared/errors.js';
+import { t, type Params } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getOrganisation } from '../../shared/repositories/organisations.js';
 import { isAdmin, isDeskOf, isEmployerOf } from '../../shared/services/actor.js';
@@ -10,7 +11,7 @@ import { decide, getListingFor, listingHistory } from '../../shared/services/mod
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, TextArea, type FormState } from './form.js';
 import { PortalPage } from './layout.js';
-import { ListingForm } from './listing-form.js';
+import { labelsOf, ListingForm } from './listing-form.js';
 import { ListingPreview } from './preview.js';
 
 /** One listing: its page (status, reason, actions, preview), edit, the life-cycle actions, history. */
@@ -20,7 +21,7 @@ export function listingRoutes(p: Portal) {
 
   type Pending = { action: 'reject' | 'requestChanges'; state: FormState };
 
-  async function listingPage(c: PortalContext, listing: Listing, pending?: Pending, status: 200 | 422 = 200) {
+  async function listingPage(c: PortalContext, listing: Listing, pending?: Pending, status: 200 | 422 = 200, invalid: FieldError[] = []) {
     const actor = c.get('actor');
     const locale = c.get('locale');
     const organisation = await getOrganisation(p.deps.db, listing.organisationId);
@@ -57,6 +58,19 @@ export function listingRoutes(p: Portal) {
           <div class="notice">
             <h2>{tr(c, listing.status === 'rejected' ? 'portal.listing.rejectedBecause' : 'portal.listing.changesAsked')}</h2>
             <p>{listing.rejectionReason}</p>
+          </div>
+        ) : null}
+        {invalid.length > 0 ? (
+          <div class="error-summary" role="alert" id="listing-invalid">
+            <h2>{tr(c, 'portal.listing.invalid')}</h2>
+            <ul>
+              {invalid.map((e) => (
+                <li>
+                  {labelsOf(locale)[e.field] ?? e.field}: {t(locale, e.key, e.params as Params)}
+                </li>
+              ))}
+            </ul>
+            {editable ? <a href={`${base}/edit`}>{tr(c, 'portal.listing.edit')}</a> : null}
           </div>
         ) : null}
         {listing.status === 'published' && !listing.hidden ? <p class="hint">{tr(c, 'portal.listing.onSite')}</p> : null}
@@ -101,7 +115,7 @@ export function listingRoutes(p: Portal) {
       <PortalPage c={c} title={tr(c, 'portal.listing.editTitle')}>
         <h1>{tr(c, 'portal.listing.editTitle')}</h1>
         <p class="meta">{listing.title}</p>
-        <ListingForm locale={c.get('locale')} state={state} action={`/portal/listings/${listing.id}`} directory={inRegion} today={today()} version={listing.version} submitLabel={tr(c, 'portal.listing.save')} />
+        <ListingForm locale={c.get('locale')} state={state} action={`/portal/listings/${listing.id}`} directory={inRegion} today={today()} horizonMonths={p.deps.config.LISTING_HORIZON_MONTHS} version={listing.version} submitLabel={tr(c, 'portal.listing.save')} />
       </PortalPage>,
       status,
     );
@@ -120,7 +134,7 @@ export function listingRoutes(p: Portal) {
     try {
       const directory = await getDirectory(p.deps.db);
       const input = listingInputFromFields(fields, listing.organisationId, directory, { today: today(), regionId: listing.regionId });
-      await updateListing(p.deps.db, actor, listing.id, Number(one(form.version)) || 0, input, p.ctx.clock);
+      await updateListing(p.deps.db, actor, listing.id, Number(one(form.version)) || 0, input, p.ctx.clock, { horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
     } catch (e) {
       // The form again, as typed, with the version it was opened at: a lost race stays a 409.
       if (e instanceof ValidationError) return editPage(c, { ...listing, version: Number(one(form.version)) || listing.version }, { values: form, errors: e.fields }, 422);
@@ -139,7 +153,7 @@ export function listingRoutes(p: Portal) {
       switch (action) {
         case 'submit':
         case 'close':
-          await changeStatus(p.deps.db, actor, id, version, action, { clock: p.ctx.clock, retention: p.deps.config });
+          await changeStatus(p.deps.db, actor, id, version, action, { clock: p.ctx.clock, retention: p.deps.config, horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
           break;
         case 'approve':
         case 'reject':
@@ -153,6 +167,11 @@ export function listingRoutes(p: Portal) {
       if (e instanceof ValidationError && (action === 'reject' || action === 'requestChanges')) {
         const listing = await getListingFor(p.deps.db, actor, id);
         return listingPage(c, listing, { action, state: { values: form, errors: e.fields } }, 422);
+      }
+      // Submitting or approving a listing that breaks a rule (saved before the rule, or its
+      // dates have passed): nothing changes; the page says what to fix.
+      if (e instanceof ValidationError && (action === 'submit' || action === 'approve')) {
+        return listingPage(c, await getListingFor(p.deps.db, actor, id), undefined, 422, e.fields);
       }
       throw e;
     }

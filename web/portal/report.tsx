@@ -9,7 +9,7 @@ import { blankForm, ErrorSummary, SelectField, TextField, type FormState } from 
 import { PortalPage } from './layout.js';
 
 /**
- * The region report desks give COA and the municipality (DOMAIN.md "Outcomes"): a period,
+ * The region report desks give COA and the municipality (docs/domain.md, "Outcomes the desks report"): a period,
  * optionally one location; counts as tables and as CSV. Aggregates only.
  */
 export function reportRoutes(p: Portal) {

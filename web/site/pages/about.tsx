@@ -4,7 +4,7 @@ import { Pictogram } from '../../ui/pictograms.js';
 import type { PageContext } from '../context.js';
 import { paths, withoutLocale } from '../paths.js';
 
-/** The privacy notice, in every interface language (DOMAIN.md "Privacy"). */
+/** The privacy notice, in every interface language (docs/domain.md, "Privacy"). */
 export function PrivacyPage({ locale, config }: PageContext) {
   return (
     <Layout locale={locale} title={t(locale, 'privacy.title')} path={withoutLocale(paths.privacy(locale))} crumbs={[]}>
