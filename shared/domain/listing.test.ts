@@ -127,9 +127,10 @@ describe('the listing rules of docs/domain.md', () => {
     expect(keysOf(volunteeringInput(), rules({ organisation: expired }))).toEqual(['kind:error.volunteering_declaration_required']);
     expect(keysOf(volunteeringInput(), rules({ organisation: withDeclaration }))).toEqual([]);
     expect(keysOf(volunteeringInput(), rules({ organisation: { ...withDeclaration, kind: 'ngo' } }))).toEqual([]);
-    // A non-profit may post work too; a partner like UWV posts nothing.
+    // A non-profit may post work too; a partner such as an agency may post work, not volunteering.
     expect(keysOf(vacancy(ORG), rules({ organisation: withDeclaration }))).toEqual([]);
-    expect(keysOf(vacancy(ORG), rules({ organisation: { kind: 'uwv' } }))).toEqual(['organisationId:error.organisation_cannot_post']);
+    expect(keysOf(vacancy(ORG), rules({ organisation: { kind: 'employment-agency' } }))).toEqual([]);
+    expect(keysOf(volunteeringInput(), rules({ organisation: { kind: 'employment-agency' } }))).toEqual(['kind:error.volunteering_non_profit_only']);
   });
 
   it('offers the TWV route only for work, and "everyone" only for volunteering, visits and events', () => {

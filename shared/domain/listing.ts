@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { minimumWageOn, type MinimumWageTable } from '../config/minimum-wage.js';
-import { hasValidDeclaration, isNonProfit, mayPostListings, type Organisation } from './organisation.js';
+import { hasValidDeclaration, isNonProfit, type Organisation } from './organisation.js';
 import { ContentLanguage, Id, IsoDate, IsoDateTime, Latitude, Longitude, OptionalText, Slug, Text } from './common.js';
 
 /** docs/domain.md, "Kinds of listing". One word per kind, the same in code, URLs and docs. */
@@ -147,8 +147,7 @@ function checkListingRules(l: z.infer<typeof ListingFields>, ctx: z.RefinementCt
   if (!WORK_KINDS.includes(l.kind) && l.openTo === 'permit-holders-and-asylum-seekers') issue('openTo', 'open_to_work_permit_not_needed');
   const organisation = rules.organisation;
   if (organisation) {
-    if (!mayPostListings(organisation)) issue('organisationId', 'organisation_cannot_post');
-    else if (l.kind === 'volunteering' && !isNonProfit(organisation)) issue('kind', 'volunteering_non_profit_only');
+    if (l.kind === 'volunteering' && !isNonProfit(organisation)) issue('kind', 'volunteering_non_profit_only');
     else if (l.kind === 'volunteering' && !hasValidDeclaration(organisation, today)) issue('kind', 'volunteering_declaration_required');
   }
 

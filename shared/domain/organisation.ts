@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { Email, Id, IsoDate, OptionalText, Slug, Text, WebUrl } from './common.js';
 
 /**
- * Employers and non-profit organisations post listings; partners form a region's network
- * (docs/domain.md, "Organisations"). NGOs and volunteer centres are partners that are also
- * non-profit, so they may post volunteering too.
+ * Employers, non-profit organisations and partners (a region's network: docs/domain.md,
+ * "Organisations"). Any of them may have listings; volunteering only a non-profit (NGOs and
+ * volunteer centres are partners that are non-profit too) with a UWV volunteer declaration.
  */
 export const PartnerKind = z.enum([
   'employer-service-point',
@@ -62,8 +62,6 @@ export type Organisation = z.infer<typeof Organisation>;
 export const isPartner = <O extends Pick<Organisation, 'kind'>>(o: O): o is O & { kind: PartnerKind } => (PartnerKind.options as readonly string[]).includes(o.kind);
 export type PartnerKind = z.infer<typeof PartnerKind>;
 export const isNonProfit = (o: Pick<Organisation, 'kind'>) => NON_PROFIT_KINDS.includes(o.kind);
-/** Who may have listings: employers and non-profits (NGOs and volunteer centres included). */
-export const mayPostListings = (o: Pick<Organisation, 'kind'>) => o.kind === 'employer' || isNonProfit(o);
 
 /** The last day a declaration dated `issuedOn` is valid (3 years, less a day). */
 export function declarationValidUntil(issuedOn: string): string {

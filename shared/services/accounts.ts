@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { Email, Text } from '../domain/common.js';
-import { mayPostListings, Organisation } from '../domain/organisation.js';
+import { Organisation } from '../domain/organisation.js';
 import type { EmployerSignup, PortalLocale } from '../domain/session.js';
 import type { Membership } from '../domain/user.js';
 import { keys } from '../db/keys.js';
@@ -107,10 +107,11 @@ export async function inviteColleague(ctx: ServiceContext, actor: Actor, organis
 }
 
 /**
- * The organisations that may post in a region (employers and non-profits, NGOs included), by
- * name: a desk posts on behalf of one of them.
+ * The organisations working in a region, by name: a desk posts on behalf of one of them.
+ * Employers, non-profits and partners alike (an agency posts jobs, a training provider learning
+ * places, a WSP a job fair); only volunteering is limited, by the listing rules.
  */
 export async function employersInRegion(db: Db, actor: Actor, regionId: string): Promise<Organisation[]> {
   require(isDeskOf(actor, regionId));
-  return (await listOrganisations(db)).filter((o) => mayPostListings(o) && o.regionIds.includes(regionId));
+  return (await listOrganisations(db)).filter((o) => o.regionIds.includes(regionId));
 }

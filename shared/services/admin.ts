@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Email, Slug, Text } from '../domain/common.js';
-import { mayPostListings, type Organisation } from '../domain/organisation.js';
+import type { Organisation } from '../domain/organisation.js';
 import { Location, Region } from '../domain/region.js';
 import type { Membership } from '../domain/user.js';
 import type { Db } from '../db/client.js';
@@ -93,17 +93,17 @@ export async function removeDeskMember(ctx: ServiceContext, actor: Actor, email:
   ]);
 }
 
-/** Every organisation that posts listings (employers, non-profits), by name, with its trust. */
+/** Every organisation (any may post listings), by name, with its kind, declaration and trust. */
 export async function listEmployers(db: Db, actor: Actor): Promise<Organisation[]> {
   require(isAdmin(actor));
-  return (await listOrganisations(db)).filter(mayPostListings);
+  return listOrganisations(db);
 }
 
 /** A trusted employer's listings are published when submitted, without the desk's queue. */
 export async function setTrusted(ctx: ServiceContext, actor: Actor, organisationId: string, trusted: boolean): Promise<void> {
   require(isAdmin(actor));
   const organisation = await getOrganisation(ctx.db, organisationId);
-  if (!organisation || !mayPostListings(organisation)) throw new NotFoundError();
+  if (!organisation) throw new NotFoundError();
   const at = ctx.clock.now().toISOString();
   await transact(ctx.db, [
     updateFields(ctx.db, keys.organisation(organisationId), { trusted }),

@@ -4,7 +4,6 @@ import {
   declarationValidUntil,
   isNonProfit,
   isPartner,
-  mayPostListings,
   PostingKind,
   type Organisation,
   type VolunteerDeclaration,
@@ -37,7 +36,6 @@ export async function recordNonProfitStatus(ctx: ServiceContext, actor: Actor, o
   const current = await getOrganisation(ctx.db, organisationId);
   if (!current) throw new NotFoundError();
   require(mayRecordDeclaration(actor, current));
-  if (!mayPostListings(current)) throw new NotFoundError();
   const v = parseInput(NonProfitStatusInput, input);
   const kind = isPartner(current) || v.kind === undefined ? current.kind : v.kind;
   const today = ctx.clock.now().toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { listingInput, type Listing } from '../domain/listing.js';
-import { mayPostListings, type Organisation } from '../domain/organisation.js';
+import type { Organisation } from '../domain/organisation.js';
 import type { Directory } from '../repositories/directory.js';
 import { fieldErrors, ValidationError, type FieldError } from '../errors.js';
 
@@ -119,9 +119,9 @@ export function fieldsOfListing(l: Listing): Record<string, string> {
   };
 }
 
-/** An organisation that may post, named in a CSV row: by id, by KvK number, or by its exact name. */
+/** An organisation named in a CSV row (employer, non-profit or partner): by id, by KvK number, or by its exact name. */
 export function findOrganisation(organisations: Organisation[], name: string | undefined): Organisation | undefined {
   const s = text(name)?.toLowerCase();
   if (!s) return undefined;
-  return organisations.find((o) => mayPostListings(o) && (o.id.toLowerCase() === s || o.kvk === s || o.name.toLowerCase() === s));
+  return organisations.find((o) => (o.id.toLowerCase() === s || o.kvk === s || o.name.toLowerCase() === s));
 }

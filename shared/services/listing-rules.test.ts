@@ -62,8 +62,10 @@ describe('creating listings under the rules', () => {
     const ngo = await seedOrganisation(db, { ...NON_PROFIT, kind: 'ngo', name: 'VluchtelingenWerk Venlo' });
     const posted = await createListing(db, desk, volunteering(ngo.id), clock);
     expect(posted).toMatchObject({ status: 'draft', kind: 'volunteering', openTo: 'everyone' });
-    const uwv = await seedOrganisation(db, { kind: 'uwv', name: 'UWV Venlo' });
-    expect(await refusal(createListing(db, desk, vacancy(uwv.id), clock))).toEqual(['organisationId:error.organisation_cannot_post']);
+    // A partner may post work (an agency) or an event (the WSP), but no volunteering.
+    const agency = await seedOrganisation(db, { kind: 'employment-agency', name: 'Uitzendbureau Venlo' });
+    expect((await createListing(db, desk, vacancy(agency.id), clock)).kind).toBe('job');
+    expect(await refusal(createListing(db, desk, volunteering(agency.id), clock))).toEqual(['kind:error.volunteering_non_profit_only']);
   });
 
   it('keeps a stored start date that has passed when the listing is edited, but refuses moving it into the past', async () => {

@@ -37,7 +37,6 @@ export const en = {
   'error.end_before_start': 'The end must be after the start.',
   'error.open_to_everyone_not_allowed': 'Only volunteering, company visits and events can be open to everyone; for work, choose who may take it up.',
   'error.open_to_work_permit_not_needed': 'A work permit (TWV) is only for work. For volunteering, a visit or an event, choose "everyone" or "permit holders".',
-  'error.organisation_cannot_post': 'This organisation cannot post listings. Only employers and non-profit organisations can.',
   'error.volunteering_non_profit_only': 'Only a non-profit organisation can offer volunteering. A company offers work: a job, an internship or a work-experience place.',
   'error.volunteering_declaration_required': 'Volunteering needs a valid volunteer declaration from UWV. The participation desk first records it for the organisation.',
   'error.declaration_non_profit_only': 'Only a non-profit organisation can have a volunteer declaration. First choose "non-profit organisation".',

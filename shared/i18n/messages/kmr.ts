@@ -39,7 +39,6 @@ export const kmr: Messages = {
   'error.end_before_start': "Divê dawî piştî destpêkê be.",
   'error.open_to_everyone_not_allowed': "Tenê xebata dilxwazî, serdana şirketan û çalakî dikarin ji her kesî re vekirî bin; ji bo kar, hilbijêre ka kî dikare wî bike.",
   'error.open_to_work_permit_not_needed': "Destûra kar (TWV) tenê ji bo kar e. Ji bo xebata dilxwazî, serdan an çalakiyê \"her kes\" an \"kesên bi destûra rûniştinê\" hilbijêre.",
-  'error.organisation_cannot_post': "Ev rêxistin nikare pêşniyaran biweşîne. Tenê karsaz û rêxistinên ne-qezencê dikarin.",
   'error.volunteering_non_profit_only': "Tenê rêxistineke ne-qezencê dikare xebata dilxwazî pêşkêş bike. Şirketek kar pêşkêş dike: kar, staj an cihê ezmûnê.",
   'error.volunteering_declaration_required': "Xebata dilxwazî pêdivî bi belgeya dilxwaziyê ya derbasdar ji UWV heye. Maseya beşdariyê pêşî wê ji bo rêxistinê tomar dike.",
   'error.declaration_non_profit_only': "Tenê rêxistineke ne-qezencê dikare belgeya dilxwaziyê hebe. Pêşî \"rêxistina ne-qezencê\" hilbijêre.",

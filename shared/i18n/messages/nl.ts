@@ -34,7 +34,6 @@ export const nl: Messages = {
   'error.end_before_start': 'Het einde moet na het begin liggen.',
   'error.open_to_everyone_not_allowed': 'Alleen vrijwilligerswerk, bedrijfsbezoeken en bijeenkomsten kunnen voor iedereen open staan; kies bij werk wie het mag doen.',
   'error.open_to_work_permit_not_needed': 'Een werkvergunning (TWV) is alleen voor werk. Kies bij vrijwilligerswerk, een bezoek of een bijeenkomst "iedereen" of "statushouders".',
-  'error.organisation_cannot_post': 'Deze organisatie kan geen aanbod plaatsen. Alleen werkgevers en organisaties zonder winstoogmerk kunnen dat.',
   'error.volunteering_non_profit_only': 'Alleen een organisatie zonder winstoogmerk kan vrijwilligerswerk aanbieden. Een bedrijf biedt werk aan: een baan, een stage of een werkervaringsplek.',
   'error.volunteering_declaration_required': 'Voor vrijwilligerswerk is een geldige vrijwilligersverklaring van UWV nodig. De Meedoenbalie legt die eerst vast bij de organisatie.',
   'error.declaration_non_profit_only': 'Alleen een organisatie zonder winstoogmerk kan een vrijwilligersverklaring hebben. Kies eerst "organisatie zonder winstoogmerk".',

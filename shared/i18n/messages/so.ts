@@ -39,7 +39,6 @@ export const so: Messages = {
   'error.end_before_start': "Dhammaadku waa inuu ka dambeeyaa bilowga.",
   'error.open_to_everyone_not_allowed': "Kaliya shaqada tabarruca ah, booqashooyinka shirkadaha iyo munaasabadaha ayaa u furnaan kara qof walba; shaqada, dooro cidda qaban karta.",
   'error.open_to_work_permit_not_needed': "Ogolaanshaha shaqada (TWV) waa shaqo oo keliya. Shaqo tabarruc, booqasho ama munaasabad, dooro \"qof walba\" ama \"dadka haysta sharciga deganaanshaha\".",
-  'error.organisation_cannot_post': "Ururkan ma dhigi karo fursado. Kaliya loo-shaqeeyayaasha iyo ururada aan faa'iido doonka ahayn ayaa awooda.",
   'error.volunteering_non_profit_only': "Kaliya urur aan faa'iido doon ahayn ayaa bixin kara shaqo tabarruc. Shirkaddu waxay bixisaa shaqo: shaqo, tababar ama meel waayo-aragnimo.",
   'error.volunteering_declaration_required': "Shaqada tabarrucu waxay u baahan tahay caddayn tabarruc oo ansax ah oo UWV ka timid. Miiska ka-qaybgalka ayaa marka hore u diiwaangeliya ururka.",
   'error.declaration_non_profit_only': "Kaliya urur aan faa'iido doon ahayn ayaa yeelan kara caddayn tabarruc. Marka hore dooro \"urur aan faa'iido doon ahayn\".",

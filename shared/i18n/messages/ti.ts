@@ -39,7 +39,6 @@ export const ti: Messages = {
   'error.end_before_start': "መወዳእታ ድሕሪ መጀመርታ ክኸውን ኣለዎ።",
   'error.open_to_everyone_not_allowed': "ወለንታዊ ስራሕ፣ ምብጻሕ ትካላትን ምትእኽኻባትን ጥራይ ንኹሉ ክፉት ክኾኑ ይኽእሉ፤ ንስራሕ መን ክገብሮ ከም ዝኽእል ምረጹ።",
   'error.open_to_work_permit_not_needed': "ፍቓድ ስራሕ (TWV) ንስራሕ ጥራይ እዩ። ንወለንታዊ ስራሕ፣ ምብጻሕ ወይ ምትእኽኻብ «ኩሉ ሰብ» ወይ «ፍቓድ መንበሪ ዘለዎም» ምረጹ።",
-  'error.organisation_cannot_post': "እዚ ትካል ምልክታታት ክዝርግሕ ኣይክእልን። ኣስራሕትን ንረብሓ ዘይሰርሑ ትካላትን ጥራይ ይኽእሉ።",
   'error.volunteering_non_profit_only': "ወለንታዊ ስራሕ ክህብ ዝኽእል ንረብሓ ዘይሰርሕ ትካል ጥራይ እዩ። ኩባንያ ስራሕ ይህብ: ስራሕ፣ ልምምድ ወይ ቦታ ተሞክሮ።",
   'error.volunteering_declaration_required': "ወለንታዊ ስራሕ ካብ UWV ቅኑዕ ናይ ወለንታዊ ስራሕ መረጋገጺ የድልዮ። ቤት ጽሕፈት ተሳትፎ ቅድም ንትካል ይምዝግቦ።",
   'error.declaration_non_profit_only': "ናይ ወለንታዊ ስራሕ መረጋገጺ ክህልዎ ዝኽእል ንረብሓ ዘይሰርሕ ትካል ጥራይ እዩ። ቅድም «ንረብሓ ዘይሰርሕ ትካል» ምረጹ።",

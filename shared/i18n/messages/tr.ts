@@ -39,7 +39,6 @@ export const tr: Messages = {
   'error.end_before_start': "Bitiş, başlangıçtan sonra olmalı.",
   'error.open_to_everyone_not_allowed': "Yalnızca gönüllü çalışma, şirket ziyaretleri ve etkinlikler herkese açık olabilir; iş için kimin yapabileceğini seçin.",
   'error.open_to_work_permit_not_needed': "Çalışma izni (TWV) yalnızca iş içindir. Gönüllü çalışma, ziyaret veya etkinlik için \"herkes\" ya da \"oturma izni olanlar\" seçin.",
-  'error.organisation_cannot_post': "Bu kuruluş ilan veremez. Yalnızca işverenler ve kâr amacı gütmeyen kuruluşlar verebilir.",
   'error.volunteering_non_profit_only': "Gönüllü çalışmayı yalnızca kâr amacı gütmeyen bir kuruluş sunabilir. Bir şirket iş sunar: bir iş, staj veya iş deneyimi yeri.",
   'error.volunteering_declaration_required': "Gönüllü çalışma için UWV'den geçerli bir gönüllülük beyanı gerekir. Katılım masası önce bunu kuruluş için kaydeder.",
   'error.declaration_non_profit_only': "Gönüllülük beyanı yalnızca kâr amacı gütmeyen bir kuruluşun olabilir. Önce \"kâr amacı gütmeyen kuruluş\" seçin.",
