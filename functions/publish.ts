@@ -3,7 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { publishRecords } from '../web/site/publish.js';
 import { loadDeps } from './deps.js';
-import { invalidate, siteStore } from './site.js';
+import { siteStore } from './site.js';
 
 const logger = new Logger();
 const metrics = new Metrics();
@@ -11,14 +11,14 @@ const deps = await loadDeps();
 const store = siteStore();
 
 /**
- * The table's stream → the resident pages a change touches, into the site bucket; then
- * CloudFront forgets its copies of them. Failed records go back to Lambda (partial batch).
+ * The table's stream → the resident pages a change touches, into the site bucket. CloudFront
+ * picks them up within a minute (pages are cached for 60 s; no invalidation, which would cost
+ * per path). Failed records go back to Lambda (partial batch).
  */
 export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
   logger.addContext(context);
   metrics.captureColdStartMetric();
   const result = await publishRecords({ ...deps, store, log: (message, detail) => logger.error(message, detail) }, event.Records);
-  await invalidate(result.keys, context.awsRequestId);
   logger.info('published', { records: event.Records.length, pages: result.keys.length, failed: result.batchItemFailures.length });
   metrics.addMetric('PagesWritten', MetricUnit.Count, result.keys.length);
   metrics.addMetric('RecordsFailed', MetricUnit.Count, result.batchItemFailures.length);

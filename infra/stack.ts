@@ -48,8 +48,8 @@ export class OpwegStack extends Stack {
     portal.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
 
     // Publisher: re-renders the pages a listing change touches, straight from the table's stream.
-    const siteEnvironment = { ...settings, PUBLIC_ORIGIN: publicOrigin, SITE_BUCKET: site.bucket.bucketName, DISTRIBUTION_ID: site.distribution.distributionId };
-    /** Table read, page writes and removals (nothing else), CloudFront invalidations. */
+    const siteEnvironment = { ...settings, PUBLIC_ORIGIN: publicOrigin, SITE_BUCKET: site.bucket.bucketName };
+    /** Table read, page writes and removals (nothing else). No CloudFront invalidation: pages expire in 60 s. */
     const bindSite = (fn: OpwegFunction) => {
       bindTable(fn, table, 'read');
       bindSecrets(fn, secrets);
@@ -59,7 +59,6 @@ export class OpwegStack extends Stack {
         id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(site.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
         reason: 'It writes any page of the site: object keys are page paths, unknown in advance.',
       });
-      site.distribution.grantCreateInvalidation(fn);
     };
     const publish = new OpwegFunction(this, 'Publish', {
       handler: 'publish',

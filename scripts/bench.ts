@@ -25,14 +25,16 @@ import { fileOf } from '../web/site/paths.js';
 import { ASSETS } from '../web/ui/assets.js';
 import { itemOf, recordOf } from '../web/site/testing.js';
 import { benchBundles, benchFloor, TARGETS } from './bench-bundles.js';
+import { benchInvalidation } from './bench-invalidation.js';
 import { seedListings, SEED_BUDGET_MS } from './bench-listings.js';
 import { benchRebuilds, benchSite } from './bench-site.js';
 import { seedDemo } from './demo/seed.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 
 /**
- * `npm run bench [-- --quick]`: every speed and size figure in one table, also written to
- * .data/bench.json. Figures are printed, never asserted.
+ * `npm run bench [-- --quick] [-- --only=invalidation,fanout,...]`: every speed and size figure in
+ * one table, also written to .data/bench.json (not with --only). Figures are printed, never
+ * asserted. Sections: dynamodb, bundles, site, rebuild, invalidation, fanout.
  *  - Lambda bundles (scripts/bench-bundles.ts) and the resident site (scripts/bench-site.ts);
  *  - DynamoDB calls and consumed capacity per portal request and per published listing change,
  *    at a small and a large table (1,000 and 100,000 listings; --quick: 1,000 and 10,000);
@@ -40,6 +42,8 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
  */
 
 const QUICK = process.argv.includes('--quick');
+/** `--only=a,b`: just those sections (see `section` below), to check one part quickly. */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 100_000];
 const LOAD_SECONDS = QUICK ? 2 : 5;
 const CONNECTIONS = 10;
@@ -237,7 +241,8 @@ async function loadFigures(db: Db & { endpoint: string }) {
 
 // --- Everything, one table ---------------------------------------------------------------------
 
-async function section(name: string, run: () => Promise<void>) {
+async function section(name: string, key: string, run: () => Promise<void>) {
+  if (ONLY && !ONLY.includes(key)) return;
   const started = performance.now();
   process.stderr.write(`bench: ${name}…\n`);
   try {
@@ -248,7 +253,7 @@ async function section(name: string, run: () => Promise<void>) {
   process.stderr.write(`bench: ${name} done in ${Math.round((performance.now() - started) / 1000)} s\n`);
 }
 
-await section('DynamoDB calls per request, and load', async () => {
+await section('DynamoDB calls per request, and load', 'dynamodb', async () => {
   const local = await startDynamoDbLocal();
   try {
     const small = await dynamoFigures(local, SIZES[0]!);
@@ -259,7 +264,7 @@ await section('DynamoDB calls per request, and load', async () => {
   }
 });
 
-await section('Lambda bundles', async () => {
+await section('Lambda bundles', 'bundles', async () => {
   for (const b of await benchBundles({ runs: QUICK ? 2 : 5 })) {
     add(`bundle ${b.name}: size KB / gzip KB / cold start ms`, `${b.sizeKB} / ${b.gzipKB} / ${b.coldStartMs}`);
   }
@@ -270,7 +275,7 @@ await section('Lambda bundles', async () => {
 });
 
 if (!QUICK) {
-  await section('Resident site', async () => {
+  await section('Resident site', 'site', async () => {
     const figures = await benchSite();
     for (const [name, value] of Object.entries(figures)) {
       if (typeof value === 'object' && value !== null) {
@@ -280,12 +285,16 @@ if (!QUICK) {
       } else add(name, value as Value);
     }
   });
-  await section('Site rebuild at 1,000 and 10,000 listings', async () => {
+  await section('Site rebuild at 1,000 and 10,000 listings', 'rebuild', async () => {
     for (const r of await benchRebuilds([1_000, 10_000])) {
       add(`site: rebuild with ${r.listings.toLocaleString('en')} published listings: files / seconds / pages per second`, `${r.files} / ${r.seconds} / ${r.pagesPerSecond}`);
     }
   });
 } else add('site: figures', 'skipped with --quick (npm run bench runs them)');
+
+await section('CloudFront invalidations per change, and their monthly cost', 'invalidation', async () => {
+  for (const [name, value] of await benchInvalidation()) add(name, value);
+});
 
 add('note', 'CU as DynamoDB Local reports them (ReturnConsumedCapacity TOTAL): it reports 0 for transactions and for reads that find nothing, where AWS charges');
 const width = Math.max(...rows.map(([n]) => n.length));
@@ -294,6 +303,6 @@ console.log(`${'figure'.padEnd(width)}  value`);
 console.log(`${'-'.repeat(width)}  -----`);
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
 mkdirSync('.data', { recursive: true });
-writeFileSync('.data/bench.json', `${JSON.stringify({ at: new Date().toISOString(), quick: QUICK, node: process.version, figures: rows.map(([figure, value]) => ({ figure, value })) }, null, 2)}\n`);
-console.log('\nwritten to .data/bench.json');
+if (!ONLY) writeFileSync('.data/bench.json', `${JSON.stringify({ at: new Date().toISOString(), quick: QUICK, node: process.version, figures: rows.map(([figure, value]) => ({ figure, value })) }, null, 2)}\n`);
+if (!ONLY) console.log('\nwritten to .data/bench.json');
 process.exit(0);

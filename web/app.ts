@@ -33,7 +33,8 @@ export function createApp(given: Deps) {
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
       },
-      referrerPolicy: 'no-referrer',
+      // Links to other sites carry no Referer; posts within the site keep it (portal/index.tsx sameOrigin).
+      referrerPolicy: 'same-origin',
     }),
   );
 

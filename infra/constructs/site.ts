@@ -74,8 +74,10 @@ export class Site extends Construct {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365 * 2), includeSubdomains: true, preload: true, override: true },
         contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        // Which listing a resident read is nobody else's business, not even an employer's site.
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        // Which listing a resident read is nobody else's business, not even an employer's site:
+        // no Referer leaves the site. Within it the browser keeps Origin and Referer on form posts
+        // (with no-referrer, a form post carries `Origin: null` and the portal refused it).
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
         contentTypeOptions: { override: true },
       },
     });

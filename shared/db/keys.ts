@@ -46,7 +46,11 @@ export const keys = {
   organisationIntroduced: (organisationId: string) => `ORG#${organisationId}#INTRODUCED`,
   visitWaiting: (listingId: string) => `LISTING#${listingId}#WAITING`,
   regionRetention: (regionId: string) => `REGION#${regionId}#RETENTION`,
-  /** Seats taken on a visit: a counter beside the listing, so sign-ups never race listing edits. */
+  /**
+   * A visit's counters beside the listing, so sign-ups never race listing edits: `taken` seats,
+   * and the waiting list's `queued` (tickets handed out) and `dequeued` (left it: moved up or
+   * cancelled); `queued − dequeued` is how many wait.
+   */
   visitSeats: (listingId: string) => ({ pk: `LISTING#${listingId}`, sk: 'SEATS' }),
   /** Marks a notice as sent, so the sweep sends it once (e.g. `closing-soon`). */
   notice: (listingId: string, notice: string) => ({ pk: `LISTING#${listingId}`, sk: `NOTICE#${notice}` }),
@@ -117,7 +121,8 @@ export function interestIndexKeys(i: Interest): Record<string, string> {
   }
   if (i.seat === 'waiting') {
     out.gsi5pk = keys.visitWaiting(i.listingId);
-    out.gsi5sk = created;
+    // By ticket: the order residents were told. Sign-ups from before tickets sort by time, first.
+    out.gsi5sk = i.waitingTicket ? `T#${String(i.waitingTicket).padStart(8, '0')}` : created;
   }
   return out;
 }

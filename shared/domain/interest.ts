@@ -72,6 +72,11 @@ export const Interest = z.object({
   sector: z.string().max(80).optional(),
   status: InterestStatus,
   seat: SeatStatus.optional(),
+  /**
+   * The waiting-list ticket (1, 2, 3, … per visit, never reused): the order of the waiting
+   * list. Drawn from the visit's SEATS counter, so simultaneous sign-ups never share one.
+   */
+  waitingTicket: z.number().int().min(1).optional(),
   introducedAt: z.iso.datetime().optional(),
   outcomes: z.array(Outcome).default([]),
   /** Set when the person's data was deleted (retention or on request). */

@@ -121,7 +121,7 @@ export function wageProblem(
   const day = wageCheckDay(l, today);
   const rate = minimumWageOn(day, table);
   if (!rate) return { message: 'wage_no_rate', params: { date: day } };
-  if (l.wagePerHour < rate.euros) return { message: 'wage_below_minimum', params: { minimum: rate.euros.toFixed(2), date: rate.from } };
+  if (l.wagePerHour < rate.euros) return { message: 'wage_below_minimum', params: { minimum: rate.euros, date: rate.from } };
   return undefined;
 }
 

@@ -76,3 +76,14 @@ export function hasValidDeclaration(o: Pick<Organisation, 'kind' | 'volunteerDec
   const d = o.volunteerDeclaration;
   return isNonProfit(o) && d !== undefined && d.issuedOn <= date && date <= declarationValidUntil(d.issuedOn);
 }
+
+/**
+ * The one rule for posting on someone's behalf (a desk's form, the CSV import, an admin): the
+ * organisation works in the listing's region. Employers, non-profits and partners alike (an
+ * agency posts jobs, a WSP a job fair); what each may post is the listing rules' business (only
+ * a non-profit with a declaration offers volunteering). An organisation of another region is
+ * not the desk's to publish for.
+ */
+export function postsInRegion(o: Organisation, regionId: string): boolean {
+  return o.regionIds.includes(regionId);
+}

@@ -10,11 +10,14 @@ import { kmr, kmrNeedsReview } from './messages/kmr.js';
 import { ckb, ckbNeedsReview } from './messages/ckb.js';
 import { portalEn, type PortalKey, type PortalMessages } from './portal/en.js';
 import { portalNl } from './portal/nl.js';
-import { DEFAULT_LOCALE, isLocale, type Locale } from './locales.js';
+import { DEFAULT_LOCALE, isLocale, LOCALE_INFO, type Locale } from './locales.js';
+import { formatMoney, formatNumber } from './format.js';
+import { selectPlurals } from './plural.js';
 
 export { LOCALES, LOCALE_INFO, DEFAULT_LOCALE, directionOf, isLocale, type Locale } from './locales.js';
 export type { MessageKey, Messages, NeedsReview } from './messages/en.js';
 export type { PortalKey } from './portal/en.js';
+export { pluralCategories, pluralParts } from './plural.js';
 
 /** Resident-facing messages: every key in every locale (a test checks it). */
 export const CATALOGUE: Record<Locale, Messages> = { nl, en, ar, ti, fa, ps, tr, so, kmr, ckb };
@@ -31,16 +34,33 @@ export const PORTAL_CATALOGUE: Record<PortalLocale, PortalMessages> = { nl: port
 export type Params = Record<string, string | number>;
 export type AnyKey = MessageKey | PortalKey;
 
-const fill = (s: string, params: Params) => s.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+/**
+ * Fills a message: plurals first (./plural.ts: the branch the locale's Intl.PluralRules pick,
+ * `#` as the number written the locale's way), then `{name}` placeholders; `{name:money}`
+ * writes a number of euros as money the locale's way ("€ 14,71", "€14.71").
+ */
+function fill(locale: Locale, s: string, params: Params): string {
+  const withPlurals = selectPlurals(
+    s,
+    LOCALE_INFO[locale].intl,
+    (name) => Number(params[name]),
+    (name, n) => (Number.isFinite(n) ? formatNumber(locale, n) : String(params[name])),
+  );
+  return withPlurals.replace(/\{(\w+)(:money)?\}/g, (whole, name: string, money?: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return money && typeof value === 'number' ? formatMoney(locale, value) : String(value);
+  });
+}
 
-/** The message for `key` in `locale`, with `{name}` placeholders filled in. */
+/** The message for `key` in `locale`, with `{name}` placeholders and plurals filled in. */
 export function t(locale: string, key: AnyKey, params: Params = {}): string {
   if (key in portalEn) {
-    const messages = PORTAL_CATALOGUE[locale === 'en' ? 'en' : 'nl'];
-    return fill(messages[key as PortalKey], params);
+    const portalLocale = locale === 'en' ? 'en' : 'nl';
+    return fill(portalLocale, PORTAL_CATALOGUE[portalLocale][key as PortalKey], params);
   }
-  const messages = CATALOGUE[isLocale(locale) ? locale : DEFAULT_LOCALE];
-  return fill(messages[key as MessageKey], params);
+  const resident = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  return fill(resident, CATALOGUE[resident][key as MessageKey], params);
 }
 
 /** True while some of `locale`'s translations wait for a native speaker's review. */

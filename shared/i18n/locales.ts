@@ -21,7 +21,8 @@ export const LOCALE_INFO: Record<Locale, LocaleInfo> = {
   en: { name: 'English', intl: 'en-GB' },
   ar: { name: 'العربية', intl: 'ar-u-nu-latn' },
   ti: { name: 'ትግርኛ', intl: 'ti' },
-  fa: { name: 'دری / فارسی', intl: 'fa-u-ca-gregory-nu-latn' },
+  // Dari month names (مارچ, not the Iranian مارس): most readers come from Afghanistan.
+  fa: { name: 'دری / فارسی', intl: 'fa-AF-u-ca-gregory-nu-latn' },
   ps: { name: 'پښتو', intl: 'ps-u-ca-gregory-nu-latn' },
   tr: { name: 'Türkçe', intl: 'tr' },
   so: { name: 'Soomaali', intl: 'so' },

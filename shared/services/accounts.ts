@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { Email, Text } from '../domain/common.js';
-import { Organisation } from '../domain/organisation.js';
+import { Organisation, postsInRegion } from '../domain/organisation.js';
 import type { EmployerSignup, PortalLocale } from '../domain/session.js';
 import type { Membership } from '../domain/user.js';
 import { keys } from '../db/keys.js';
@@ -113,5 +113,5 @@ export async function inviteColleague(ctx: ServiceContext, actor: Actor, organis
  */
 export async function employersInRegion(db: Db, actor: Actor, regionId: string): Promise<Organisation[]> {
   require(isDeskOf(actor, regionId));
-  return (await listOrganisations(db)).filter((o) => o.regionIds.includes(regionId));
+  return (await listOrganisations(db)).filter((o) => postsInRegion(o, regionId));
 }

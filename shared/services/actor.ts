@@ -36,6 +36,24 @@ export function isDeskOf(a: Actor, regionId: string): boolean {
   return isAdmin(a) || (a.kind === 'person' && a.memberships.some((m) => m.role === 'desk' && m.regionId === regionId));
 }
 
+/** The locations a desk member may see in a region: all, or those in the membership. */
+export function visibleLocations(a: Actor, regionId: string): 'all' | string[] {
+  if (isAdmin(a) || a.kind !== 'person') return 'all';
+  const scopes = a.memberships.flatMap((m) => (m.role === 'desk' && m.regionId === regionId ? [m.locationIds] : []));
+  return scopes.some((s) => s.length === 0) ? 'all' : scopes.flat();
+}
+
+/**
+ * A desk member of a resident's region whose scope covers the resident's location (admins:
+ * all). The one rule for every read or change of a resident's data by the desk: the inbox,
+ * introductions, outcomes, and looking up or deleting by reference code.
+ */
+export function deskMaySee(a: Actor, resident: { regionId: string; locationId: string }): boolean {
+  if (!isDeskOf(a, resident.regionId)) return false;
+  const scope = visibleLocations(a, resident.regionId);
+  return scope === 'all' || scope.includes(resident.locationId);
+}
+
 export function isEmployerOf(a: Actor, organisationId: string): boolean {
   return a.kind === 'person' && a.memberships.some((m) => m.role === 'employer' && m.organisationId === organisationId);
 }

@@ -1,3 +1,4 @@
+import { formatDate } from '../i18n/format.js';
 import { getDirectory } from '../repositories/directory.js';
 import { pendingInRegion } from '../repositories/listings.js';
 import { countPendingInRegion } from '../repositories/queue.js';
@@ -31,8 +32,8 @@ export async function sendDeskDigests(ctx: ServiceContext, actor: Actor): Promis
       continue;
     }
     const oldest = (await pendingInRegion(ctx.db, region.id, { limit: NAMED })).items;
-    const lines = oldest.map((l) => `- ${l.title} (${(l.submittedAt ?? l.updatedAt).slice(0, 10)})`).join('\n');
-    const params = { count: pending, region: region.name, link: portalLink(ctx, `/portal/desk/${region.id}`), listings: lines };
+    const lines = (locale: 'nl' | 'en') => oldest.map((l) => `- ${l.title} (${formatDate(locale, l.submittedAt ?? l.updatedAt)})`).join('\n');
+    const params = (locale: 'nl' | 'en') => ({ count: pending, region: region.name, link: portalLink(ctx, `/portal/desk/${region.id}`), listings: lines(locale) });
     const mailed = [...new Set(staff.map((m) => m.email))];
     await sendNotices(ctx, mailed, 'portal.mail.digest.subject', 'portal.mail.digest.body', params);
 

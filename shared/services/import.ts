@@ -61,7 +61,8 @@ export async function importListings(ctx: ServiceContext, actor: Actor, csv: str
       }
       report.push({ line, title, listingId: listing.id, status: listing.status, errors: [] });
     } catch (e) {
-      if (e instanceof ValidationError) report.push({ line, title, errors: e.fields });
+      // createListing holds the rule for posting on behalf (an employer of the listing's region), as for the form.
+      if (e instanceof ValidationError) report.push({ line, title, errors: e.fields.map((f) => (f.field === 'organisationId' ? { ...f, field: 'organisation' } : f)) });
       else if (e instanceof ForbiddenError) report.push({ line, title, errors: [{ field: 'locationId', key: 'error.forbidden' }] });
       else if (e instanceof DomainError) report.push({ line, title, errors: [{ field: '_', key: e.key, params: e.params }] });
       else throw e;

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { ulid } from 'ulid';
 import type { Config } from '../config/index.js';
 import { Interest, InterestInput, Person } from '../domain/interest.js';
@@ -98,8 +101,18 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
   const id = ulid(now.getTime());
   const expiresAt = retentionEnd(listing, v.keepLonger, now, retention);
 
+  // A visit: first try for a seat; when full, draw a waiting-list ticket, then store the
+  // sign-up with it. A seat that comes free in between sends the resident back to try for it.
   let seat: 'confirmed' | 'waiting' | undefined = scheduled ? 'confirmed' : undefined;
+  let ticket: { number: number; position: number } | undefined;
   const receipt = await retrying<{ interest: Interest; reference: string }>(async () => {
+    if (seat === 'waiting' && !ticket) {
+      ticket = await drawWaitingTicket(db, listing);
+      if (!ticket) {
+        seat = 'confirmed';
+        return { done: false, backoff: false };
+      }
+    }
     const reference = newReference();
     const interest = Interest.parse({
       id,
@@ -111,6 +124,7 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
       sector: organisation?.sector,
       status: 'new',
       seat,
+      waitingTicket: seat === 'waiting' ? ticket?.number : undefined,
       createdAt: at,
       updatedAt: at,
       version: 1,
@@ -134,35 +148,64 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
       { Put: { TableName: db.tableName, Item: personItem(person, listing.regionId) } },
       auditPut(db, { at, actor: 'resident', action: scheduled ? `interest.signup.${seat}` : 'interest.created', subject: { type: 'interest', id }, detail: { listingId: listing.id } }),
     ];
-    const seats = { TableName: db.tableName, Key: keys.visitSeats(listing.id), ExpressionAttributeValues: { ':capacity': listing.seats ?? 0 } };
     if (seat === 'confirmed') {
       // The seat and the sign-up in one transaction: never overbooked.
       items.push({
         Update: {
-          ...seats,
+          TableName: db.tableName,
+          Key: keys.visitSeats(listing.id),
           UpdateExpression: 'SET taken = if_not_exists(taken, :zero) + :one',
           ConditionExpression: 'attribute_not_exists(taken) OR taken < :capacity',
-          ExpressionAttributeValues: { ...seats.ExpressionAttributeValues, ':zero': 0, ':one': 1 },
+          ExpressionAttributeValues: { ':capacity': listing.seats ?? 0, ':zero': 0, ':one': 1 },
         },
       });
-    } else if (seat === 'waiting') {
-      // Waiting only while the visit is still full; if a seat came free, try for it again.
-      items.push({ ConditionCheck: { ...seats, ConditionExpression: 'taken >= :capacity' } });
     }
     const attempt = await tryTransact(db, items);
     if (attempt.ok) return { done: true, value: { interest, reference } };
     if (attempt.failedAt.includes(4)) {
-      seat = seat === 'confirmed' ? 'waiting' : 'confirmed';
+      seat = 'waiting';
       return { done: false, backoff: false };
     }
-    // A reference code already in use (1 in a trillion) or a conflict: try again.
+    // A reference code already in use (1 in a trillion) or a conflict: try again (a waiting
+    // sign-up keeps its ticket).
     return { done: false, backoff: attempt.conflict };
   });
 
-  if (receipt.interest.seat !== 'waiting') return receipt;
-  const queue = await waitingList(db, listing.id);
-  const ahead = queue.filter((i) => i.createdAt < at || (i.createdAt === at && i.id < id)).length;
-  return { ...receipt, waitingPosition: ahead + 1 };
+  if (receipt.interest.seat !== 'waiting' || !ticket) return receipt;
+  return { ...receipt, waitingPosition: ticket.position };
+}
+
+const SeatCounters = z.object({ taken: z.number().int().default(0), queued: z.number().int().default(0), dequeued: z.number().int().default(0) });
+
+async function seatCounters(db: Db, listingId: string) {
+  const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.visitSeats(listingId), ConsistentRead: true }));
+  return SeatCounters.parse(out.Item ?? {});
+}
+
+/**
+ * Hands out the next waiting-list ticket of a full visit, in one atomic update of its SEATS
+ * item: simultaneous sign-ups each get their own number, and the place in the queue told to
+ * the resident (`queued − dequeued` after this one joined) is unique and without gaps.
+ * Undefined when a seat is free after all.
+ */
+async function drawWaitingTicket(db: Db, listing: Listing): Promise<{ number: number; position: number } | undefined> {
+  try {
+    const out = await db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.visitSeats(listing.id),
+        UpdateExpression: 'SET queued = if_not_exists(queued, :zero) + :one',
+        ConditionExpression: 'taken >= :capacity',
+        ExpressionAttributeValues: { ':capacity': listing.seats ?? 0, ':zero': 0, ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    const c = SeatCounters.parse(out.Attributes ?? {});
+    return { number: c.queued, position: c.queued - c.dequeued };
+  } catch (e) {
+    if (e instanceof ConditionalCheckFailedException) return undefined;
+    throw e;
+  }
 }
 
 export interface Cancellation {
@@ -181,9 +224,12 @@ export async function cancelSignUp(db: Db, reference: string, now: Date): Promis
   return cancelSeat(db, id, now, 'resident');
 }
 
+/** Tries before a waiting-list ticket without a stored sign-up counts as abandoned (several seconds of backoff). */
+const ORPHAN_TICKET_ATTEMPTS = 12;
+
 export async function cancelSeat(db: Db, interestId: string, now: Date, actor: string): Promise<Cancellation> {
   const at = now.toISOString();
-  return retrying<Cancellation>(async () => {
+  return retrying<Cancellation>(async (round) => {
     const current = await getInterest(db, interestId);
     if (!current) throw new DomainError('error.reference_unknown', 404);
     if (current.seat !== 'confirmed' && current.seat !== 'waiting') return { done: true, value: { interest: current, changed: false, listingId: current.listingId } };
@@ -192,23 +238,44 @@ export async function cancelSeat(db: Db, interestId: string, now: Date, actor: s
       { Put: { TableName: db.tableName, Item: interestItem(cancelled), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } },
       auditPut(db, { at, actor: actor as 'resident', action: 'interest.signup.cancelled', subject: { type: 'interest', id: interestId } }),
     ];
+    const seats = { TableName: db.tableName, Key: keys.visitSeats(current.listingId) };
+    /** One person left the waiting list (moved up or cancelled): the places behind move up. */
+    const leaveQueue: TransactItem = {
+      Update: { ...seats, UpdateExpression: 'SET dequeued = if_not_exists(dequeued, :zero) + :one', ConditionExpression: 'queued > dequeued OR (attribute_exists(queued) AND attribute_not_exists(dequeued))', ExpressionAttributeValues: { ':zero': 0, ':one': 1 } },
+    };
     let promoted: Interest | undefined;
-    if (current.seat === 'confirmed') {
+    // (Sign-ups from before waiting-list tickets are not on the counters.)
+    if (current.seat === 'waiting') {
+      if (current.waitingTicket) items.push(leaveQueue);
+    } else {
       const next = (await waitingList(db, current.listingId))[0];
       if (next) {
-        promoted = Interest.parse({ ...next, seat: 'confirmed', version: next.version + 1, updatedAt: at });
+        promoted = Interest.parse({ ...next, seat: 'confirmed', waitingTicket: undefined, version: next.version + 1, updatedAt: at });
         items.push(
           { Put: { TableName: db.tableName, Item: interestItem(promoted), ConditionExpression: 'version = :v AND seat = :waiting', ExpressionAttributeValues: { ':v': next.version, ':waiting': 'waiting' } } },
           auditPut(db, { at, actor: 'system', action: 'interest.signup.promoted', subject: { type: 'interest', id: next.id } }),
+          ...(next.waitingTicket ? [leaveQueue] : []),
         );
       } else {
+        // Nobody waits: the seat comes free. Only when the counters agree that nobody waits, so
+        // a ticket drawn a moment ago whose sign-up is not yet stored gets this seat on a retry.
+        // A ticket still unused after several tries belongs to a sign-up that never finished
+        // (its process died): it is written off, so cancelling never blocks for good.
+        const writeOff = round >= ORPHAN_TICKET_ATTEMPTS ? await seatCounters(db, current.listingId) : undefined;
         items.push({
           Update: {
-            TableName: db.tableName,
-            Key: keys.visitSeats(current.listingId),
-            UpdateExpression: 'SET taken = taken - :one',
-            ConditionExpression: 'taken > :zero',
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+            ...seats,
+            ...(writeOff
+              ? {
+                  UpdateExpression: 'SET taken = taken - :one, dequeued = :queued',
+                  ConditionExpression: 'taken > :zero AND queued = :queued',
+                  ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':queued': writeOff.queued },
+                }
+              : {
+                  UpdateExpression: 'SET taken = taken - :one',
+                  ConditionExpression: 'taken > :zero AND (attribute_not_exists(queued) OR queued = dequeued)',
+                  ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+                }),
           },
         });
       }

@@ -6,7 +6,7 @@ import { DomainError, NotFoundError, ValidationError, parseInput } from '../erro
 import { auditPut } from '../repositories/audit.js';
 import { getInterest, getPeople, getPerson, interestItem, interestsOfListing, interestsOfRegion, introducedForListing, personItem } from '../repositories/interests.js';
 import { getListing } from '../repositories/listings.js';
-import { actorName, isAdmin, isDeskOf, isEmployerOf, require, type Actor } from './actor.js';
+import { actorName, deskMaySee, isAdmin, isDeskOf, isEmployerOf, require, visibleLocations, type Actor } from './actor.js';
 import { tryTransact } from '../repositories/transact.js';
 import { ConflictError } from '../errors.js';
 import { membershipsOfOrganisation } from '../repositories/users.js';
@@ -19,20 +19,6 @@ export interface InterestWithPerson {
   interest: Interest;
   /** Absent once the person's data was deleted (retention or request). */
   person?: Person;
-}
-
-/** The locations a desk member may see in a region: all, or those in the membership. */
-function visibleLocations(actor: Actor, regionId: string): 'all' | string[] {
-  if (isAdmin(actor) || actor.kind !== 'person') return 'all';
-  const scopes = actor.memberships.flatMap((m) => (m.role === 'desk' && m.regionId === regionId ? [m.locationIds] : []));
-  return scopes.some((s) => s.length === 0) ? 'all' : scopes.flat();
-}
-
-/** A desk member of the interest's region whose scope covers the resident's location (admins: all). */
-function deskMaySee(actor: Actor, i: Pick<Interest, 'regionId' | 'locationId'>): boolean {
-  if (!isDeskOf(actor, i.regionId)) return false;
-  const scope = visibleLocations(actor, i.regionId);
-  return scope === 'all' || scope.includes(i.locationId);
 }
 
 /** Every view of resident data leaves an audit event (who saw whom, when). */

@@ -1,12 +1,13 @@
 import { ulid } from 'ulid';
 import { Id } from '../domain/common.js';
 import { Listing, listingInput, type ListingRulesContext, type ListingStatus } from '../domain/listing.js';
+import { postsInRegion } from '../domain/organisation.js';
 import type { Db } from '../db/client.js';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '../errors.js';
 import { auditPut } from '../repositories/audit.js';
 import { getListing, writeListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
-import { actorName, isDeskOf, mayActForListing, require, type Actor } from './actor.js';
+import { actorName, isDeskOf, isEmployerOf, mayActForListing, require, type Actor } from './actor.js';
 import { endProcedureEarly, type Retention } from './interests.js';
 
 /**
@@ -48,6 +49,10 @@ export async function createListing(db: Db, actor: Actor, input: unknown, clock:
   const fields = parseInput(listingInput(today(clock), { horizonMonths: o.horizonMonths, wageTable: o.wageTable, organisation }), input);
   require(mayActForListing(actor, fields));
   if (!organisation) throw new NotFoundError();
+  // Anyone but the organisation's own people posts on its behalf: only for an organisation of this region.
+  if (actor.kind === 'person' && !isEmployerOf(actor, organisation.id) && !postsInRegion(organisation, fields.regionId)) {
+    throw new ValidationError([{ field: 'organisationId', key: 'error.forbidden' }]);
+  }
   const at = clock.now().toISOString();
   const chosen = o.id !== undefined && Id.safeParse(o.id).success ? o.id : undefined;
   const listing = Listing.parse({ ...fields, id: chosen ?? ulid(), status: 'draft', version: 1, createdAt: at, updatedAt: at });

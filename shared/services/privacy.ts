@@ -4,7 +4,7 @@ import { keys } from '../db/keys.js';
 import { DomainError, NotFoundError } from '../errors.js';
 import { auditPut } from '../repositories/audit.js';
 import { getInterest, getPerson, interestIdByReference, interestItem } from '../repositories/interests.js';
-import { actorName, isDeskOf, require, type Actor } from './actor.js';
+import { actorName, deskMaySee, require, type Actor } from './actor.js';
 import { cancelSeat, type Cancellation } from './interests.js';
 import { retrying, tryTransact } from '../repositories/transact.js';
 
@@ -17,7 +17,8 @@ async function interestByReference(db: Db, actor: Actor, reference: string, now:
   if (!id) throw new DomainError('error.reference_unknown', 404);
   const interest = await getInterest(db, id);
   if (!interest) throw new NotFoundError();
-  require(isDeskOf(actor, interest.regionId));
+  // The desk of the resident's location (or the whole region), not every desk of the region.
+  require(deskMaySee(actor, interest));
   return interest;
 }
 

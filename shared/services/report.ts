@@ -2,7 +2,8 @@ import * as z from 'zod';
 import type { Interest, OutcomeStatus } from '../domain/interest.js';
 import { ListingKind, ListingStatus } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
-import { parseInput } from '../errors.js';
+import { NotFoundError, ValidationError, parseInput } from '../errors.js';
+import { getDirectory } from '../repositories/directory.js';
 import { interestsOfRegionBetween } from '../repositories/interests.js';
 import { listingsOfRegionBetween } from '../repositories/listings.js';
 import { isDeskOf, require, type Actor } from './actor.js';
@@ -57,6 +58,7 @@ export function summarise(interests: Interest[]): RegionReport['residents'] {
 export async function regionReport(db: Db, actor: Actor, regionId: string, query: unknown): Promise<RegionReport> {
   require(isDeskOf(actor, regionId));
   const q = parseInput(ReportQuery, query);
+  await requireKnownArea(db, regionId, q.locationId);
   const from = `${q.from}T00:00:00.000Z`;
   const to = `${q.to}T23:59:59.999Z`;
   const [allInterests, allListings] = await Promise.all([interestsOfRegionBetween(db, regionId, from, to), listingsOfRegionBetween(db, regionId, from, to)]);
@@ -71,6 +73,18 @@ export async function regionReport(db: Db, actor: Actor, regionId: string, query
     if (reached(i, 'started') || reached(i, 'school')) placementsBySector[i.sector ?? '—'] = (placementsBySector[i.sector ?? '—'] ?? 0) + 1;
   }
   return { regionId, locationId: q.locationId, from: q.from, to: q.to, residents: summarise(interests), listings, placementsBySector };
+}
+
+/**
+ * The region must exist and the location, when given, be one of its locations: both end up in
+ * the CSV's file name and body, so nothing typed into a link reaches them unchecked.
+ */
+async function requireKnownArea(db: Db, regionId: string | undefined, locationId: string | undefined) {
+  const directory = await getDirectory(db);
+  if (regionId !== undefined && !directory.regions.some((r) => r.id === regionId)) throw new NotFoundError();
+  if (locationId !== undefined && !directory.locations.some((l) => l.id === locationId && (regionId === undefined || l.regionId === regionId))) {
+    throw new ValidationError([{ field: 'locationId', key: 'error.invalid_choice' }]);
+  }
 }
 
 /** The same report as CSV rows: section, item, detail, count. */

@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../config/index.js';
 import type { MinimumWageTable } from '../config/minimum-wage.js';
+import { formatMoney } from '../i18n/format.js';
 import { SCHEDULED_KINDS, wageProblem, type Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
@@ -93,13 +94,13 @@ async function sendBackForWage(deps: SweepDeps, ctx: ServiceContext | undefined,
   if (ctx) {
     const employer = await membershipsOfOrganisation(deps.db, listing.organisationId);
     const desk = await deskStaffOfRegion(deps.db, listing.regionId);
-    const params = {
+    const params = (locale: 'nl' | 'en') => ({
       title: listing.title,
-      wage: listing.wagePerHour?.toFixed(2) ?? '',
-      minimum: String(problem?.params?.minimum ?? ''),
+      wage: formatMoney(locale, listing.wagePerHour ?? 0),
+      minimum: formatMoney(locale, Number(problem?.params?.minimum ?? 0)),
       date: String(problem?.params?.date ?? ''),
       link: portalLink(ctx, `/portal/listings/${listing.id}`),
-    };
+    });
     await sendNotices(ctx, [...employer, ...desk].map((m) => m.email), 'portal.mail.wageBelowMinimum.subject', 'portal.mail.wageBelowMinimum.body', params);
   }
   return true;

@@ -156,7 +156,7 @@ describe('headers', () => {
       expect(scriptSrc).not.toContain("'unsafe-inline'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     }
   });

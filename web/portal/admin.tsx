@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { minimumWageOn, missingMinimumWageRates } from '../../shared/config/minimum-wage.js';
+import { formatMoney } from '../../shared/i18n/format.js';
 import { hasValidDeclaration, isPartner, type PostingKind } from '../../shared/domain/organisation.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { Location } from '../../shared/domain/region.js';
@@ -30,7 +31,7 @@ export function adminRoutes(p: Portal) {
             <p>{tr(c, 'portal.admin.wageTable.missing', { dates: missing.join(', ') })}</p>
             <p>
               {inForce
-                ? tr(c, 'portal.admin.wageTable.meanwhile', { minimum: inForce.euros.toFixed(2), date: inForce.from })
+                ? tr(c, 'portal.admin.wageTable.meanwhile', { minimum: formatMoney(c.get('locale'), inForce.euros), date: inForce.from })
                 : tr(c, 'portal.admin.wageTable.none')}
             </p>
             <p class="hint">{tr(c, 'portal.admin.wageTable.how')}</p>

@@ -15,6 +15,7 @@ import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from
 import { ActionButton, blankForm, Checkbox, ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
 import { PortalPage } from './layout.js';
 import { ListingForm } from './listing-form.js';
+import { date } from './format.js';
 
 /** Desks: the region's queue, posting on behalf of an employer, CSV import, the partner network. */
 export function deskRoutes(p: Portal) {
@@ -49,7 +50,7 @@ export function deskRoutes(p: Portal) {
           {queue.items.map((l) => (
             <li data-listing={l.id}>
               <a href={`/portal/listings/${l.id}`}>{l.title}</a>{' '}
-              <span class="meta">{`${t(c.get('locale'), `kind.${l.kind}`)} · ${l.workplace.city} · ${tr(c, 'portal.desk.submitted', { date: (l.submittedAt ?? l.updatedAt).slice(0, 10) })}`}</span>{' '}
+              <span class="meta">{`${t(c.get('locale'), `kind.${l.kind}`)} · ${l.workplace.city} · ${tr(c, 'portal.desk.submitted', { date: date(c, l.submittedAt ?? l.updatedAt) })}`}</span>{' '}
               <ActionButton action={`/portal/listings/${l.id}/approve`} version={l.version} label={tr(c, 'portal.listing.approve')} />
             </li>
           ))}

@@ -57,7 +57,9 @@ describe('employer pages', () => {
     const page = await (await employer.get(`/portal/listings/${id}`)).text();
     expect(page).toContain('data-status="draft"');
     expect(page).toContain('Zoals bewoners het zien');
-    expect(page).toContain('€15.25');
+    // Money the Dutch way: the euro sign, a (non-breaking) space and a decimal comma.
+    expect(page).toContain('€\u00a015,25');
+    expect(page).not.toContain('15.25');
     expect(page).toContain(`action="/portal/listings/${id}/submit"`);
     expect(page).not.toContain('/approve"'); // not the desk's buttons
   });
@@ -86,7 +88,7 @@ describe('employer pages', () => {
     const low = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Te goedkoop', wagePerHour: '9,50' });
     expect(low.status).toBe(422);
     const html = await low.text();
-    expect(html).toContain('onder het wettelijk minimumloon: €14.71');
+    expect(html).toMatch(/onder het wettelijk minimumloon: €\s14,71 bruto per uur/);
     expect(html).toContain('value="Te goedkoop"');
     expect(html).toContain('value="9,50"');
     expect(html).toMatch(/<option value="venlo" selected/);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { minimumWageOn } from '../../shared/config/minimum-wage.js';
+import { formatMoney } from '../../shared/i18n/format.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { tr, type Portal, type PortalEnv } from './env.js';
 import { PortalPage } from './layout.js';
@@ -31,7 +32,7 @@ export function guideRoutes(p: Portal) {
   const app = new Hono<PortalEnv>();
   app.get('/guide', (c) => {
     const rate = minimumWageOn(p.ctx.clock.now().toISOString().slice(0, 10));
-    const params = { minimum: rate ? rate.euros.toFixed(2) : '?', date: rate?.from ?? '?' };
+    const params = { minimum: rate ? formatMoney(c.get('locale'), rate.euros) : '?', date: rate?.from ?? '?' };
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.guide.title')}>
         <h1>{tr(c, 'portal.guide.title')}</h1>

@@ -55,6 +55,10 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+const residentForm = (listingId: string, o: Record<string, string> = {}) => ({
+  listingId, locale: 'ar', locationId: 'venlo', name: 'سامر', phone: '+31 6 1234 5678', eligibility: 'permit-holder', dutchLevel: 'A2', 'languages[]': 'ar', consent: 'yes', ...o,
+});
+
 describe('portal HTML', () => {
   it('is valid on every page, with and without errors, and carries no script', async () => {
     const validator = new HtmlValidate({
@@ -116,11 +120,18 @@ describe('portal HTML', () => {
       ['employers', admin.get('/portal/admin/employers')],
       ['forbidden', employer.get('/portal/admin')],
       ['not found', employer.get('/portal/nothing-here')],
+      // The residents' form replies come from the portal too, in their language and direction.
+      ['resident reply', anonymous.post('/portal/interest', residentForm(jobId))],
+      ['resident reply error', anonymous.post('/portal/interest', residentForm(jobId, { name: '', consent: '' }))],
+      ['resident cancel', anonymous.get('/portal/cancel?locale=ar')],
+      ['resident cancel error', anonymous.post('/portal/cancel', { locale: 'ar', reference: 'ZZZZ-ZZZZ' })],
     ];
     const problems: string[] = [];
     for (const [name, response] of pages) {
       const html = await (await response).text();
       expect(html, name).not.toMatch(/<script|\son[a-z]+=|style="/i);
+      // Standards mode, not quirks mode.
+      expect(html.slice(0, 15), name).toBe('<!DOCTYPE html>');
       const report = await validator.validateString(html);
       problems.push(...report.results.flatMap((r) => r.messages.map((m) => `${name}: ${m.ruleId} ${m.message}`)));
     }

@@ -53,8 +53,9 @@ export function portalApp(deps: ResolvedDeps) {
   const deadline = timeout(deps.config.PORTAL_TIMEOUT_SECONDS * 1000, () => new HTTPException(503, { message: 'portal request deadline passed' }));
   app.use('*', (c, next) => (c.req.method === 'POST' && isImportUpload(c.req.path) ? next() : deadline(c, next)));
   // Form posts from other sites are refused (the origin is configured: behind CloudFront the
-  // request's own URL names the API's host, not the public one).
-  app.use('*', csrf({ origin: (origin) => origin === deps.config.PUBLIC_ORIGIN }));
+  // request's own URL names the API's host, not the public one). See sameOrigin below for a
+  // browser that sends `Origin: null` and no Sec-Fetch-Site.
+  app.use('*', csrf({ origin: (origin, c) => sameOrigin(deps.config.PUBLIC_ORIGIN, origin, c.req.header('referer')) }));
   app.use('*', async (c, next) => {
     const actor = await actorOfSession(p.ctx, sessionCookie(p, c));
     c.set('actor', actor);
@@ -101,6 +102,23 @@ export function portalApp(deps: ResolvedDeps) {
     return errorPage(pc, 'portal.error.unexpected', 500);
   });
   return app;
+}
+
+/**
+ * Whether a form post comes from the site itself. `Origin` names the public origin: yes. Some
+ * browsers send `Origin: null` (a page still cached from when the site said
+ * `Referrer-Policy: no-referrer`, or privacy settings) and no Sec-Fetch-Site: then the `Referer`, which
+ * `Referrer-Policy: same-origin` keeps on posts within the site, must be a page of the site.
+ * A post from elsewhere carries neither (same-origin sends no Referer to other sites).
+ */
+export function sameOrigin(publicOrigin: string, origin: string, referer: string | undefined): boolean {
+  if (origin === publicOrigin) return true;
+  if (origin !== 'null' || !referer) return false;
+  try {
+    return new URL(referer).origin === publicOrigin;
+  } catch {
+    return false;
+  }
 }
 
 /** The desk's CSV import (a larger body, a longer request): app.ts and the deadline above treat it apart. */

@@ -3,6 +3,7 @@ import { InterestStatus, OutcomeStatus } from '../../shared/domain/interest.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { one, tr, type PortalContext } from './env.js';
 import { ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
+import { date } from './format.js';
 
 /**
  * Pieces the desk's and the employer's interest pages share: a resident's details, the outcome
@@ -11,6 +12,7 @@ import { ErrorSummary, SelectField, TextArea, TextField, type FormState } from '
 
 export const statusLabel = (c: PortalContext, s: InterestStatus) => tr(c, `portal.interestStatus.${s}` as PortalKey);
 export const statusOptions = (c: PortalContext, statuses: readonly InterestStatus[] = InterestStatus.options) => statuses.map((s) => ({ value: s, label: statusLabel(c, s) }));
+/** The calendar day of an instant (YYYY-MM-DD): the value of a date field. Shown to people: format.ts `date`. */
 export const day = (iso: string) => iso.slice(0, 10);
 
 export function StatusBadge(props: { c: PortalContext; interest: Interest }) {
@@ -80,7 +82,7 @@ export function PersonDetails(props: { c: PortalContext; person?: Person; withNo
             <code>{person.reference}</code>
           </dd>
           <dt>{tr(c, 'portal.person.expires')}</dt>
-          <dd>{day(new Date(person.expiresAt * 1000).toISOString())}</dd>
+          <dd>{date(c, new Date(person.expiresAt * 1000).toISOString())}</dd>
           {person.keepLonger ? (
             <>
               <dt>{tr(c, 'portal.person.keepLonger')}</dt>

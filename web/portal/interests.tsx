@@ -8,6 +8,7 @@ import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from
 import { ActionButton, blankForm, ErrorSummary, SelectField, TextArea, type FormState } from './form.js';
 import { day, OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, statusOptions } from './interest-parts.js';
 import { PortalPage } from './layout.js';
+import { date } from './format.js';
 
 const YEAR = 365 * 86_400_000;
 
@@ -56,7 +57,7 @@ export function deskInterestRoutes(p: Portal) {
             <li data-interest={interest.id}>
               <p>
                 <a href={`${base(regionId)}/${interest.id}`}>{titles.get(interest.listingId) ?? interest.listingId}</a>{' '}
-                <span class="meta">{`${locationName.get(interest.locationId) ?? interest.locationId} · ${tr(c, 'portal.interests.on', { date: day(interest.createdAt) })}`}</span> <StatusBadge c={c} interest={interest} />
+                <span class="meta">{`${locationName.get(interest.locationId) ?? interest.locationId} · ${tr(c, 'portal.interests.on', { date: date(c, interest.createdAt) })}`}</span> <StatusBadge c={c} interest={interest} />
                 {interest.seat ? <span class={`status seat-${interest.seat}`}>{` ${tr(c, `portal.seat.${interest.seat}`)}`}</span> : null}
               </p>
               <PersonDetails c={c} person={person} />
@@ -101,11 +102,11 @@ export function deskInterestRoutes(p: Portal) {
           <dt>{tr(c, 'portal.interest.location')}</dt>
           <dd>{location}</dd>
           <dt>{tr(c, 'portal.interest.date')}</dt>
-          <dd>{day(interest.createdAt)}</dd>
+          <dd>{date(c, interest.createdAt)}</dd>
           <dt>{tr(c, 'portal.interest.status')}</dt>
           <dd id="interest-status">
             <StatusBadge c={c} interest={interest} />
-            {interest.introducedAt ? ` ${tr(c, 'portal.interest.introducedOn', { date: day(interest.introducedAt) })}` : ''}
+            {interest.introducedAt ? ` ${tr(c, 'portal.interest.introducedOn', { date: date(c, interest.introducedAt) })}` : ''}
           </dd>
           {interest.seat ? (
             <>

@@ -6,6 +6,7 @@ import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from
 import { blankForm, type FormState } from './form.js';
 import { day, OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge } from './interest-parts.js';
 import { PortalPage } from './layout.js';
+import { date } from './format.js';
 
 /**
  * The employer's side: the residents the desk introduced for one of its listings (and only
@@ -40,7 +41,7 @@ export function introductionRoutes(p: Portal) {
                   <bdi>{person?.name}</bdi>
                 </h2>
                 <p>
-                  <StatusBadge c={c} interest={interest} /> <span class="meta">{interest.introducedAt ? tr(c, 'portal.interest.introducedOn', { date: day(interest.introducedAt) }) : ''}</span>
+                  <StatusBadge c={c} interest={interest} /> <span class="meta">{interest.introducedAt ? tr(c, 'portal.interest.introducedOn', { date: date(c, interest.introducedAt) }) : ''}</span>
                 </p>
                 <PersonDetails c={c} person={person} withNote />
                 <h3>{tr(c, 'portal.outcome.history')}</h3>

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { t } from '../../shared/i18n/index.js';
 import { PORTAL_STYLESHEET } from './style.js';
@@ -9,6 +10,9 @@ import type { PortalContext } from './env.js';
  * count), a language switch and a sign-out button. No script: the CSP forbids inline script and
  * every page works as plain HTML forms.
  */
+/** Standards mode: without it a browser renders the page in quirks mode. */
+export const DOCTYPE = raw('<!DOCTYPE html>');
+
 export function PortalPage(props: { c: PortalContext; title: string; children: Child }) {
   const { c } = props;
   const locale = c.get('locale') ?? 'nl';
@@ -17,40 +21,43 @@ export function PortalPage(props: { c: PortalContext; title: string; children: C
   const other = locale === 'nl' ? 'en' : 'nl';
   const back = new URL(c.req.url).pathname + new URL(c.req.url).search;
   return (
-    <html lang={locale} dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`${props.title} · ${t(locale, 'portal.title')}`}</title>
-        <link rel="stylesheet" href={PORTAL_STYLESHEET.path} />
-      </head>
-      <body class="portal">
-        <header class="masthead portal-masthead">
-          <a href="/portal/" class="brand">{t(locale, 'portal.title')}</a>
-          <nav aria-label={t(locale, 'portal.nav.label')}>
-            <ul class="portal-nav">
-              {nav.map((item) => (
-                <li>
-                  <a href={item.href}>
-                    {item.label}
-                    {item.count !== undefined ? <span class="count">{` (${item.count})`}</span> : null}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <a class="lang" hreflang={other} lang={other} href={`/portal/lang/${other}?back=${encodeURIComponent(back)}`}>
-            {t(other, 'portal.lang.switch')}
-          </a>
-          {actor.kind === 'person' ? (
-            <form method="post" action="/portal/logout" class="inline">
-              <span class="who">{actor.email}</span> <button type="submit">{t(locale, 'portal.logout')}</button>
-            </form>
-          ) : null}
-        </header>
-        <main>{props.children}</main>
-      </body>
-    </html>
+    <>
+      {DOCTYPE}
+      <html lang={locale} dir="ltr">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <title>{`${props.title} · ${t(locale, 'portal.title')}`}</title>
+          <link rel="stylesheet" href={PORTAL_STYLESHEET.path} />
+        </head>
+        <body class="portal">
+          <header class="masthead portal-masthead">
+            <a href="/portal/" class="brand">{t(locale, 'portal.title')}</a>
+            <nav aria-label={t(locale, 'portal.nav.label')}>
+              <ul class="portal-nav">
+                {nav.map((item) => (
+                  <li>
+                    <a href={item.href}>
+                      {item.label}
+                      {item.count !== undefined ? <span class="count">{` (${item.count})`}</span> : null}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <a class="lang" hreflang={other} lang={other} href={`/portal/lang/${other}?back=${encodeURIComponent(back)}`}>
+              {t(other, 'portal.lang.switch')}
+            </a>
+            {actor.kind === 'person' ? (
+              <form method="post" action="/portal/logout" class="inline">
+                <span class="who">{actor.email}</span> <button type="submit">{t(locale, 'portal.logout')}</button>
+              </form>
+            ) : null}
+          </header>
+          <main>{props.children}</main>
+        </body>
+      </html>
+    </>
   );
 }

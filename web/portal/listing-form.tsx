@@ -2,9 +2,11 @@ import { ulid } from 'ulid';
 import { ContentLanguage, Id } from '../../shared/domain/common.js';
 import { DutchLevel, ListingKind, OpenTo } from '../../shared/domain/listing.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
+import type { PortalLocale } from '../../shared/domain/session.js';
 import { minimumWageOn } from '../../shared/config/minimum-wage.js';
 import type { Directory } from '../../shared/repositories/directory.js';
 import { LISTING_FIELDS } from '../../shared/services/listing-fields.js';
+import { formatMoney } from '../../shared/i18n/format.js';
 import { t } from '../../shared/i18n/index.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
@@ -17,7 +19,7 @@ export function labelsOf(locale: string): Record<string, string> {
 }
 
 export function ListingForm(props: {
-  locale: string;
+  locale: PortalLocale;
   state: FormState;
   action: string;
   directory: Directory;
@@ -76,7 +78,7 @@ export function ListingForm(props: {
       <fieldset>
         <legend>{t(locale, 'portal.listing.terms')}</legend>
         <TextField {...f} name="hoursPerWeek" label={l.hoursPerWeek!} inputmode="numeric" />
-        <TextField {...f} name="wagePerHour" label={l.wagePerHour!} inputmode="decimal" hint={minimum ? t(locale, 'portal.listing.hint.wagePerHour', { minimum: minimum.euros.toFixed(2), date: minimum.from }) : undefined} />
+        <TextField {...f} name="wagePerHour" label={l.wagePerHour!} inputmode="decimal" hint={minimum ? t(locale, 'portal.listing.hint.wagePerHour', { minimum: formatMoney(locale, minimum.euros), date: minimum.from }) : undefined} />
         <TextField {...f} name="startDate" label={l.startDate!} type="date" />
         <TextField {...f} name="closingDate" label={l.closingDate!} type="date" hint={t(locale, 'portal.listing.hint.closingDate', { months: props.horizonMonths })} />
       </fieldset>

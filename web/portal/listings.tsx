@@ -12,6 +12,7 @@ import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from
 import { ActionButton, blankForm, TextArea, type FormState } from './form.js';
 import { PortalPage } from './layout.js';
 import { labelsOf, ListingForm } from './listing-form.js';
+import { dateTime } from './format.js';
 import { ListingPreview } from './preview.js';
 
 /** One listing: its page (status, reason, actions, preview), edit, the life-cycle actions, history. */
@@ -201,7 +202,7 @@ export function listingRoutes(p: Portal) {
             {events.map((e) => (
               <tr>
                 <td>
-                  <time datetime={e.at}>{e.at.slice(0, 16).replace('T', ' ')}</time>
+                  <time datetime={e.at}>{dateTime(c, e.at)}</time>
                 </td>
                 <td>{e.actor}</td>
                 <td>{e.action}</td>

@@ -6,8 +6,9 @@ import { deskRegions, isAdmin, require } from '../../shared/services/actor.js';
 import { deleteResidentData, showResidentData } from '../../shared/services/privacy.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { blankForm, ErrorSummary, TextField, type FormState } from './form.js';
-import { day, OutcomeHistory, PersonDetails, StatusBadge } from './interest-parts.js';
+import { OutcomeHistory, PersonDetails, StatusBadge } from './interest-parts.js';
 import { PortalPage } from './layout.js';
+import { date } from './format.js';
 
 /**
  * Residents' rights at the desk (docs/domain.md, "Privacy"): by reference code, show a resident's
@@ -70,7 +71,7 @@ export function privacyRoutes(p: Portal) {
           <dt>{tr(c, 'portal.interest.location')}</dt>
           <dd>{location}</dd>
           <dt>{tr(c, 'portal.interest.date')}</dt>
-          <dd>{day(interest.createdAt)}</dd>
+          <dd>{date(c, interest.createdAt)}</dd>
           <dt>{tr(c, 'portal.interest.status')}</dt>
           <dd>
             <StatusBadge c={c} interest={interest} />

@@ -80,8 +80,10 @@ describe('the region report page', () => {
 
     const december = await (await zuid.get('/portal/desk/zuid/report?from=2026-12-01&to=2026-12-31')).text();
     expect(count(december, 'interests')).toBe('0');
-    const assen = await (await zuid.get('/portal/desk/zuid/report?from=2026-11-01&to=2026-11-30&locationId=assen')).text();
-    expect(count(assen, 'interests')).toBe('0');
+    // A location of another region is not a choice here.
+    const assen = await zuid.get('/portal/desk/zuid/report?from=2026-11-01&to=2026-11-30&locationId=assen');
+    expect(assen.status).toBe(422);
+    expect(await assen.text()).toMatch(/id="f-locationId-error"/);
   });
 
   it('re-renders a bad period with a message per field, and shows no numbers', async () => {

@@ -77,6 +77,21 @@ describe('residents react through the portal', () => {
     expect((await interestsOfRegion(db, 'zuid', { limit: 100 })).items).toHaveLength(before);
   });
 
+  it("takes a post with `Origin: null` and no Sec-Fetch-Site from the site's own page (Referer), and refuses one from elsewhere", async () => {
+    const before = (await interestsOfRegion(db, 'zuid', { limit: 100 })).items.length;
+    // What a browser without Sec-Fetch-Site sends from a page that was served with no-referrer, or with privacy settings.
+    const post = (headers: Record<string, string>) => fetch(`${server.url}/portal/interest`, { method: 'POST', body: formBody(form(job.id)), headers });
+    const own = await post({ origin: 'null', referer: `${server.url}/ar/listings/${job.id}/` });
+    expect(own.status).toBe(200);
+    expect(await own.text()).toMatch(/class="reference">[0-9A-Z]{4}-[0-9A-Z]{4}</);
+    expect((await interestsOfRegion(db, 'zuid', { limit: 100 })).items).toHaveLength(before + 1);
+    const foreign: Record<string, string>[] = [{ origin: 'null' }, { origin: 'null', referer: 'https://evil.example/page' }, { origin: 'null', referer: 'not a url' }];
+    for (const headers of foreign) {
+      expect((await post(headers)).status, JSON.stringify(headers)).toBe(403);
+    }
+    expect((await interestsOfRegion(db, 'zuid', { limit: 100 })).items).toHaveLength(before + 1);
+  });
+
   it('gives the last seat of a visit, puts the next on the waiting list, and moves them up when the first cancels', async () => {
     const first = await (await resident.post('/portal/interest', form(tour.id, { locale: 'nl' }))).text();
     expect(first).toContain('Je hebt een plaats');

@@ -11,15 +11,19 @@ import { CancelForm, HONEYPOT, InterestForm, type FormValues } from '../site/int
 import { locationsWithinReach } from '../site/reads.js';
 import { paths } from '../site/paths.js';
 import { Layout } from '../ui/layout.js';
+import { DOCTYPE } from './layout.js';
 import { clientAddress, formOf, many, one, type Portal, type PortalEnv } from './env.js';
 
 /** A resident's page: the site's layout, in the resident's language and direction. */
 function page(c: Context, locale: Locale, title: string, path: string, body: Child, status: 200 | 404 | 409 | 422 | 429 | 503 = 200) {
   return c.html(
-    <Layout locale={locale} title={title} path={path} noindex>
-      <h1>{title}</h1>
-      {body}
-    </Layout>,
+    <>
+      {DOCTYPE}
+      <Layout locale={locale} title={title} path={path} noindex>
+        <h1>{title}</h1>
+        {body}
+      </Layout>
+    </>,
     status,
   );
 }

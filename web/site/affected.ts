@@ -5,6 +5,7 @@ import { LOCALES } from '../../shared/i18n/index.js';
 import { listingsOfOrganisation } from '../../shared/repositories/listings.js';
 import type { Db } from '../../shared/db/client.js';
 import { ASSETS } from '../ui/assets.js';
+import { ICONS } from '../ui/share-head.js';
 import { ETHIOPIC_FONT_PATH } from '../ui/site-style.js';
 import { GROUPS, groupOf } from './groups.js';
 import { paths } from './paths.js';
@@ -59,14 +60,12 @@ export function changeOf(record: DynamoDBRecord): Change {
 
 function regionPages(regionId: string): string[] {
   return [
-    ...LOCALES.flatMap((l) => [paths.region(l, regionId), paths.partners(l, regionId), ...GROUPS.map((g) => paths.group(l, regionId, g))]),
-    paths.regionFeed(regionId),
-    paths.regionCalendar(regionId),
+    ...LOCALES.flatMap((l) => [paths.region(l, regionId), paths.partners(l, regionId), ...GROUPS.map((g) => paths.group(l, regionId, g)), paths.regionFeed(regionId, l), paths.regionCalendar(regionId, l)]),
   ];
 }
 
 function locationPages(locationId: string): string[] {
-  return [...LOCALES.flatMap((l) => [paths.location(l, locationId), paths.poster(l, locationId)]), paths.locationFeed(locationId)];
+  return LOCALES.flatMap((l) => [paths.location(l, locationId), paths.poster(l, locationId), paths.locationFeed(locationId, l)]);
 }
 
 /**
@@ -79,9 +78,10 @@ export async function listingPages(images: Listing[], reads: SiteReads, reachKm:
   const out = new Set<string>(LOCALES.map((l) => paths.listing(l, images[0]!.id)));
   const { locations } = await reads.directory();
   for (const l of images.filter(isVisible)) {
-    for (const locale of LOCALES) out.add(paths.region(locale, l.regionId)).add(paths.group(locale, l.regionId, groupOf(l.kind)));
-    out.add(paths.regionFeed(l.regionId));
-    if (SCHEDULED_KINDS.includes(l.kind)) out.add(paths.regionCalendar(l.regionId));
+    for (const locale of LOCALES) {
+      out.add(paths.region(locale, l.regionId)).add(paths.group(locale, l.regionId, groupOf(l.kind))).add(paths.regionFeed(l.regionId, locale));
+      if (SCHEDULED_KINDS.includes(l.kind)) out.add(paths.regionCalendar(l.regionId, locale));
+    }
     for (const { location } of locationsWithinReach(locations, l.workplace, reachKm)) for (const p of locationPages(location.id)) out.add(p);
     out.add(paths.sitemap());
   }
@@ -99,7 +99,8 @@ export async function allPages(reads: SiteReads): Promise<string[]> {
     ASSETS.css.path,
     ASSETS.filter.path,
     ETHIOPIC_FONT_PATH,
-    ...LOCALES.flatMap((l) => [paths.home(l), paths.privacy(l), paths.about(l)]),
+    ...Object.values(ICONS).map((i) => i.path),
+    ...LOCALES.flatMap((l) => [paths.home(l), paths.manifest(l), paths.privacy(l), paths.about(l)]),
     ...regions.flatMap((r) => regionPages(r.id)),
     ...locations.flatMap((l) => locationPages(l.id)),
     ...listings.flatMap((listing) => LOCALES.map((l) => paths.listing(l, listing.id))),
@@ -115,7 +116,7 @@ export async function pagesOf(change: Change, o: { reads: SiteReads; db: Db; rea
     case 'seats': {
       const l = await reads.listing(change.listingId);
       if (!l || !isVisible(l)) return [];
-      return [...LOCALES.flatMap((locale) => [paths.listing(locale, l.id), paths.group(locale, l.regionId, 'visits')]), paths.regionCalendar(l.regionId)];
+      return LOCALES.flatMap((locale) => [paths.listing(locale, l.id), paths.group(locale, l.regionId, 'visits'), paths.regionCalendar(l.regionId, locale)]);
     }
     case 'directory':
       // Rare (an admin edits regions or locations), and names and distances show everywhere.

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { DomainError, NotFoundError } from '../../shared/errors.js';
-import { DEFAULT_LOCALE, isLocale, t } from '../../shared/i18n/index.js';
+import { DEFAULT_LOCALE, directionOf, isLocale, t, type Locale } from '../../shared/i18n/index.js';
 import { systemClock } from '../../shared/services/listings.js';
 import { ASSETS } from '../ui/assets.js';
+import { ICONS, webManifest } from '../ui/share-head.js';
 import { ETHIOPIC_FONT_PATH } from '../ui/site-style.js';
 import type { PageContext, SiteContext, SiteDeps, SiteEnv } from './context.js';
 import { isGroup } from './groups.js';
@@ -49,7 +50,7 @@ export function createSiteApp(deps: SiteDeps) {
   });
   const ctx = (c: SiteContext): PageContext => ({ locale: c.get('locale'), reads: c.get('reads'), config });
 
-  app.get('/', (c) => page(c, <LanguagesPage />));
+  app.get('/', (c) => page(c, <LanguagesPage origin={config.PUBLIC_ORIGIN} />));
 
   app.get(ASSETS.css.path, (c) => c.body(ASSETS.css.body, 200, { 'content-type': ASSETS.css.type }));
   app.get(ASSETS.filter.path, (c) => c.body(ASSETS.filter.body, 200, { 'content-type': ASSETS.filter.type }));
@@ -60,39 +61,60 @@ export function createSiteApp(deps: SiteDeps) {
     return c.body(new Uint8Array(font), 200, { 'content-type': 'font/woff2' });
   });
 
-  app.get('/feeds/regions/:file', async (c) => {
-    const id = slugOf(c.req.param('file'), 'atom');
-    const reads = c.get('reads');
-    const region = (await reads.directory()).regions.find((r) => r.id === id);
-    if (!region) throw new NotFoundError();
-    const [{ items: listings }, organisations] = await Promise.all([reads.regionNewest(id), reads.organisations()]);
-    const title = t(DEFAULT_LOCALE, 'feed.region', { name: region.name });
-    const body = atomFeed({ title, self: paths.regionFeed(id), page: paths.region(DEFAULT_LOCALE, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
-    return c.body(body, 200, { 'content-type': XML.atom });
-  });
+  for (const icon of Object.values(ICONS)) {
+    app.get(icon.path, async (c) => {
+      // Like the font: files of the repository, which rebuild-site uploads.
+      const body = await readFile(new URL(`../ui/icons/${icon.file}`, import.meta.url)).catch(() => undefined);
+      if (!body) throw new NotFoundError();
+      return c.body(new Uint8Array(body), 200, { 'content-type': icon.type });
+    });
+  }
 
-  app.get('/feeds/locations/:file', async (c) => {
-    const id = slugOf(c.req.param('file'), 'atom');
-    const reads = c.get('reads');
-    const location = (await reads.directory()).locations.find((l) => l.id === id);
-    if (!location) throw new NotFoundError();
-    const [{ items: near }, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
-    const title = t(DEFAULT_LOCALE, 'feed.location', { name: location.name });
-    const listings = near.map((n) => n.listing);
-    const body = atomFeed({ title, self: paths.locationFeed(id), page: paths.location(DEFAULT_LOCALE, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
-    return c.body(body, 200, { 'content-type': XML.atom });
-  });
+  // Feeds and calendars: the Dutch ones at /feeds/…, the others at /feeds/<lang>/… (web/site/paths.ts).
+  const feedLocale = (c: SiteContext): Locale => {
+    const lang = c.req.param('lang');
+    if (lang === undefined) return DEFAULT_LOCALE;
+    if (!isLocale(lang) || lang === DEFAULT_LOCALE) throw new NotFoundError();
+    return lang;
+  };
+  for (const prefix of ['', '/:lang']) {
+    app.get(`/feeds${prefix}/regions/:file`, async (c) => {
+      const locale = feedLocale(c);
+      const id = slugOf(c.req.param('file'), 'atom');
+      const reads = c.get('reads');
+      const region = (await reads.directory()).regions.find((r) => r.id === id);
+      if (!region) throw new NotFoundError();
+      const [{ items: listings }, organisations] = await Promise.all([reads.regionNewest(id), reads.organisations()]);
+      const title = t(locale, 'feed.region', { name: region.name });
+      const body = atomFeed({ locale, title, self: paths.regionFeed(id, locale), page: paths.region(locale, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
+      return c.body(body, 200, { 'content-type': XML.atom });
+    });
 
-  app.get('/calendar/regions/:file', async (c) => {
-    const id = slugOf(c.req.param('file'), 'ics');
-    const reads = c.get('reads');
-    const region = (await reads.directory()).regions.find((r) => r.id === id);
-    if (!region) throw new NotFoundError();
-    const [{ items: listings }, organisations] = await Promise.all([reads.groupNewest(id, 'visits'), reads.organisations()]);
-    const visits = await Promise.all(listings.map(async (listing) => ({ listing, seatsLeft: seatsLeft(listing, await reads.seatsTaken(listing.id)) })));
-    const body = visitsCalendar({ name: t(DEFAULT_LOCALE, 'feed.calendar', { name: region.name }), origin: config.PUBLIC_ORIGIN, visits, organisations });
-    return c.body(body, 200, { 'content-type': XML.ics });
-  });
+    app.get(`/feeds${prefix}/locations/:file`, async (c) => {
+      const locale = feedLocale(c);
+      const id = slugOf(c.req.param('file'), 'atom');
+      const reads = c.get('reads');
+      const location = (await reads.directory()).locations.find((l) => l.id === id);
+      if (!location) throw new NotFoundError();
+      const [{ items: near }, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
+      const title = t(locale, 'feed.location', { name: location.name });
+      const listings = near.map((n) => n.listing);
+      const body = atomFeed({ locale, title, self: paths.locationFeed(id, locale), page: paths.location(locale, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
+      return c.body(body, 200, { 'content-type': XML.atom });
+    });
+
+    app.get(`/calendar${prefix}/regions/:file`, async (c) => {
+      const locale = feedLocale(c);
+      const id = slugOf(c.req.param('file'), 'ics');
+      const reads = c.get('reads');
+      const region = (await reads.directory()).regions.find((r) => r.id === id);
+      if (!region) throw new NotFoundError();
+      const [{ items: listings }, organisations] = await Promise.all([reads.groupNewest(id, 'visits'), reads.organisations()]);
+      const visits = await Promise.all(listings.map(async (listing) => ({ listing, seatsLeft: seatsLeft(listing, await reads.seatsTaken(listing.id)) })));
+      const body = visitsCalendar({ locale, name: t(locale, 'feed.calendar', { name: region.name }), origin: config.PUBLIC_ORIGIN, visits, organisations });
+      return c.body(body, 200, { 'content-type': XML.ics });
+    });
+  }
 
   app.get('/sitemap.xml', async (c) => {
     const reads = c.get('reads');
@@ -113,6 +135,10 @@ export function createSiteApp(deps: SiteDeps) {
     await next();
   });
   app.get('/:locale/', (c) => page(c, HomePage(ctx(c))));
+  app.get('/:locale/manifest.webmanifest', (c) => {
+    const locale = c.get('locale');
+    return c.body(JSON.stringify(webManifest(locale, directionOf(locale))), 200, { 'content-type': 'application/manifest+json; charset=utf-8' });
+  });
   app.get('/:locale/privacy/', (c) => page(c, PrivacyPage(ctx(c))));
   app.get('/:locale/about/', (c) => page(c, AboutPage(ctx(c))));
   app.get('/:locale/locations/:id/', (c) => page(c, LocationPage(ctx(c), c.req.param('id'))));

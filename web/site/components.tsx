@@ -58,7 +58,7 @@ export function ListingItem(p: { locale: Locale; listing: Listing; organisation?
           {listing.dutchLevel === 'none' ? <li class="yes">{t(l, 'list.noDutch')}</li> : <li>{t(l, 'list.dutch', { level: listing.dutchLevel })}</li>}
           {listing.englishOk && <li>{t(l, 'list.englishOk')}</li>}
           {openToAsylumSeekers(listing) && <li class="yes">{t(l, 'list.asylum')}</li>}
-          {listing.hoursPerWeek !== undefined && <li>{t(l, 'list.hours', { hours: listing.hoursPerWeek })}</li>}
+          {listing.hoursPerWeek !== undefined && <li>{t(l, 'list.hours', { count: listing.hoursPerWeek })}</li>}
           {p.seatsLeft !== undefined && <li>{p.seatsLeft > 0 ? t(l, 'listing.seatsLeft', { count: p.seatsLeft }) : t(l, 'listing.full')}</li>}
         </ul>
       </div>
@@ -66,29 +66,34 @@ export function ListingItem(p: { locale: Locale; listing: Listing; organisation?
   );
 }
 
-/** Tiles to the four groups; `href` decides whether they jump within the page or to the region's group page. */
-export function GroupTiles(p: { locale: Locale; counts: Record<KindGroup, number>; more?: Record<KindGroup, boolean>; href: (g: KindGroup) => string }) {
+/**
+ * Tiles to the four groups; `href` decides whether they jump within the page or to the region's
+ * group page. A group with nothing to jump to (`href` gives undefined) is a tile without a link.
+ */
+export function GroupTiles(p: { locale: Locale; counts: Record<KindGroup, number>; more?: Record<KindGroup, boolean>; href: (g: KindGroup) => string | undefined }) {
   return (
     <ul class="tiles groups">
-      {GROUPS.map((g) => (
-        <li>
-          <a href={p.href(g)}>
+      {GROUPS.map((g) => {
+        const href = p.href(g);
+        const content = (
+          <>
             <Pictogram name={GROUP_PICTOGRAM[g]} />
             {t(p.locale, `group.${g}`)}
             <span class="count">
               {formatNumber(p.locale, p.counts[g])}
               {p.more?.[g] && '+'}
             </span>
-          </a>
-        </li>
-      ))}
+          </>
+        );
+        return <li>{href === undefined ? <span class="tile">{content}</span> : <a href={href}>{content}</a>}</li>;
+      })}
     </ul>
   );
 }
 
 /** Under a list cut at its newest LIST_LIMIT (web/site/reads.ts): there are more than shown. */
 export function MoreNote(p: { locale: Locale; count: number }) {
-  return <p class="note">{t(p.locale, 'list.more', { count: formatNumber(p.locale, p.count) })}</p>;
+  return <p class="note">{t(p.locale, 'list.more', { count: p.count })}</p>;
 }
 
 const HOURS = [8, 16, 24, 32, 40];
@@ -172,7 +177,7 @@ export function HowToReact(p: { locale: Locale; listing: Listing; locations: Loc
       )}
       <InterestForm locale={l} listing={listing} locations={p.locations} />
       <p class="meta">
-        {t(l, 'interest.orDesk')} {t(l, 'react.number', { number: listing.id })}
+        {t(l, 'interest.orDesk')}
       </p>
       {visit && (
         <p>

@@ -2,6 +2,7 @@ import ical from 'node-ical';
 import QRCode from 'qrcode';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../shared/i18n/index.js';
 import { changeStatus, createListing } from '../../shared/services/listings.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, deskOf, vacancy } from '../../test/fixtures.js';
@@ -48,17 +49,23 @@ describe('machine-readable pages', () => {
       validThrough: '2026-12-20T23:59:59+01:00',
       employmentType: 'FULL_TIME',
       hiringOrganization: { '@type': 'Organization', name: 'Kwekerij De Zon', sameAs: 'https://kwekerij.example.org' },
-      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: 'Venrayseweg 10', postalCode: '5928 RH', addressLocality: 'Venlo', addressCountry: 'NL' } },
+      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: 'Venrayseweg 10', postalCode: '5928 RH', addressLocality: 'Venlo', addressRegion: 'Limburg', addressCountry: 'NL' } },
       baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', value: 15.2, unitText: 'HOUR' } },
       identifier: { '@type': 'PropertyValue', name: 'OpWeg', value: data.job.id },
       url: `${ORIGIN}${paths.listing('en', data.job.id)}`,
     });
-    expect(ld!.eligibilityToWorkRequirement).toContain('asylum seekers who may work');
+    // The sentences the page shows under "Who can do this?", each a full sentence, none run together.
+    const page = (await get(paths.listing('en', data.job.id))).text;
+    const sentences = ['permit.holders', 'permit.asylum', 'permit.helps'] as const;
+    expect(ld!.eligibilityToWorkRequirement).toBe(sentences.map((key) => t('en', key)).join(' '));
+    for (const key of sentences) expect(page).toContain(t('en', key));
+    expect(ld!.eligibilityToWorkRequirement).toMatch(/^([^.]+\.)( [^.]+\.)*$/s);
   });
 
-  it('marks volunteering VOLUNTEER and unpaid, and a visit as a schema.org Event with seats left', async () => {
+  it('marks volunteering VOLUNTEER without a salary, and a visit as a schema.org Event with seats left', async () => {
     const [volunteering] = jsonLd((await get(paths.listing('nl', data.volunteering.id))).text);
-    expect(volunteering).toMatchObject({ '@type': 'JobPosting', employmentType: 'VOLUNTEER', inLanguage: 'ar', baseSalary: { value: { value: 0 } } });
+    expect(volunteering).toMatchObject({ '@type': 'JobPosting', employmentType: 'VOLUNTEER', inLanguage: 'ar' });
+    expect(volunteering).not.toHaveProperty('baseSalary');
     const [event] = jsonLd((await get(paths.listing('nl', data.companyVisit.id))).text);
     expect(event).toMatchObject({
       '@type': 'Event',
@@ -94,6 +101,41 @@ describe('machine-readable pages', () => {
     const location = await parser.parseString((await get(paths.locationFeed('venlo'))).text);
     expect(location.items.map((i) => i.title)).not.toContain(data.far.title);
     expect(location.items.map((i) => i.title)).toContain(data.job.title);
+  });
+
+  it('publishes the feeds in every language, each announced only on the pages of its language', async () => {
+    expect(paths.regionFeed('zuid', 'ar')).toBe('/feeds/ar/regions/zuid.atom');
+    // The Dutch feed keeps its first address (existing subscriptions); there is no second one.
+    expect(paths.regionFeed('zuid', 'nl')).toBe('/feeds/regions/zuid.atom');
+    expect((await app.request('/feeds/nl/regions/zuid.atom')).status).toBe(404);
+    expect((await app.request('/feeds/xx/regions/zuid.atom')).status).toBe(404);
+
+    const ar = (await get(paths.regionFeed('zuid', 'ar'))).text;
+    expect(ar).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">');
+    expect(ar).toContain(`<title type="text">${t('ar', 'feed.region', { name: 'Zuid' })}</title>`);
+    expect(ar).toContain(`<link rel="alternate" type="text/html" href="${ORIGIN}${paths.region('ar', 'zuid')}"/>`);
+    expect(ar).toContain(`href="${ORIGIN}${paths.listing('ar', data.job.id)}"`);
+    expect(ar).not.toContain(`${ORIGIN}/nl/`);
+    // The organisation's text keeps the language it was written in; the feed's own words are Arabic.
+    expect(ar).toMatch(new RegExp(`<entry xml:lang="nl">\\s*<id>${ORIGIN}${paths.listing('ar', data.job.id)}</id>`));
+    expect(ar).toContain(`<summary type="text" xml:lang="ar">${t('ar', 'kind.job')} · Kwekerij De Zon · Venlo</summary>`);
+    expect(ar).not.toContain('type="html"');
+    const parsed = await new Parser().parseString(ar);
+    expect(parsed.items.map((i) => i.title)).toContain(data.job.title);
+
+    const location = (await get(paths.locationFeed('venlo', 'ti'))).text;
+    expect(location).toContain('xml:lang="ti"');
+    const calendar = eventsOf((await get(paths.regionCalendar('zuid', 'so'))).text);
+    expect(calendar[0]!.description).toContain(`${ORIGIN}${paths.listing('so', data.companyVisit.id)}`);
+
+    for (const locale of ['nl', 'ar', 'ckb'] as const) {
+      const pages = [(await get(paths.region(locale, 'zuid'))).text, (await get(paths.location(locale, 'venlo'))).text, (await get(paths.group(locale, 'zuid', 'visits'))).text];
+      for (const page of pages) {
+        const announced = [...page.matchAll(/href="(\/(?:feeds|calendar)\/[^"]+)"/g)].map((m) => m[1]!);
+        expect(announced.length).toBeGreaterThan(0);
+        for (const href of announced) expect([paths.regionFeed('zuid', locale), paths.regionCalendar('zuid', locale), paths.locationFeed('venlo', locale)]).toContain(href);
+      }
+    }
   });
 
   it('publishes an iCalendar of company visits per region that a standard parser reads, with seats left', async () => {

@@ -28,7 +28,8 @@ const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) =>
 /** Links that may leave the locale on purpose: the language switch, feeds, assets, outside sites. */
 const leavesLocale = (html: string, href: string) =>
   /^(https?:|mailto:|tel:|#)/.test(href) ||
-  /^\/(feeds|calendar|assets)\//.test(href) ||
+  /^\/(feeds|calendar|assets|icons)\//.test(href) ||
+  href === '/favicon.ico' ||
   // Residents' forms in the portal take the language along as a parameter.
   /^\/portal\/[a-z]+\?locale=[a-z]+$/.test(href) ||
   html.includes(`href="${href}" hreflang=`);
@@ -64,8 +65,10 @@ describe('the resident site', () => {
         seen.get(locale)!.add(pageType(path) ?? path);
       }
       for (const href of hrefs(page.text)) {
+        // A jump link lands on something (the tile of an empty group links nowhere).
+        if (href.startsWith('#') && href !== '#') expect(page.text, `${path} → ${href}`).toContain(`id="${href.slice(1)}"`);
         if (locale && !leavesLocale(page.text, href)) expect(href, `${path} → ${href}`).toMatch(new RegExp(`^/${locale}/`));
-        if (!href.startsWith('/') || /^\/(feeds|calendar|assets)\//.test(href) || visited.has(href)) continue;
+        if (!href.startsWith('/') || /^\/(feeds|calendar|assets|icons)\/|^\/favicon\.ico$|\.webmanifest$/.test(href) || visited.has(href)) continue;
         // The language switch would visit every page in every language; the walk from / does that already.
         if (locale && !href.startsWith(`/${locale}/`)) continue;
         visited.add(href);
@@ -113,13 +116,13 @@ describe('the resident site', () => {
     expect(page).toContain(`lang="ar" dir="rtl">${data.volunteering.title}</a>`);
     const listing = (await get(paths.listing('ar', data.job.id))).text;
     expect(listing).toContain(`<span lang="nl" dir="ltr">${data.job.title}</span>`);
-    expect(listing).toContain(t('ar', 'listing.writtenIn', { language: 'Nederlands' }));
+    expect(listing).toContain(t('ar', 'listing.writtenIn', { language: 'الهولندية' }));
   });
 
   it('shows a listing in full: where, how far, hours, wage, dates, Dutch, English, who may, the work permit and how to react', async () => {
     const page = (await get(paths.listing('en', data.job.id))).text;
     for (const text of [
-      'Venrayseweg 10, 5928 RH Venlo', '3 km from Venlo', '32 hours a week', '€15.20 gross per hour', '7 December 2026', '20 December 2026',
+      'Venrayseweg 10, 5928 RH Venlo', '3 km from Venlo', '32 hours a week', '€15.20 per hour, before tax (gross)', '7 December 2026', '20 December 2026',
       t('en', 'level.A1'), t('en', 'listing.englishOk'), t('en', 'openTo.permit-holders-and-asylum-seekers'), t('en', 'permit.asylum'),
       t('en', 'permit.helps'), t('en', 'interest.intro'), t('en', 'interest.consent'), data.job.id,
     ]) {

@@ -1,5 +1,8 @@
-import type { Locale } from '../../shared/i18n/index.js';
+import { DEFAULT_LOCALE, type Locale } from '../../shared/i18n/index.js';
 import type { KindGroup } from './groups.js';
+
+/** `/ar` in a feed's address; nothing for Dutch (see regionFeed). */
+const inLocale = (l: Locale) => (l === DEFAULT_LOCALE ? '' : `/${l}`);
 
 /**
  * The resident site's URL scheme, in one place: pages link with it, the publisher computes the
@@ -17,11 +20,15 @@ export const paths = {
   listing: (l: Locale, id: string) => `/${l}/listings/${id}/`,
   privacy: (l: Locale) => `/${l}/privacy/`,
   about: (l: Locale) => `/${l}/about/`,
-  regionFeed: (regionId: string) => `/feeds/regions/${regionId}.atom`,
-  locationFeed: (locationId: string) => `/feeds/locations/${locationId}.atom`,
-  regionCalendar: (regionId: string) => `/calendar/regions/${regionId}.ics`,
+  // Feeds and calendars per language. The Dutch ones keep the address they had before there
+  // were others, so that existing subscriptions go on working.
+  regionFeed: (regionId: string, l: Locale = DEFAULT_LOCALE) => `/feeds${inLocale(l)}/regions/${regionId}.atom`,
+  locationFeed: (locationId: string, l: Locale = DEFAULT_LOCALE) => `/feeds${inLocale(l)}/locations/${locationId}.atom`,
+  regionCalendar: (regionId: string, l: Locale = DEFAULT_LOCALE) => `/calendar${inLocale(l)}/regions/${regionId}.ics`,
   sitemap: () => '/sitemap.xml',
   robots: () => '/robots.txt',
+  /** The web app manifest, per language (its name, direction and start page are the language's). */
+  manifest: (l: Locale) => `/${l}/manifest.webmanifest`,
 };
 
 /** The file a path is stored as: `/nl/` → `nl/index.html`, `/sitemap.xml` → `sitemap.xml`. */

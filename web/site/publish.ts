@@ -18,10 +18,7 @@ export interface PublishResult {
   batchItemFailures: { itemIdentifier: string }[];
   /** URL paths written or removed, e.g. `/nl/listings/<id>/`. */
   paths: string[];
-  /**
-   * Their keys in the store (`nl/listings/<id>/index.html`). CloudFront's index rewrite runs
-   * before the cache, so it caches under `/` + key: invalidate those.
-   */
+  /** Their keys in the store (`nl/listings/<id>/index.html`). */
   keys: string[];
 }
 

@@ -48,7 +48,7 @@ export interface RepairResult {
   replayed: number;
   /** The whole site was rendered again: some batches were no longer in the stream. */
   rebuilt: boolean;
-  /** Store keys written or removed by replaying (after a rebuild: invalidate everything). */
+  /** Store keys written or removed by replaying (not counting a whole-site rebuild's). */
   keys: string[];
 }
 

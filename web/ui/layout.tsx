@@ -3,6 +3,7 @@ import { LOCALES, LOCALE_INFO, directionOf, needsReview, t, type Locale } from '
 import { paths } from '../site/paths.js';
 import { ASSETS } from './assets.js';
 import { Pictogram } from './pictograms.js';
+import { IconLinks, ShareHead } from './share-head.js';
 
 export interface Crumb {
   href: string;
@@ -15,6 +16,12 @@ export interface LayoutProps {
   /** The page's path after the locale prefix (`/locations/assen/`): the language links keep it. */
   path: string;
   crumbs?: Crumb[];
+  /** The public origin: with it the page carries its canonical address, hreflang alternates and Open Graph tags. */
+  origin?: string;
+  /** What this page offers, for search results and link previews (default: its title and the site's tagline). */
+  description?: string;
+  /** Open Graph type: a listing is an `article`. */
+  ogType?: 'website' | 'article';
   /** Closed listings: shown to who follows a link, left out of search engines. */
   noindex?: boolean;
   /** Feed links, JSON-LD. */
@@ -28,13 +35,22 @@ export interface LayoutProps {
 /** The frame of every resident page: language and direction, one stylesheet, no script by default. */
 export function Layout(p: LayoutProps) {
   const home = paths.home(p.locale);
+  const title = `${p.title} · ${t(p.locale, 'app.name')}`;
+  const description = p.description ?? `${p.title}. ${t(p.locale, 'app.tagline')}`;
   return (
     <html lang={p.locale} dir={directionOf(p.locale)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${p.title} · ${t(p.locale, 'app.name')}`}</title>
-        <meta name="description" content={t(p.locale, 'app.tagline')} />
+        <title>{title}</title>
+        {p.origin ? (
+          <ShareHead origin={p.origin} locale={p.locale} path={p.path} title={title} description={description} type={p.ogType} />
+        ) : (
+          <>
+            <meta name="description" content={description} />
+            <IconLinks />
+          </>
+        )}
         {p.noindex && <meta name="robots" content="noindex" />}
         <link rel="stylesheet" href={ASSETS.css.path} />
         {p.head}

@@ -34,7 +34,8 @@ main{max-inline-size:46rem;margin-inline:auto;padding:.5rem 1rem 2rem}
 .tiles,.list,.plain,.badges,.langs{list-style:none;margin:0;padding:0}
 .tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(11.5rem,1fr));gap:.5rem}
 .tiles.groups{grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}
-.tiles a{display:flex;align-items:center;gap:.5rem;min-block-size:3rem;padding:.6rem .75rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem;text-decoration:none;font-weight:600;overflow-wrap:anywhere;min-inline-size:0}
+.tiles a,.tiles .tile{display:flex;align-items:center;gap:.5rem;min-block-size:3rem;padding:.6rem .75rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem;text-decoration:none;font-weight:600;overflow-wrap:anywhere;min-inline-size:0}
+.tiles .tile{color:var(--muted);font-weight:400}
 .tiles .count{margin-inline-start:auto;font-weight:400;color:var(--muted)}
 .langs{display:grid;grid-template-columns:repeat(auto-fill,minmax(13rem,1fr));gap:.5rem}
 .langs a{display:block;padding:.75rem 1rem;background:var(--card);border:1px solid var(--line);border-radius:.5rem;text-decoration:none}
@@ -55,6 +56,7 @@ main{max-inline-size:46rem;margin-inline:auto;padding:.5rem 1rem 2rem}
 .text{white-space:pre-line;overflow-wrap:anywhere}
 .box{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem;margin-block:1rem}
 .note{border-inline-start:4px solid var(--accent)}
+.code{font-family:ui-monospace,monospace;font-weight:700;letter-spacing:.08em;user-select:all;-webkit-user-select:all;background:var(--soft);padding:0 .3em;border-radius:.2em}
 .closed{border-inline-start:4px solid #a33}
 .filters{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin-block:1rem}
 .filters[hidden],.nomatch[hidden],.section[hidden]{display:none}

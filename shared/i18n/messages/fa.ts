@@ -29,7 +29,7 @@ export const fa: Messages = {
   'error.invalid_postcode': "لطفاً یک کد پستی هلندی وارد کنید، مثل 1234 AB.",
   'error.invalid': "این مقدار درست نیست.",
   'error.wage_required': "شغل یا کارآموزی حرفه‌ای (BBL) به مزد ساعتی نیاز دارد.",
-  'error.wage_below_minimum': "مزد کمتر از حداقل مزد قانونی است: €{minimum} ناخالص در ساعت از {date}. مزد باید امروز و در تاریخ شروع دست‌کم همین مقدار باشد.",
+  'error.wage_below_minimum': "مزد کمتر از حداقل مزد قانونی است: {minimum:money} ناخالص در ساعت از {date}. مزد باید امروز و در تاریخ شروع دست‌کم همین مقدار باشد.",
   'error.wage_no_rate': "OpWeg حداقل مزد قانونی برای {date} را نمی‌داند و نمی‌تواند مزد را بررسی کند. از میز مشارکت بپرسید.",
   'error.wage_not_paid_kind': "کار داوطلبانه، بازدید از شرکت و برنامه‌ها مزد ندارند. خانه مزد را خالی بگذارید.",
   'error.date_in_past': "این تاریخ گذشته است.",
@@ -70,7 +70,6 @@ export const fa: Messages = {
 
   'home.title': "کار و فعالیت نزدیک شما",
   'home.regions': "منطقه‌ها و کمپ‌ها",
-  'home.listings': "{count} آگهی",
   'home.chooseLocation': "کجا زندگی می‌کنید؟ کمپ پذیرش خود را انتخاب کنید.",
   'home.orRegion': "یا یک منطقه کامل را ببینید:",
 
@@ -95,25 +94,25 @@ export const fa: Messages = {
   'group.jobs.intro': "کار با مزد. شما مزد می‌گیرید.",
   'group.learning.intro': "یک حرفه را در محل کار یاد بگیرید: کارآموزی، تجربه کاری و یادگیری در حین کار.",
   'group.volunteering.intro': "کار بدون مزد که با آن به دیگران کمک می‌کنید. هلندی یاد می‌گیرید و با مردم آشنا می‌شوید.",
-  'group.visits.intro': "از یک شرکت یا بازار کار دیدن کنید و کار را ببینید. برای شرکت، به میز مشارکت بروید.",
+  'group.visits.intro': "از یک شرکت یا بازار کار دیدن کنید و کار را ببینید. برای شرکت، در صفحه همان بازدید نام‌نویسی کنید یا به میز مشارکت بروید.",
   'group.inRegion': "{group} در منطقه {region}",
 
   'kind.job': "کار با مزد",
   'kind.internship': "کارآموزی",
   'kind.workplace-learning': "یادگیری در محل کار",
-  'kind.apprenticeship': "یادگیری همراه با کار (BBL)",
+  'kind.apprenticeship': "یادگیری همراه با کار",
   'kind.volunteering': "کار داوطلبانه",
   'kind.company-visit': "بازدید از شرکت",
   'kind.event': "بازار کار یا جلسه معلومات",
 
   'list.empty': "فعلاً اینجا چیزی نیست. به‌زودی دوباره نگاه کنید، یا از میز مشارکت بپرسید.",
-  'list.more': "این‌ها {count} مورد جدیدترین هستند. موارد بیشتری هم هست: از میز مشارکت بپرسید.",
+  'list.more': "{count, plural, one {این جدیدترین مورد است. موارد بیشتری هم هست: از میز مشارکت بپرسید.} other {این‌ها # مورد جدیدترین هستند. موارد بیشتری هم هست: از میز مشارکت بپرسید.}}",
   'list.km': "{km} کیلومتر",
   'list.dutch': "هلندی {level}",
   'list.noDutch': "هلندی لازم نیست",
   'list.englishOk': "انگلیسی هم قبول است",
   'list.asylum': "برای پناهجویان هم",
-  'list.hours': "{hours} ساعت در هفته",
+  'list.hours': "{count, plural, one {# ساعت در هفته} other {# ساعت در هفته}}",
 
   'filter.legend': "فقط نشان بده",
   'filter.dutch': "سطح هلندی، حداکثر",
@@ -124,7 +123,6 @@ export const fa: Messages = {
   'filter.noMatch': "هیچ چیز با این انتخاب‌ها جور نیست. آن‌ها را در بالا تغییر دهید.",
   'filter.apply': 'نشان بده',
 
-  'listing.organisation': "سازمان",
   'listing.what': "این چیست؟",
   'listing.where': "کجا؟",
   'listing.distance': "چقدر دور است؟",
@@ -143,7 +141,7 @@ export const fa: Messages = {
   'listing.englishOk': "انگلیسی کافی است",
   'listing.englishNo': "به هلندی نیاز دارید",
   'listing.seats': "جاها",
-  'listing.seatsLeft': "{count} جای خالی مانده",
+  'listing.seatsLeft': "{count, plural, one {# جای خالی مانده} other {# جای خالی مانده}}",
   'listing.full': "پر است",
   'listing.openTo': "چه کسی می‌تواند این کار را انجام دهد؟",
   'listing.writtenIn': "سازمان این را به زبان {language} نوشته است.",
@@ -177,10 +175,10 @@ export const fa: Messages = {
   'safety.document': "هرگز سند W یا مدارک دیگرتان را به کسی ندهید. کارفرما می‌تواند آن را ببیند و از آن کپی بگیرد. اصل آن پیش شما می‌ماند.",
   'safety.report': "از شما خواسته‌اند پول بدهید، یا بدون TWV کار کنید؟ یا چیز دیگری درست نیست؟ به میز مشارکت یا COA بگویید. می‌توانید رایگان به بازرسی کار هلند (Nederlandse Arbeidsinspectie) هم زنگ بزنید: 0800 5151.",
 
-  'react.title': "چگونه درخواست بدهید",
-  'react.desk': "به میز مشارکت (Meedoenbalie) در کمپ پذیرش خود بروید. این صفحه یا شماره پایین را نشان دهید. میز مشارکت کمک می‌کند با سازمان تماس بگیرید.",
   'react.number': "شماره این آگهی: {number}",
   'react.note': "یادداشت سازمان",
+  'share.title': "فرستادن به دیگران",
+  'share.whatsapp': "فرستادن با واتس‌اپ",
 
   'visits.when': "{date}، از {start} تا {end}",
 
@@ -190,7 +188,7 @@ export const fa: Messages = {
   'partners.offers': "چه پیشنهاد می‌کنند",
   'partners.contact': "تماس",
 
-  'partnerKind.employer-service-point': "دفتر خدمات کارفرمایان (WSP)",
+  'partnerKind.employer-service-point': "دفتر خدمات کارفرمایان",
   'partnerKind.uwv': "UWV",
   'partnerKind.municipality': "شهرداری",
   'partnerKind.employment-agency': "دفتر کاریابی",

@@ -1,19 +1,20 @@
 import ical from 'ical-generator';
 import type { Listing } from '../../../shared/domain/listing.js';
 import type { Organisation } from '../../../shared/domain/organisation.js';
-import { DEFAULT_LOCALE, t } from '../../../shared/i18n/index.js';
+import { t, type Locale } from '../../../shared/i18n/index.js';
 import { paths } from '../paths.js';
 
 /**
  * An iCalendar feed of a region's upcoming company visits and events (times in UTC, which
- * every calendar shows in local time). Seats left go in the description. Deterministic: the
+ * every calendar shows in local time), in one of the site's languages: links to the pages and
+ * "seats left" in `locale`, the organisation's texts as written. Seats left go in the description. Deterministic: the
  * stamp of each event is the listing's last change.
  */
-export function visitsCalendar(o: { name: string; origin: string; visits: { listing: Listing; seatsLeft: number }[]; organisations: Map<string, Organisation> }): string {
-  const calendar = ical({ name: o.name, prodId: { company: 'OpWeg', product: 'visits', language: 'NL' } });
+export function visitsCalendar(o: { locale: Locale; name: string; origin: string; visits: { listing: Listing; seatsLeft: number }[]; organisations: Map<string, Organisation> }): string {
+  const calendar = ical({ name: o.name, prodId: { company: 'OpWeg', product: 'visits', language: o.locale.toUpperCase() } });
   for (const { listing: l, seatsLeft } of o.visits) {
     if (!l.startsAt || !l.endsAt) continue;
-    const url = `${o.origin}${paths.listing(DEFAULT_LOCALE, l.id)}`;
+    const url = `${o.origin}${paths.listing(o.locale, l.id)}`;
     const w = l.workplace;
     calendar.createEvent({
       id: `${l.id}@opweg`,
@@ -21,7 +22,7 @@ export function visitsCalendar(o: { name: string; origin: string; visits: { list
       end: new Date(l.endsAt),
       stamp: new Date(l.updatedAt),
       summary: l.title,
-      description: [l.description, o.organisations.get(l.organisationId)?.name, seatsLeft > 0 ? t(DEFAULT_LOCALE, 'listing.seatsLeft', { count: seatsLeft }) : t(DEFAULT_LOCALE, 'listing.full'), url]
+      description: [l.description, o.organisations.get(l.organisationId)?.name, seatsLeft > 0 ? t(o.locale, 'listing.seatsLeft', { count: seatsLeft }) : t(o.locale, 'listing.full'), url]
         .filter(Boolean)
         .join('\n\n'),
       location: [w.street, [w.postcode, w.city].filter(Boolean).join(' ')].filter(Boolean).join(', '),

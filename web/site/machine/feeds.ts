@@ -1,41 +1,69 @@
-import { Feed } from 'feed';
 import type { Listing } from '../../../shared/domain/listing.js';
 import type { Organisation } from '../../../shared/domain/organisation.js';
-import { DEFAULT_LOCALE, t } from '../../../shared/i18n/index.js';
+import { t, type Locale } from '../../../shared/i18n/index.js';
 import { paths } from '../paths.js';
 
 /**
- * An Atom feed of visible listings (a region's, or a location's within reach), newest first.
- * Feeds sit outside the locales: titles are Dutch, entries link to the Dutch pages, listing
- * texts stay as written. Deterministic: the same listings give the same bytes.
+ * An Atom feed (RFC 4287) of visible listings (a region's, or a location's within reach),
+ * newest first, in one of the site's languages: the feed's own words (its title, each entry's
+ * line of kind, organisation and place) are in `locale` (`xml:lang` on the feed), entries link to
+ * the pages in that language, and the texts the organisation wrote carry the language they were
+ * written in (`xml:lang` on the entry). Deterministic: the same listings give the same bytes.
+ *
+ * Everything employers type (titles, descriptions, places, organisation names) goes out as
+ * escaped *text* (`type="text"`), never as HTML: a feed reader shows `<img onerror=…>` in a
+ * name as those characters and runs nothing. (The `feed` package this replaced wrapped every
+ * text in `type="html"` CDATA, which readers render as markup.)
  */
-export function atomFeed(o: { title: string; self: string; page: string; origin: string; listings: Listing[]; organisations: Map<string, Organisation> }): string {
+export function atomFeed(o: { locale: Locale; title: string; self: string; page: string; origin: string; listings: Listing[]; organisations: Map<string, Organisation> }): string {
   const listings = [...o.listings].sort((a, b) => (b.publishedAt ?? b.updatedAt).localeCompare(a.publishedAt ?? a.updatedAt) || b.id.localeCompare(a.id));
   const updated = listings.reduce((latest, l) => (l.updatedAt > latest ? l.updatedAt : latest), '1970-01-01T00:00:00.000Z');
-  const feed = new Feed({
-    id: `${o.origin}${o.self}`,
-    title: o.title,
-    link: `${o.origin}${o.page}`,
-    language: DEFAULT_LOCALE,
-    updated: new Date(updated),
-    generator: 'OpWeg',
-    feedLinks: { atom: `${o.origin}${o.self}` },
-    copyright: 'OpWeg',
-  });
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${o.locale}">`,
+    `  <id>${xmlText(`${o.origin}${o.self}`)}</id>`,
+    `  <title type="text">${xmlText(o.title)}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <generator>OpWeg</generator>`,
+    `  <rights type="text">OpWeg</rights>`,
+    `  <link rel="alternate" type="text/html" href="${xmlText(`${o.origin}${o.page}`)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(`${o.origin}${o.self}`)}"/>`,
+  ];
   for (const l of listings) {
-    const url = `${o.origin}${paths.listing(DEFAULT_LOCALE, l.id)}`;
+    const url = `${o.origin}${paths.listing(o.locale, l.id)}`;
     const organisation = o.organisations.get(l.organisationId);
-    feed.addItem({
-      id: url,
-      link: url,
-      title: l.title,
-      description: [t(DEFAULT_LOCALE, `kind.${l.kind}`), organisation?.name, l.workplace.city].filter(Boolean).join(' · '),
-      content: l.description,
-      date: new Date(l.updatedAt),
-      published: new Date(l.publishedAt ?? l.updatedAt),
-      category: [{ term: l.kind, name: t(DEFAULT_LOCALE, `kind.${l.kind}`) }],
-      ...(organisation ? { author: [{ name: organisation.name }] } : {}),
-    });
+    const kind = t(o.locale, `kind.${l.kind}`);
+    const summary = [kind, organisation?.name, l.workplace.city].filter(Boolean).join(' · ');
+    lines.push(
+      `  <entry xml:lang="${l.language}">`,
+      `    <id>${xmlText(url)}</id>`,
+      `    <title type="text">${xmlText(l.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
+      `    <updated>${l.updatedAt}</updated>`,
+      `    <published>${l.publishedAt ?? l.updatedAt}</published>`,
+      // The kind in the feed's language, with the organisation's name and the city.
+      `    <summary type="text" xml:lang="${o.locale}">${xmlText(summary)}</summary>`,
+      `    <content type="text">${xmlText(l.description)}</content>`,
+      `    <category term="${xmlText(l.kind)}" label="${xmlText(kind)}"/>`,
+      ...(organisation ? [`    <author><name>${xmlText(organisation.name)}</name></author>`] : []),
+      '  </entry>',
+    );
   }
-  return feed.atom1();
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}
+
+/**
+ * Text for XML element content and double- or single-quoted attributes: the five markup
+ * characters escaped, and the characters XML 1.0 does not allow at all (C0 controls other than
+ * tab and newline, lone surrogates, U+FFFE/U+FFFF) dropped, so the document stays well-formed.
+ */
+export function xmlText(s: string): string {
+  return s
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }

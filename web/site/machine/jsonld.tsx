@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
 import type { Organisation } from '../../../shared/domain/organisation.js';
-import { t, type Locale } from '../../../shared/i18n/index.js';
+import type { Locale } from '../../../shared/i18n/index.js';
 import { endOfDutchDay } from '../format.js';
 
 /**
@@ -40,7 +40,7 @@ export function employmentType(l: Listing): EmploymentType | EmploymentType[] {
   }
 }
 
-function place(l: Listing) {
+function place(l: Listing, addressRegion: string | undefined) {
   const w = l.workplace;
   return {
     '@type': 'Place',
@@ -49,6 +49,7 @@ function place(l: Listing) {
       ...(w.street ? { streetAddress: w.street } : {}),
       ...(w.postcode ? { postalCode: w.postcode } : {}),
       addressLocality: w.city,
+      ...(addressRegion ? { addressRegion } : {}),
       addressCountry: 'NL',
     },
     geo: { '@type': 'GeoCoordinates', latitude: w.lat, longitude: w.lon },
@@ -66,6 +67,10 @@ export interface JsonLdContext {
   /** The page's path. */
   url: string;
   locale: Locale;
+  /** The province of the workplace (from the nearest reception location). */
+  addressRegion?: string;
+  /** Who may take it up, in the page's words: the sentences the page shows (full sentences, joined by a space). */
+  eligibility: string[];
   /** Visits: seats still free. */
   seatsLeft?: number;
 }
@@ -86,7 +91,7 @@ export function listingJsonLd(l: Listing, c: JsonLdContext): Record<string, unkn
       endDate: l.endsAt,
       eventStatus: 'https://schema.org/EventScheduled',
       eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      location: { ...place(l), name: l.workplace.city },
+      location: { ...place(l, c.addressRegion), name: l.workplace.city },
       organizer: organisationLd(c.organisation),
       ...(l.seats !== undefined ? { maximumAttendeeCapacity: l.seats } : {}),
       ...(c.seatsLeft !== undefined ? { remainingAttendeeCapacity: c.seatsLeft } : {}),
@@ -100,8 +105,8 @@ export function listingJsonLd(l: Listing, c: JsonLdContext): Record<string, unkn
       },
     };
   }
-  const eligibility = [t(c.locale, `openTo.${l.openTo}`), ...(l.openTo === 'permit-holders-and-asylum-seekers' && l.helpsWithWorkPermit ? [t(c.locale, 'permit.helps')] : [])].join(' ');
-  const wage = l.wagePerHour ?? (l.kind === 'volunteering' ? 0 : undefined);
+  // Volunteering pays no wage: no baseSalary at all (0 would read as "unpaid work" in job search).
+  const wage = l.wagePerHour;
   return {
     '@context': 'https://schema.org',
     '@type': 'JobPosting',
@@ -114,13 +119,13 @@ export function listingJsonLd(l: Listing, c: JsonLdContext): Record<string, unkn
     ...(l.closingDate ? { validThrough: endOfDutchDay(l.closingDate) } : {}),
     employmentType: employmentType(l),
     hiringOrganization: organisationLd(c.organisation),
-    jobLocation: place(l),
+    jobLocation: place(l, c.addressRegion),
     ...(wage !== undefined
       ? { baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', value: wage, unitText: 'HOUR' } } }
       : {}),
     ...(l.hoursPerWeek !== undefined ? { workHours: `${l.hoursPerWeek} h/week` } : {}),
     ...(l.startDate ? { jobStartDate: l.startDate } : {}),
-    eligibilityToWorkRequirement: eligibility,
+    eligibilityToWorkRequirement: c.eligibility.join(' '),
     directApply: false,
   };
 }

@@ -7,7 +7,7 @@ import { paths, withoutLocale } from '../paths.js';
 /** The privacy notice, in every interface language (docs/domain.md, "Privacy"). */
 export function PrivacyPage({ locale, config }: PageContext) {
   return (
-    <Layout locale={locale} title={t(locale, 'privacy.title')} path={withoutLocale(paths.privacy(locale))} crumbs={[]}>
+    <Layout origin={config.PUBLIC_ORIGIN} locale={locale} title={t(locale, 'privacy.title')} path={withoutLocale(paths.privacy(locale))} crumbs={[]}>
       <h1 class="big">
         <Pictogram name="privacy" /> {t(locale, 'privacy.title')}
       </h1>
@@ -21,9 +21,9 @@ export function PrivacyPage({ locale, config }: PageContext) {
   );
 }
 
-export function AboutPage({ locale }: PageContext) {
+export function AboutPage({ locale, config }: PageContext) {
   return (
-    <Layout locale={locale} title={t(locale, 'about.title')} path={withoutLocale(paths.about(locale))} crumbs={[]}>
+    <Layout origin={config.PUBLIC_ORIGIN} locale={locale} title={t(locale, 'about.title')} path={withoutLocale(paths.about(locale))} crumbs={[]}>
       <h1 class="big">
         <Pictogram name="desk" /> {t(locale, 'about.title')}
       </h1>

@@ -1,19 +1,36 @@
 import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, directionOf, t } from '../../../shared/i18n/index.js';
 import { ASSETS } from '../../ui/assets.js';
 import { Layout } from '../../ui/layout.js';
+import { ICONS, IconLinks } from '../../ui/share-head.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import type { PageContext } from '../context.js';
 import { paths } from '../paths.js';
 
 /** `/`: the language chooser. Each language is named in itself, with a line in that language. */
-export function LanguagesPage() {
+export function LanguagesPage(p: { origin: string }) {
+  const title = t(DEFAULT_LOCALE, 'app.name');
+  const description = LOCALES.map((l) => t(l, 'app.tagline')).slice(0, 2).join(' · ');
   return (
     <html lang={DEFAULT_LOCALE} dir="ltr">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t(DEFAULT_LOCALE, 'app.name')}</title>
-        <meta name="description" content={t(DEFAULT_LOCALE, 'app.tagline')} />
+        <title>{title}</title>
+        <meta name="description" content={description} />
+        {/* The chooser is the x-default of every language's home page, and itself. */}
+        <link rel="canonical" href={`${p.origin}/`} />
+        {LOCALES.map((l) => (
+          <link rel="alternate" hreflang={l} href={`${p.origin}${paths.home(l)}`} />
+        ))}
+        <link rel="alternate" hreflang="x-default" href={`${p.origin}/`} />
+        <meta property="og:type" content="website" />
+        <meta property="og:site_name" content={title} />
+        <meta property="og:title" content={title} />
+        <meta property="og:description" content={description} />
+        <meta property="og:url" content={`${p.origin}/`} />
+        <meta property="og:locale" content="nl_NL" />
+        <meta property="og:image" content={`${p.origin}${ICONS.png512.path}`} />
+        <IconLinks />
         <link rel="stylesheet" href={ASSETS.css.path} />
       </head>
       <body>
@@ -44,10 +61,10 @@ export function LanguagesPage() {
 }
 
 /** `/<locale>/`: choose a location (grouped by region), or a whole region. */
-export async function HomePage({ locale, reads }: PageContext) {
+export async function HomePage({ locale, reads, config }: PageContext) {
   const { regions, locations } = await reads.directory();
   return (
-    <Layout locale={locale} title={t(locale, 'home.title')} path="/">
+    <Layout origin={config.PUBLIC_ORIGIN} locale={locale} title={t(locale, 'home.title')} path="/">
       <h1>{t(locale, 'home.title')}</h1>
       <p class="lead">{t(locale, 'home.chooseLocation')}</p>
       {regions.map((r) => (

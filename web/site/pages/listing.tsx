@@ -1,12 +1,13 @@
 import { NotFoundError } from '../../../shared/errors.js';
 import { SCHEDULED_KINDS, WORK_KINDS, type Listing } from '../../../shared/domain/listing.js';
 import { isVisible } from '../../../shared/db/keys.js';
-import { LOCALE_INFO, t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
+import { t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import { HowToReact, Meta, postedOn, textLang, visitWhen } from '../components.js';
 import type { PageContext } from '../context.js';
-import { formatDate, formatMoney, formatNumber, roundKm } from '../format.js';
+import { formatDate, formatMoney, formatNumber, languageName, roundKm } from '../format.js';
+import { excerpt, shortCode, whatsappLink } from '../share.js';
 import { groupOf } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
 import { locationsWithinReach, seatsLeft } from '../reads.js';
@@ -49,6 +50,18 @@ export function SafetyNote(p: { locale: Locale }) {
   );
 }
 
+/** A message with markup in the place of one `{name}` placeholder. */
+function Filled(p: { text: string; name: string; children: unknown }) {
+  const [before, after] = p.text.split(`{${p.name}}`);
+  return (
+    <>
+      {before}
+      {p.children}
+      {after}
+    </>
+  );
+}
+
 function Fact(p: { label: string; children: unknown }) {
   return (
     <>
@@ -58,12 +71,14 @@ function Fact(p: { label: string; children: unknown }) {
   );
 }
 
-function ClosedPage(p: { locale: Locale; listing: Listing; regionName?: string }) {
+function ClosedPage(p: { locale: Locale; listing: Listing; regionName?: string; origin: string }) {
   const { locale, listing } = p;
   return (
     <Layout
       locale={locale}
-      title={t(locale, 'listing.closed')}
+      origin={p.origin}
+      // The code keeps titles unique without repeating what the closed listing said.
+      title={`${t(locale, 'listing.closed')} · ${shortCode(listing)}`}
       path={withoutLocale(paths.listing(locale, listing.id))}
       noindex
       crumbs={p.regionName ? [{ href: paths.region(locale, listing.regionId), label: t(locale, 'region.name', { name: p.regionName }) }] : []}
@@ -96,7 +111,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
   if (!listing || !listing.publishedAt) throw new NotFoundError();
   const [{ regions, locations }, organisations] = await Promise.all([reads.directory(), reads.organisations()]);
   const region = regions.find((r) => r.id === listing.regionId);
-  if (!isVisible(listing)) return <ClosedPage locale={locale} listing={listing} regionName={region?.name} />;
+  if (!isVisible(listing)) return <ClosedPage locale={locale} listing={listing} regionName={region?.name} origin={config.PUBLIC_ORIGIN} />;
 
   const organisation = organisations.get(listing.organisationId);
   const scheduled = SCHEDULED_KINDS.includes(listing.kind);
@@ -106,10 +121,16 @@ export async function ListingPage(ctx: PageContext, id: string) {
   const group = groupOf(listing.kind);
   const when = visitWhen(locale, listing);
   const w = listing.workplace;
+  const kind = t(locale, `kind.${listing.kind}`);
+  const url = `${config.PUBLIC_ORIGIN}${paths.listing(locale, id)}`;
+  const title = `${kind} · ${w.city} · ${listing.title}`;
   return (
     <Layout
+      origin={config.PUBLIC_ORIGIN}
       locale={locale}
-      title={listing.title}
+      title={title}
+      description={`${[kind, organisation?.name, w.city].filter(Boolean).join(' · ')}: ${excerpt(listing.description)}`}
+      ogType="article"
       path={withoutLocale(paths.listing(locale, id))}
       crumbs={
         region
@@ -121,21 +142,29 @@ export async function ListingPage(ctx: PageContext, id: string) {
       }
       head={
         <JsonLd
-          data={listingJsonLd(listing, { organisation, origin: config.PUBLIC_ORIGIN, locale, url: paths.listing(locale, id), seatsLeft: scheduled ? seatsLeft(listing, taken) : undefined })}
+          data={listingJsonLd(listing, {
+            organisation,
+            origin: config.PUBLIC_ORIGIN,
+            locale,
+            url: paths.listing(locale, id),
+            addressRegion: near[0]?.location.province,
+            eligibility: permitExplanation(listing).map((key) => t(locale, key)),
+            seatsLeft: scheduled ? seatsLeft(listing, taken) : undefined,
+          })}
         />
       }
     >
       <h1 class="big">
         <Pictogram name={listing.kind} /> <span {...textLang(listing)}>{listing.title}</span>
       </h1>
-      <Meta parts={[t(locale, `kind.${listing.kind}`), organisation?.name]} />
+      <Meta parts={[kind, organisation?.name]} />
 
       <section class="section">
         <h2>{t(locale, 'listing.what')}</h2>
         <p class="text" {...textLang(listing)}>
           {listing.description}
         </p>
-        {listing.language !== locale && <p class="meta">{t(locale, 'listing.writtenIn', { language: LOCALE_INFO[listing.language].name })}</p>}
+        {listing.language !== locale && <p class="meta">{t(locale, 'listing.writtenIn', { language: languageName(locale, listing.language) })}</p>}
       </section>
 
       {when && (
@@ -170,7 +199,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
       <section class="section">
         <h2>{t(locale, 'listing.details')}</h2>
         <dl class="facts">
-          {listing.hoursPerWeek !== undefined && <Fact label={t(locale, 'listing.hours')}>{t(locale, 'list.hours', { hours: listing.hoursPerWeek })}</Fact>}
+          {listing.hoursPerWeek !== undefined && <Fact label={t(locale, 'listing.hours')}>{t(locale, 'list.hours', { count: listing.hoursPerWeek })}</Fact>}
           {listing.wagePerHour !== undefined && (
             <Fact label={t(locale, 'listing.wage')}>
               {t(locale, 'listing.wageValue', { wage: formatMoney(locale, listing.wagePerHour) })}
@@ -181,7 +210,8 @@ export async function ListingPage(ctx: PageContext, id: string) {
           {listing.startDate && <Fact label={t(locale, 'listing.start')}>{formatDate(locale, listing.startDate)}</Fact>}
           {listing.closingDate && <Fact label={t(locale, 'listing.closing')}>{formatDate(locale, listing.closingDate)}</Fact>}
           <Fact label={t(locale, 'listing.dutch')}>{t(locale, `level.${listing.dutchLevel}`)}</Fact>
-          <Fact label={t(locale, 'listing.english')}>{t(locale, listing.englishOk ? 'listing.englishOk' : 'listing.englishNo')}</Fact>
+          {/* "You need Dutch" beside "No Dutch needed" would contradict it: without Dutch, English is only worth saying when it suffices. */}
+          {(listing.englishOk || listing.dutchLevel !== 'none') && <Fact label={t(locale, 'listing.english')}>{t(locale, listing.englishOk ? 'listing.englishOk' : 'listing.englishNo')}</Fact>}
           {scheduled && listing.seats !== undefined && <Fact label={t(locale, 'listing.seats')}>{formatNumber(locale, listing.seats)}</Fact>}
         </dl>
       </section>
@@ -199,6 +229,19 @@ export async function ListingPage(ctx: PageContext, id: string) {
       <SafetyNote locale={locale} />
 
       <HowToReact locale={locale} listing={listing} locations={(reach.length > 0 ? reach : near).map((n) => n.location).concat(locations.filter((x) => x.regionId === listing.regionId && !reach.some((n) => n.location.id === x.id)))} />
+      <section class="section" id="share">
+        <h2>{t(locale, 'share.title')}</h2>
+        <p>
+          <a href={whatsappLink(title, url)} rel="noopener" target="_blank">
+            {t(locale, 'share.whatsapp')}
+          </a>
+        </p>
+        <p>
+          <Filled text={t(locale, 'react.number')} name="number">
+            <bdi class="code">{shortCode(listing)}</bdi>
+          </Filled>
+        </p>
+      </section>
       <p class="meta">{postedOn(locale, listing)}</p>
     </Layout>
   );

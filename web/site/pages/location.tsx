@@ -18,9 +18,10 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
   const byGroup = Object.fromEntries(GROUPS.map((g) => [g, near.filter((n) => groupOf(n.listing.kind) === g)])) as Record<KindGroup, typeof near>;
   const counts = Object.fromEntries(GROUPS.map((g) => [g, byGroup[g].length])) as Record<KindGroup, number>;
   const title = t(locale, 'location.title', { name: location.name });
-  const feed = paths.locationFeed(id);
+  const feed = paths.locationFeed(id, locale);
   return (
     <Layout
+      origin={config.PUBLIC_ORIGIN}
       locale={locale}
       title={title}
       path={withoutLocale(paths.location(locale, id))}
@@ -32,7 +33,8 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
         <Pictogram name="location" /> {title}
       </h1>
       <p class="lead">{t(locale, 'location.intro', { km: formatNumber(locale, config.REACH_KM), name: location.name })}</p>
-      <GroupTiles locale={locale} counts={counts} href={(g) => `#${g}`} />
+      {/* A group with nothing near has no section here: its tile leads to the region's page of that group. */}
+      <GroupTiles locale={locale} counts={counts} href={(g) => (counts[g] > 0 ? `#${g}` : region ? paths.group(locale, region.id, g) : undefined)} />
       {more && <MoreNote locale={locale} count={near.length} />}
       {near.length === 0 ? <p>{t(locale, 'list.empty')}</p> : <Filters locale={locale} distance />}
       {GROUPS.filter((g) => byGroup[g].length > 0).map((g) => (

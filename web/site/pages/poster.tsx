@@ -21,6 +21,7 @@ export async function PosterPage({ locale, reads, config }: PageContext, id: str
   const title = t(locale, 'poster.title', { name: location.name });
   return (
     <Layout
+      origin={config.PUBLIC_ORIGIN}
       locale={locale}
       title={title}
       path={withoutLocale(paths.poster(locale, id))}

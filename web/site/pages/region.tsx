@@ -19,8 +19,8 @@ async function regionOf(ctx: PageContext, id: string) {
 function feedLinks(locale: Locale, regionId: string, name: string) {
   return (
     <>
-      <link rel="alternate" type="application/atom+xml" href={paths.regionFeed(regionId)} title={t(locale, 'feed.region', { name })} />
-      <link rel="alternate" type="text/calendar" href={paths.regionCalendar(regionId)} title={t(locale, 'feed.calendar', { name })} />
+      <link rel="alternate" type="application/atom+xml" href={paths.regionFeed(regionId, locale)} title={t(locale, 'feed.region', { name })} />
+      <link rel="alternate" type="text/calendar" href={paths.regionCalendar(regionId, locale)} title={t(locale, 'feed.calendar', { name })} />
     </>
   );
 }
@@ -40,7 +40,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
   const [{ items: listings, more }, tiles, organisations] = await Promise.all([reads.regionNewest(id), groupTiles(ctx, id), reads.organisations()]);
   const name = t(locale, 'region.name', { name: region.name });
   return (
-    <Layout locale={locale} title={name} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
+    <Layout origin={ctx.config.PUBLIC_ORIGIN} locale={locale} title={name} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
       <h1 class="big">
         <Pictogram name="region" /> {name}
       </h1>
@@ -76,10 +76,10 @@ export async function RegionPage(ctx: PageContext, id: string) {
       <h2>{t(locale, 'region.follow')}</h2>
       <ul class="plain">
         <li>
-          <FeedLink href={paths.regionFeed(id)} label={t(locale, 'region.feed')} type="atom" />
+          <FeedLink href={paths.regionFeed(id, locale)} label={t(locale, 'region.feed')} type="atom" />
         </li>
         <li>
-          <FeedLink href={paths.regionCalendar(id)} label={t(locale, 'region.calendar')} type="ics" />
+          <FeedLink href={paths.regionCalendar(id, locale)} label={t(locale, 'region.calendar')} type="ics" />
         </li>
       </ul>
     </Layout>
@@ -96,6 +96,7 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
   const title = t(locale, 'group.inRegion', { group: t(locale, `group.${group}`), region: region.name });
   return (
     <Layout
+      origin={ctx.config.PUBLIC_ORIGIN}
       locale={locale}
       title={title}
       path={withoutLocale(paths.group(locale, id, group))}
@@ -121,7 +122,7 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
       {more && <MoreNote locale={locale} count={listings.length} />}
       {group === 'visits' && (
         <p class="section">
-          <FeedLink href={paths.regionCalendar(id)} label={t(locale, 'region.calendar')} type="ics" />
+          <FeedLink href={paths.regionCalendar(id, locale)} label={t(locale, 'region.calendar')} type="ics" />
         </p>
       )}
     </Layout>
@@ -139,6 +140,7 @@ export async function PartnersPage(ctx: PageContext, id: string) {
   const title = t(locale, 'partners.title', { name: region.name });
   return (
     <Layout
+      origin={ctx.config.PUBLIC_ORIGIN}
       locale={locale}
       title={title}
       path={withoutLocale(paths.partners(locale, id))}
