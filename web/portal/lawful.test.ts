@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import { Listing } from '../../shared/domain/listing.js';
+import { formatMoney } from '../../shared/i18n/format.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
 import { getListing, listingsOfOrganisation, writeListing } from '../../shared/repositories/listings.js';
 import { getOrganisation } from '../../shared/repositories/organisations.js';
@@ -49,7 +50,7 @@ describe('the listing form refuses what the law forbids', () => {
     const cheap = await post({ wagePerHour: '9,00', startDate: '2019-06-01' });
     expect(cheap.status).toBe(422);
     const cheapHtml = await cheap.text();
-    expect(errorOf(cheapHtml, 'wagePerHour')).toContain('€14.71');
+    expect(errorOf(cheapHtml, 'wagePerHour')).toContain(formatMoney('nl', 14.71));
     expect(errorOf(cheapHtml, 'startDate')).toBe('Deze datum ligt in het verleden.');
 
     const far = await (await post({ closingDate: '9999-12-31' })).text();
@@ -69,7 +70,7 @@ describe('the listing form refuses what the law forbids', () => {
 
   it('links the employer guide from the form; the guide is open in Dutch and English without signing in', async () => {
     expect(await (await employer.get(`/portal/org/${factory.id}/listings/new`)).text()).toContain('href="/portal/guide"');
-    for (const [lang, words] of [['nl', ['TWV', 'cao', 'W-document', 'Wet arbeid vreemdelingen', '€14.71', 'eigen bijdrage']], ['en', ['TWV', 'CAO', 'W-document', 'Wet arbeid vreemdelingen', '€14.71', 'eigen bijdrage']]] as const) {
+    for (const [lang, words] of [['nl', ['TWV', 'cao', 'W-document', 'Wet arbeid vreemdelingen', formatMoney('nl', 14.71), 'eigen bijdrage']], ['en', ['TWV', 'CAO', 'W-document', 'Wet arbeid vreemdelingen', formatMoney('en', 14.71), 'eigen bijdrage']]] as const) {
       const res = await client(server.url, `opweg_lang=${lang}`).get('/portal/guide');
       expect(res.status).toBe(200);
       const html = await res.text();
@@ -115,7 +116,7 @@ describe('submitting a listing saved before the rules', () => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('id="listing-invalid"');
-    expect(html).toContain('€14.71');
+    expect(html).toContain(formatMoney('nl', 14.71));
     expect((await getListing(db, old.id))?.status).toBe('draft');
   });
 });
@@ -126,6 +127,6 @@ describe('the admin home', () => {
     const html = await (await admin.get('/portal/admin')).text();
     expect(html).toContain('id="wage-table-warning"');
     expect(html).toContain('2026-07-01, 2027-01-01');
-    expect(html).toContain('€14.71');
+    expect(html).toContain(formatMoney('nl', 14.71));
   });
 });
