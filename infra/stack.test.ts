@@ -20,7 +20,7 @@ function synth(o: { stage?: Record<string, unknown>; bundle: boolean }) {
   const stack = new OpwegStack(app, 'Test', { stage: readStage(app) });
   const nag = new AwsSolutionsChecks(app);
   Validations.of(app).addPlugins(nag);
-  return { template: Template.fromStack(stack), nag: nag.validateScope(app) };
+  return { stack, template: Template.fromStack(stack), nag: nag.validateScope(app) };
 }
 
 // Bundling the handlers with esbuild is the slow part: do it once for the whole file.
@@ -30,7 +30,8 @@ beforeAll(() => {
   ({ template, nag: nagReport } = synth({ bundle: true }));
 });
 
-const functions = () => template.findResources('AWS::Lambda::Function');
+/** OpWeg's own functions (not CDK's BucketDeployment handler). */
+const functions = (t = template) => Object.fromEntries(Object.entries(t.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')));
 /** The statements of the policy attached to a role (`PublishRole…`), as JSON. */
 const actions = (role: string) => {
   const policies = Object.entries(template.findResources('AWS::IAM::Policy')).filter(([id]) => id.startsWith(role));
@@ -310,11 +311,110 @@ describe('operations', () => {
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalIdOf('PublishParked', 'AWS::SQS::Queue'), 'QueueName'] } }],
       AlarmActions: topic,
     });
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
   });
 
-  it('verifies the sender address in SES', () => {
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: cdkJson.context.stages.dev.senderAddress });
+  it('alarms on throttles of every function, the stream reader falling behind, and the API\'s 5xx and 429 rates', () => {
+    const topic = [{ Ref: logicalIdOf('AlarmsTopic', 'AWS::SNS::Topic') }];
+    for (const name of ['Portal', 'Publish', 'Repair', 'Sweep']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Throttles',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(name, 'AWS::Lambda::Function') } }],
+        AlarmActions: topic,
+      });
+    }
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Statistic: 'Maximum',
+      Threshold: 5 * 60 * 1000,
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf('Publish', 'AWS::Lambda::Function') } }],
+      AlarmActions: topic,
+    });
+    const expressions = Object.values(template.findResources('AWS::CloudWatch::Alarm')).flatMap((a) => (a.Properties.Metrics ?? []).map((m: { Expression?: string; MetricStat?: { Metric: { MetricName: string } } }) => m.Expression ?? m.MetricStat?.Metric.MetricName));
+    expect(expressions).toEqual(expect.arrayContaining(['5xx', 'Count', 'ApiTooManyRequests', 'IF(requests >= 20, 100 * errors / requests, 0)']));
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.status = "429" }',
+      MetricTransformations: [Match.objectLike({ MetricName: 'ApiTooManyRequests', MetricNamespace: 'OpWeg/dev' })],
+    });
+  });
+
+  it('has a monthly cost budget that tells the alarm topic at 80 % spent and 100 % forecast', () => {
+    template.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: Match.objectLike({ BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 10, Unit: 'USD' } }),
+      NotificationsWithSubscribers: [
+        Match.objectLike({ Notification: Match.objectLike({ NotificationType: 'ACTUAL', Threshold: 80 }), Subscribers: [{ SubscriptionType: 'SNS', Address: { Ref: logicalIdOf('AlarmsTopic', 'AWS::SNS::Topic') } }] }),
+        Match.objectLike({ Notification: Match.objectLike({ NotificationType: 'FORECASTED', Threshold: 100 }) }),
+      ],
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: 'budgets.amazonaws.com' }, Action: 'sns:Publish' })]) },
+    });
+  });
+
+  it('backs the table up daily, kept as long as the stage says', () => {
+    template.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: Match.objectLike({ BackupPlanRule: [Match.objectLike({ ScheduleExpression: 'cron(0 3 * * ? *)', Lifecycle: { DeleteAfterDays: 35 } })] }),
+    });
+    template.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({ Resources: [{ 'Fn::GetAtt': [logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable'), 'Arn'] }] }),
+    });
+  });
+
+  it('deploys the Ethiopic font with the stack, next to the pages, leaving everything else in the bucket', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: logicalIdOf('SitePages', 'AWS::S3::Bucket') },
+      DestinationBucketKeyPrefix: 'assets/fonts/',
+      Prune: false,
+    });
+  });
+
+  it('is pinned to the stage\'s account and region, and names what CloudFront keeps account-wide per stage and region', () => {
+    const { stack, template: prod } = synth({ bundle: false, stage: { account: '210987654321', region: 'eu-central-1' } });
+    expect([stack.account, stack.region]).toEqual(['210987654321', 'eu-central-1']);
+    prod.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', { ResponseHeadersPolicyConfig: Match.objectLike({ Name: 'OpWeg-dev-eu-central-1-headers' }) });
+    prod.hasResourceProperties('AWS::CloudFront::Function', { Name: 'OpWeg-dev-eu-central-1-index-rewrite' });
+    prod.hasResourceProperties('AWS::CloudFront::OriginAccessControl', { OriginAccessControlConfig: Match.objectLike({ Name: 'OpWeg-dev-eu-central-1-site-bucket' }) });
+    expect(() => synth({ bundle: false, stage: { account: 'none' } })).toThrow(/12-digit/);
+  });
+
+  it('verifies the sender address in SES, and sends through a configuration set that suppresses and reports bounces and complaints', () => {
+    const set = logicalIdOf('Mail', 'AWS::SES::ConfigurationSet');
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: cdkJson.context.stages.dev.senderAddress, ConfigurationSetAttributes: { ConfigurationSetName: { Ref: set } } });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'opweg-dev', SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: logicalIdOf('MailFeedback', 'AWS::SNS::Topic') } } }),
+    });
+    for (const name of ['Portal', 'Sweep']) {
+      expect(functions()[logicalIdOf(name, 'AWS::Lambda::Function')]!.Properties.Environment.Variables.MAIL_CONFIGURATION_SET).toEqual({ Ref: set });
+    }
+  });
+
+  it('may send mail in the SES sandbox (the recipient\'s identity is checked too), but only from the stage\'s sender', () => {
+    const send = (JSON.parse(actions('PortalRole')) as { Action: string; Resource: unknown; Condition?: unknown }[]).find((st) => st.Action === 'ses:SendEmail')!;
+    expect(JSON.stringify(send.Resource)).toContain(':identity/*');
+    expect(JSON.stringify(send.Resource)).toContain(':configuration-set/');
+    expect(send.Condition).toEqual({ StringEquals: { 'ses:FromAddress': cdkJson.context.stages.dev.senderAddress } });
+  });
+
+  it('verifies a whole domain with Easy DKIM when the stage names one, and leaves the identity to another stage when told', () => {
+    const { template: domain, nag } = synth({ bundle: false, stage: { senderDomain: 'opweg.example.org', senderAddress: 'noreply@opweg.example.org' } });
+    domain.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'opweg.example.org' });
+    expect(Object.keys(domain.findOutputs('*')).filter((o) => o.startsWith('DkimRecord'))).toHaveLength(3);
+    expect(nag.success).toBe(true);
+    const { template: second } = synth({ bundle: false, stage: { createSenderIdentity: false } });
+    second.resourceCountIs('AWS::SES::EmailIdentity', 0);
+    second.resourceCountIs('AWS::SES::ConfigurationSet', 1);
+  });
+
+  it('switches to a restored table by context: the functions and the stream reader use it, and the stack\'s own table is kept', () => {
+    const streamArn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/opweg-restored/stream/2026-11-26T10:00:00.000';
+    const { template: restored, nag } = synth({ bundle: false, stage: { table: { name: 'opweg-restored', streamArn } } });
+    restored.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+    for (const fn of Object.values(functions(restored))) expect(fn.Properties.Environment.Variables.TABLE_NAME).toBe('opweg-restored');
+    restored.hasResourceProperties('AWS::Lambda::EventSourceMapping', { EventSourceArn: streamArn });
+    expect(nag.violations).toEqual([]);
+    // The table the stack created is retained when it leaves the template (CloudFormation does not delete it).
+    const [own] = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'));
+    expect(own!.DeletionPolicy).toBe('Retain');
   });
 
   it('passes cdk-nag (AWS Solutions), every exception acknowledged with a reason', () => {

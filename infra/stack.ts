@@ -1,11 +1,16 @@
-import { CfnOutput, Duration, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
+import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { SITE_SOURCES, TABLE } from '../shared/db/table.js';
@@ -14,20 +19,62 @@ import { PortalApi } from './constructs/api.js';
 import { bindSecrets, bindTable, OpwegFunction } from './constructs/opweg-function.js';
 import { Site } from './constructs/site.js';
 import { createTable } from './constructs/table.js';
-import { secretParameter, type Stage } from './stage.js';
+import { globalName, secretParameter, type Stage } from './stage.js';
 
+<<<<<<< HEAD
 /** Everything OpWeg runs on in one AWS account and region. See docs/deploy.md. */
+=======
+/**
+ * Everything OpWeg runs on in one AWS account and region (the stage's, pinned): the table, the
+ * site bucket behind CloudFront, the portal behind an HTTP API, the functions that publish,
+ * repair and sweep, SES, alarms, budget and backups. docs/deploy.md describes each piece.
+ */
+>>>>>>> main
 export class OpwegStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps & { stage: Stage }) {
-    super(scope, id, props);
+    super(scope, id, { ...props, env: { account: props.stage.account, region: props.stage.region } });
     const { stage } = props;
-    const table = createTable(this, 'Table');
-    const sender = new EmailIdentity(this, 'Sender', { identity: Identity.email(stage.senderAddress) });
-    // Sessions are opaque ids stored in the table, so the cursor key is the only secret so far.
-    const secrets = { CURSOR_SECRET: secretParameter(stage, 'cursor-secret') };
+    // After a restore (docs/deploy.md, "Restore"), the restored table; the stack's own stays (RETAIN).
+    const table: ITableV2 = stage.table
+      ? TableV2.fromTableAttributes(this, 'RestoredTable', { tableName: stage.table.name, tableStreamArn: stage.table.streamArn, globalIndexes: TABLE.indexes.map((i) => i.name) })
+      : createTable(this, 'Table');
+
+    // Mail: bounces and complaints put the address on SES's suppression list (no more mail is
+    // sent to it) and are reported to the admin through the MailFeedback topic.
+    const mailFeedback = new Topic(this, 'MailFeedback', { displayName: 'OpWeg mail bounces and complaints', enforceSSL: true });
+    if (stage.alarmEmail) mailFeedback.addSubscription(new EmailSubscription(stage.alarmEmail));
+    const mail = new ConfigurationSet(this, 'Mail', { configurationSetName: `opweg-${stage.name}`, suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS });
+    mail.addEventDestination('BouncesAndComplaints', { destination: EventDestination.snsTopic(mailFeedback), events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT] });
+    const sender = stage.createSenderIdentity
+      ? new EmailIdentity(this, 'Sender', {
+          // A domain gets Easy DKIM (three CNAME records, output below); an address a verification mail.
+          identity: stage.senderDomain ? Identity.domain(stage.senderDomain) : Identity.email(stage.senderAddress),
+          configurationSet: mail,
+        })
+      : undefined;
+    /**
+     * In the SES sandbox, SendEmail is authorized against the recipient's identity as well as
+     * the sender's: a grant on the sender's identity alone fails the first sign-in. So: any
+     * identity, but only From the stage's sender address, and through its configuration set.
+     */
+    const sendMail = new PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' }), this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: mail.configurationSetName })],
+      conditions: { StringEquals: { 'ses:FromAddress': stage.senderAddress } },
+    });
+    const grantSendMail = (fn: OpwegFunction) => {
+      fn.addToRolePolicy(sendMail);
+      Validations.of(fn.role ?? fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${stage.region}:${stage.account}:identity/*]`,
+        reason: 'In the SES sandbox the recipient identity is authorized too; the condition limits it to the stage\'s From address.',
+      });
+    };
+    // Sessions are opaque ids stored in the table; the secrets are the cursor key and the key of residents' pseudonymous report keys.
+    const secrets = { CURSOR_SECRET: secretParameter(stage, 'cursor-secret'), RESIDENT_KEY_SECRET: secretParameter(stage, 'resident-key-secret') };
     const settings = {
       STAGE: stage.name,
       MAIL_FROM: stage.senderAddress,
+      MAIL_CONFIGURATION_SET: mail.configurationSetName,
       RETENTION_DAYS_AFTER_CLOSE: String(stage.retentionDaysAfterClose),
       RETENTION_DAYS_WITH_CONSENT: String(stage.retentionDaysWithConsent),
     };
@@ -36,10 +83,11 @@ export class OpwegStack extends Stack {
     const portal = new OpwegFunction(this, 'Portal', { handler: 'portal', description: 'OpWeg portal (Hono app)', environment: settings });
     bindTable(portal, table, 'readWrite');
     bindSecrets(portal, secrets);
-    sender.grantSendEmail(portal);
+    grantSendMail(portal);
     const api = new PortalApi(this, 'PortalApi', { portal });
 
     const site = new Site(this, 'Site', {
+      globalName: (what) => globalName(stage, what),
       apiEndpoint: api.api.apiEndpoint,
       domainName: stage.publicDomain || undefined,
       certificate: stage.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.certificateArn) : undefined,
@@ -138,7 +186,7 @@ export class OpwegStack extends Stack {
     });
     bindTable(sweep, table, 'readWrite');
     bindSecrets(sweep, secrets);
-    sender.grantSendEmail(sweep);
+    grantSendMail(sweep);
     new Rule(this, 'SweepSchedule', {
       description: 'Runs the OpWeg sweep every hour',
       schedule: Schedule.rate(Duration.hours(1)),
@@ -146,17 +194,57 @@ export class OpwegStack extends Stack {
     });
 
     new Alarms(this, 'Alarms', {
+      stage: stage.name,
       functions: { Portal: portal, Publish: publish, Repair: repair, Sweep: sweep },
+      streamReader: publish,
       // A dead letter still there after one visibility timeout: the repair failed once, or is not running.
       deadLetters: { queue: deadLetters, maxAge: Duration.minutes(repairTimeout.toMinutes() * 6) },
-      parked,
+      parked: { DeadLettersParked: parked },
+      api,
+      monthlyBudgetUsd: stage.monthlyBudgetUsd,
       email: stage.alarmEmail,
     });
+
+    // Daily backups of the table, kept backupRetentionDays (besides point-in-time recovery's 35 days).
+    const vault = new BackupVault(this, 'Backups', { backupVaultName: globalName(stage, 'backups'), removalPolicy: RemovalPolicy.RETAIN });
+    const backups = new BackupPlan(this, 'BackupPlan', {
+      backupPlanName: globalName(stage, 'daily'),
+      backupVault: vault,
+      backupPlanRules: [new BackupPlanRule({ ruleName: 'Daily', scheduleExpression: Schedule.cron({ hour: '3', minute: '0' }), deleteAfter: Duration.days(stage.backupRetentionDays) })],
+    });
+    const selection = backups.addSelection('Table', { resources: [BackupResource.fromArn(table.tableArn)] });
+    Validations.of(selection).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      reason: 'AWS Backup\'s own role for taking backups; AWS keeps it to what Backup needs.',
+    });
+
+    // The Ethiopic font ships with the stack (the function bundles do not carry it); old assets stay.
+    new BucketDeployment(this, 'Fonts', {
+      sources: [Source.asset('web/ui/fonts', { exclude: ['*.txt'] })],
+      destinationBucket: site.bucket,
+      destinationKeyPrefix: 'assets/fonts/',
+      prune: false,
+      contentType: 'font/woff2',
+      cacheControl: [CacheControl.fromString('public, max-age=31536000, immutable')],
+    });
+    // The deployment's handler is CDK's own singleton function, a sibling of the construct.
+    const deployer = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))!;
+    Validations.of(deployer).acknowledge(
+      { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'CDK\'s BucketDeployment handler: logging only.' },
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((a) => ({ id: `AwsSolutions-IAM5[Action::${a}]`, reason: 'CDK\'s BucketDeployment grants: copies the font from the asset bucket into the site bucket.' })),
+      { id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${stage.account}-${stage.region}/*]`, reason: 'The CDK asset bucket the font is uploaded to.' },
+      { id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(site.bucket.node.defaultChild as CfnElement)}.Arn>/*]`, reason: 'Writes under assets/fonts/ of the site bucket.' },
+      { id: 'AwsSolutions-L1', reason: 'CDK picks the runtime of its BucketDeployment handler.' },
+    );
 
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'PublicOrigin', { value: publicOrigin });
     new CfnOutput(this, 'DistributionDomainName', { value: site.distribution.distributionDomainName, description: 'Point publicDomain (CNAME/alias) here' });
     new CfnOutput(this, 'SiteBucket', { value: site.bucket.bucketName });
     new CfnOutput(this, 'ApiEndpoint', { value: api.api.apiEndpoint });
+    new CfnOutput(this, 'MailFeedbackTopic', { value: mailFeedback.topicArn, description: 'Bounces and complaints (SES), subscribed by alarmEmail' });
+    if (sender && stage.senderDomain) {
+      sender.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `Publish in ${stage.senderDomain}'s DNS (Easy DKIM)` }));
+    }
   }
 }

@@ -6,6 +6,9 @@ import * as z from 'zod';
  * picks an entry of `context.stages` in cdk.json; `-c stage=prod` overrides it.
  */
 const StageConfig = z.object({
+  /** The AWS account and region this stage deploys to: `cdk deploy` refuses credentials of another account. */
+  account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id'),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-1'),
   /** e.g. "opweg.nl". Empty: the site lives on the CloudFront domain (*.cloudfront.net). */
   publicDomain: z.string().default(''),
   /** ACM certificate for publicDomain; CloudFront only takes certificates from us-east-1. */
@@ -14,8 +17,27 @@ const StageConfig = z.object({
   senderAddress: z.email(),
   retentionDaysAfterClose: z.number().int().min(1),
   retentionDaysWithConsent: z.number().int().min(1),
-  /** Who gets an e-mail when an alarm fires; optional (the alarms exist either way). */
+  /**
+   * Optional: verify the sender's whole domain with Easy DKIM (DNS records to publish, see
+   * docs/deploy.md) instead of the single address; better delivery, needed to leave the sandbox.
+   */
+  senderDomain: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/).optional(),
+  /**
+   * false: another stack in the same account and region already created the SES identity
+   * (address or domain) this stage sends from; creating it again fails with AlreadyExists.
+   */
+  createSenderIdentity: z.boolean().default(true),
+  /** Who gets an e-mail when an alarm fires, a budget is passed, or a mail bounces; optional (the alarms exist either way). */
   alarmEmail: z.email().optional(),
+  /** The monthly AWS cost (USD) above which the budget alarm fires (80 % spent, or 100 % forecast). */
+  monthlyBudgetUsd: z.number().positive().default(10),
+  /** How many days AWS Backup keeps each daily backup of the table (the privacy notice states backups). */
+  backupRetentionDays: z.number().int().min(1).default(35),
+  /**
+   * After a restore (docs/deploy.md, "Restore"): the restored table, with its stream, which the
+   * stack then uses instead of the one it created. Absent: the stack's own table.
+   */
+  table: z.object({ name: z.string().min(3), streamArn: z.string().startsWith('arn:aws:dynamodb:') }).optional(),
 });
 
 export type Stage = z.infer<typeof StageConfig> & { name: string };
@@ -32,5 +54,8 @@ export function readStage(app: App): Stage {
   return { ...parsed.data, name };
 }
 
+/** Names AWS keeps global (CloudFront policies, functions, origin access controls): unique per stage and region. */
+export const globalName = (stage: Stage, what: string) => `OpWeg-${stage.name}-${stage.region}-${what}`;
+
 /** SSM SecureString parameters a stage's functions read at cold start (created by hand, see docs/deploy.md). */
-export const secretParameter = (stage: Stage, secret: 'cursor-secret') => `/opweg/${stage.name}/${secret}`;
+export const secretParameter = (stage: Stage, secret: 'cursor-secret' | 'resident-key-secret') => `/opweg/${stage.name}/${secret}`;

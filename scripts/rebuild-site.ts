@@ -10,9 +10,9 @@ import { closeLocalStack, openLocalStack } from './local-env.js';
  * `npm run rebuild-site`: renders every resident page from the table into the site store.
  * Locally: DynamoDB Local (started if `npm start` is not running) into `.data/site/`.
  * On AWS: with SITE_BUCKET, TABLE_NAME, PUBLIC_ORIGIN and AWS credentials of the stage set, from
- * the stage's table into its bucket — needed after the first deploy (it also uploads the
- * Ethiopic font, which the publish Lambda does not carry) and when the site's look changed;
- * the publisher keeps the pages current after that.
+ * the stage's table into its bucket — needed after the first deploy and when the site's look
+ * changed; the publisher keeps the pages current after that. (The Ethiopic font, which the
+ * function bundles do not carry, is deployed with the stack.)
  */
 const aws = Boolean(process.env.SITE_BUCKET) && !process.env.DYNAMODB_ENDPOINT;
 const stack = aws ? undefined : await openLocalStack({ startIfMissing: true });

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { MessageKey, Params } from './i18n/index.js';
+import type { AnyKey, MessageKey, Params } from './i18n/index.js';
 
 /** A problem with one field: which field, which message, and the values the message needs. */
 export interface FieldError {
   field: string;
-  key: MessageKey;
+  /** A resident message, or a portal one for errors only portal users meet. */
+  key: AnyKey;
   params?: Params;
 }
 

@@ -24,7 +24,7 @@ export interface ResolvedDeps extends Deps {
 
 /** The defaults, in one place. */
 export function resolveDeps(deps: Deps): ResolvedDeps {
-  const mail = deps.mail ?? (deps.config.LOCAL_DEV ? new Outbox() : new SesMail(deps.config.MAIL_FROM));
+  const mail = deps.mail ?? (deps.config.LOCAL_DEV ? new Outbox() : new SesMail(deps.config.MAIL_FROM, undefined, deps.config.MAIL_CONFIGURATION_SET));
   return {
     ...deps,
     mail,

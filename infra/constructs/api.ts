@@ -13,6 +13,8 @@ import { Construct } from 'constructs';
  */
 export class PortalApi extends Construct {
   readonly api: HttpApi;
+  /** One JSON line per request (status included): the 429 alarm counts from it. */
+  readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: { portal: IFunction }) {
     super(scope, id);
@@ -25,7 +27,7 @@ export class PortalApi extends Construct {
       id: 'AwsSolutions-APIG4',
       reason: 'The portal signs users in with magic links and checks roles per route; residents\' form posts are anonymous by design.',
     });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    const accessLogs = (this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH }));
     new HttpStage(this, 'Stage', {
       httpApi: this.api,
       autoDeploy: true,

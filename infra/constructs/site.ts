@@ -3,7 +3,7 @@ import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
   FunctionRuntime, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy,
-  OriginSslPolicy, PriceClass, ResponseHeadersPolicy, SecurityPolicyProtocol, ViewerProtocolPolicy,
+  OriginSslPolicy, PriceClass, ResponseHeadersPolicy, S3OriginAccessControl, SecurityPolicyProtocol, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -41,6 +41,8 @@ export interface SiteProps {
   apiEndpoint: string;
   domainName?: string;
   certificate?: ICertificate;
+  /** A name unique to the stage and region, for what CloudFront names account-wide (infra/stage.ts globalName). */
+  globalName: (what: string) => string;
 }
 
 /** Private bucket of rendered pages behind CloudFront (OAC), with /portal/* going to the API. */
@@ -69,6 +71,7 @@ export class Site extends Construct {
     });
 
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      responseHeadersPolicyName: props.globalName('headers'),
       comment: 'OpWeg security headers',
       securityHeadersBehavior: {
         strictTransportSecurity: { accessControlMaxAge: Duration.days(365 * 2), includeSubdomains: true, preload: true, override: true },
@@ -82,6 +85,7 @@ export class Site extends Construct {
       },
     });
     const indexRewrite = new CloudFrontFunction(this, 'IndexRewrite', {
+      functionName: props.globalName('index-rewrite'),
       code: FunctionCode.fromInline(INDEX_REWRITE),
       runtime: FunctionRuntime.JS_2_0,
       comment: 'Serve <path>/index.html for <path>/ and <path>',
@@ -101,7 +105,9 @@ export class Site extends Construct {
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
+          originAccessControl: new S3OriginAccessControl(this, 'OriginAccess', { originAccessControlName: props.globalName('site-bucket') }),
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,

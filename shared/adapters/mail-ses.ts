@@ -1,17 +1,23 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Mail, MailPort } from '../ports/mail.js';
 
-/** Mail through Amazon SES (v2). `from` must be an identity verified in the account. */
+/**
+ * Mail through Amazon SES (v2). `from` must be an identity verified in the account. With a
+ * configuration set, SES suppresses addresses that bounced or complained and reports them
+ * (infra/stack.ts).
+ */
 export class SesMail implements MailPort {
   constructor(
     private readonly from: string,
     private readonly client: SESv2Client = new SESv2Client({}),
+    private readonly configurationSet?: string,
   ) {}
 
   async send(mail: Mail): Promise<void> {
     await this.client.send(
       new SendEmailCommand({
         FromEmailAddress: this.from,
+        ConfigurationSetName: this.configurationSet,
         Destination: { ToAddresses: [mail.to] },
         Content: {
           Simple: {

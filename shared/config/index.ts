@@ -5,12 +5,20 @@ import { DEFAULT_HORIZON_MONTHS } from '../domain/listing.js';
  * Run-time configuration from the environment, parsed once. Locally `scripts/dev.ts` sets
  * these; on AWS the stack does (secrets are read from SSM by the handlers, not put here).
  */
+/** The local default; on AWS the secret comes from SSM (infra bindSecrets). */
+export const DEV_RESIDENT_KEY_SECRET = 'local-development-resident-key-secret';
+
 const Env = z.object({
   TABLE_NAME: z.string().min(1).default('opweg'),
   AWS_REGION: z.string().default('eu-west-1'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   PUBLIC_ORIGIN: z.url().default('http://localhost:3000'),
   CURSOR_SECRET: z.string().min(16).default('local-development-cursor-secret'),
+  /**
+   * Keys the pseudonymous resident keys that reports count unique residents by
+   * (shared/services/resident-key.ts). Keep it: a new secret makes every resident new.
+   */
+  RESIDENT_KEY_SECRET: z.string().min(16).default(DEV_RESIDENT_KEY_SECRET),
   /** Resident data is kept this many days after a listing closes, or longer with consent. */
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).default(28),
   RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
@@ -25,6 +33,8 @@ const Env = z.object({
   LOCAL_DEV: z.stringbool().default(false),
   /** The sender of portal mail (sign-in links, moderation notices); an SES-verified identity on AWS. */
   MAIL_FROM: z.string().min(3).default('OpWeg <no-reply@opweg.example.org>'),
+  /** The SES configuration set mail is sent with (bounces and complaints: suppressed, the admin told). On AWS only. */
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
   /** How long a portal session lasts after sign-in. */
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /**

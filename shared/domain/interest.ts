@@ -12,12 +12,48 @@ import { DutchLevel, ListingKind } from './listing.js';
 export const Eligibility = z.enum(['permit-holder', 'asylum-6-months', 'not-sure']);
 export type Eligibility = z.infer<typeof Eligibility>;
 
+<<<<<<< HEAD
 /** Where the resident's path stands, as the pilots report it (docs/domain.md, "Outcomes the desks report"). */
 export const InterestStatus = z.enum(['new', 'introduced', 'interview', 'matched', 'started', 'school', 'waiting-permit', 'stopped']);
+=======
+/**
+ * The outcome ladder (docs/outcomes.md): the stages a resident's path through one introduction
+ * climbs, in order. The TWV stages (work permit, applied for by the employer) only apply to
+ * asylum seekers. Reaching a stage implies the ones before it (not the TWV's: a permit holder
+ * needs none).
+ */
+export const Stage = z.enum(['introduced', 'interview', 'matched', 'twv-applied', 'twv-granted', 'twv-refused', 'started', 'retained']);
+export type Stage = z.infer<typeof Stage>;
+/** Side exits: the path ends there, from any stage after the introduction. */
+export const Exit = z.enum(['stopped', 'moved', 'housed', 'unreachable']);
+export type Exit = z.infer<typeof Exit>;
+
+/** Where the resident's path stands: not yet introduced, the highest stage reached, or an exit. */
+export const InterestStatus = z.enum(['new', ...Stage.options, ...Exit.options]);
+>>>>>>> main
 export type InterestStatus = z.infer<typeof InterestStatus>;
-/** The outcomes a desk or employer records after an introduction. */
-export const OutcomeStatus = InterestStatus.exclude(['new', 'introduced']);
+/** The outcomes a desk or employer records after an introduction (the desk records the introduction itself). */
+export const OutcomeStatus = z.enum([...Stage.exclude(['introduced']).options, ...Exit.options]);
 export type OutcomeStatus = z.infer<typeof OutcomeStatus>;
+
+/**
+ * Why a path stopped, as a code: no free text, so no health or other sensitive detail can end up
+ * in the facts that reports keep (GDPR: data minimisation).
+ */
+export const StopReason = z.enum(['other-work', 'education', 'not-a-fit', 'employer-ended', 'permit-refused', 'travel', 'care-duties', 'personal', 'not-given']);
+export type StopReason = z.infer<typeof StopReason>;
+
+/**
+ * Coarse and self-declared: may the resident work without a TWV? Kept on the facts so reports can
+ * split by it after the person's details are gone. Nothing finer (no nationality, no procedure).
+ */
+export const PermitGroup = z.enum(['permit-holder', 'asylum-seeker', 'unknown']);
+export type PermitGroup = z.infer<typeof PermitGroup>;
+export const permitGroupOf = (e: Eligibility): PermitGroup => (e === 'permit-holder' ? 'permit-holder' : e === 'asylum-6-months' ? 'asylum-seeker' : 'unknown');
+
+/** Who recorded an outcome: a role, never a person's e-mail (the audit log says who). */
+export const RecordedBy = z.enum(['desk', 'employer', 'admin', 'system']);
+export type RecordedBy = z.infer<typeof RecordedBy>;
 
 export const SeatStatus = z.enum(['confirmed', 'waiting', 'cancelled']);
 export type SeatStatus = z.infer<typeof SeatStatus>;
@@ -50,12 +86,15 @@ export const InterestInput = z
   );
 export type InterestInput = z.input<typeof InterestInput>;
 
+/** One step recorded on the ladder, or an exit: the history the desk and employer see. */
 export const Outcome = z.object({
-  status: OutcomeStatus,
-  /** The day it happened, as the desk or employer says it. */
+  status: InterestStatus.exclude(['new']),
+  /** The Dutch calendar day it happened, as the desk or employer says it. */
   on: z.iso.date(),
-  reason: OptionalText(500),
-  by: Email,
+  reason: StopReason.optional(),
+  /** Earlier stages this step implied (recorded with the same day). */
+  implied: z.array(Stage).optional(),
+  by: RecordedBy,
   at: z.iso.datetime(),
 });
 export type Outcome = z.infer<typeof Outcome>;
@@ -78,7 +117,18 @@ export const Interest = z.object({
    */
   waitingTicket: z.number().int().min(1).optional(),
   introducedAt: z.iso.datetime().optional(),
+  /** The day each stage was reached (implied stages carry the day of the stage that implied them). */
+  stages: z.partialRecord(Stage, z.iso.date()).default({}),
+  /** A side exit, when the path ended there. */
+  exit: z.object({ status: Exit, on: z.iso.date(), reason: StopReason.optional() }).optional(),
   outcomes: z.array(Outcome).default([]),
+  permit: PermitGroup.default('unknown'),
+  /**
+   * Pseudonymous keys of the resident (a keyed hash of the e-mail address and of the phone
+   * number, shared/services/resident-key.ts): the same resident reacting three times counts
+   * once in reports. Not reversible without the secret; never shown.
+   */
+  residentKeys: z.array(z.string().max(64)).max(2).default([]),
   /** Set when the person's data was deleted (retention or on request). */
   personDeletedAt: z.iso.datetime().optional(),
   createdAt: z.iso.datetime(),
@@ -104,3 +154,26 @@ export const Person = z.object({
   expiresAt: z.number().int(),
 });
 export type Person = z.infer<typeof Person>;
+
+/**
+ * A stage reached or an exit, as its own item beside the facts, so that a report finds what
+ * happened in a period by the day it happened. No personal data: the same facts as the interest,
+ * plus the days the lead times need.
+ */
+export const OutcomeFact = z.object({
+  interestId: Id,
+  regionId: Slug,
+  locationId: Slug,
+  kind: ListingKind,
+  sector: z.string().max(80).optional(),
+  permit: PermitGroup,
+  residentKeys: z.array(z.string().max(64)).max(2).default([]),
+  status: InterestStatus.exclude(['new']),
+  on: z.iso.date(),
+  reason: StopReason.optional(),
+  /** The Dutch day the resident reacted, the day of the introduction, the day the TWV was applied for. */
+  interestOn: z.iso.date(),
+  introducedOn: z.iso.date().optional(),
+  twvAppliedOn: z.iso.date().optional(),
+});
+export type OutcomeFact = z.infer<typeof OutcomeFact>;

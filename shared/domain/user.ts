@@ -10,7 +10,7 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-/** What a user may act for: one organisation (employer), a region or some of its locations (desk; one membership per region), or all (admin). */
+/** What a user may act for: one organisation (employer), a region or some of its locations (desk; one membership per region), a region's reports (manager), or all (admin). */
 export const Membership = z.discriminatedUnion('role', [
   z.object({ role: z.literal('employer'), email: Email, organisationId: Id }),
   z.object({
@@ -20,6 +20,8 @@ export const Membership = z.discriminatedUnion('role', [
     /** Empty: the whole region. Otherwise only these locations' listings and residents. */
     locationIds: z.array(Slug).default([]),
   }),
+  /** Read-only: the region's reports, nothing about single residents. */
+  z.object({ role: z.literal('manager'), email: Email, regionId: Slug }),
   z.object({ role: z.literal('admin'), email: Email }),
 ]);
 export type Membership = z.infer<typeof Membership>;

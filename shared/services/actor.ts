@@ -27,6 +27,11 @@ export function deskRegions(a: Actor): string[] {
   return a.kind === 'person' ? a.memberships.flatMap((m) => (m.role === 'desk' ? [m.regionId] : [])) : [];
 }
 
+/** The regions a person reads the reports of as a region manager. */
+export function managedRegions(a: Actor): string[] {
+  return a.kind === 'person' ? a.memberships.flatMap((m) => (m.role === 'manager' ? [m.regionId] : [])) : [];
+}
+
 /** The organisations a person is an employer member of. */
 export function employerOrganisations(a: Actor): string[] {
   return a.kind === 'person' ? a.memberships.flatMap((m) => (m.role === 'employer' ? [m.organisationId] : [])) : [];

@@ -30,8 +30,8 @@ import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation,
  * expected set must get a ForbiddenError, one inside must succeed. A last test makes sure no
  * use case that takes an actor is missing from this table.
  */
-type Who = 'anonymous' | 'employerA' | 'employerB' | 'deskZuid' | 'deskNoord' | 'admin';
-const EVERYONE: Who[] = ['anonymous', 'employerA', 'employerB', 'deskZuid', 'deskNoord', 'admin'];
+type Who = 'anonymous' | 'employerA' | 'employerB' | 'deskZuid' | 'deskNoord' | 'managerZuid' | 'admin';
+const EVERYONE: Who[] = ['anonymous', 'employerA', 'employerB', 'deskZuid', 'deskNoord', 'managerZuid', 'admin'];
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let ctx: ServiceContext;
@@ -54,6 +54,8 @@ beforeAll(async () => {
     employerB: employerOf(orgB.id, 'b@example.org'),
     deskZuid: deskOf('zuid'),
     deskNoord: deskOf('noord'),
+    // A read-only region manager: the region's reports, nothing else.
+    managerZuid: { kind: 'person', email: 'manager-zuid@example.org', memberships: [{ role: 'manager', email: 'manager-zuid@example.org', regionId: 'zuid' }] },
     admin,
   };
   for (const email of ['a@example.org', 'desk-zuid@example.org', 'desk-noord@example.org']) await putUser(db, { id: '01JDEM00000000000000000000', email, name: email, createdAt: NOW.toISOString() });
@@ -139,10 +141,11 @@ const CASES: Case[] = [
   { name: 'introduceToEmployer', allowed: ['deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest(); return introduceToEmployer(ctx, a, i.id, i.version, 'Past goed'); } },
   { name: 'cancelSeatForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => cancelSeatForDesk(db, a, (await interest({ visit: true })).interest.id, NOW) },
   { name: 'introductionsForEmployer', allowed: ['employerA', 'admin'], run: async (a) => introductionsForEmployer(db, a, (await interest({ introduced: true })).interest.listingId, NOW) },
-  { name: 'recordOutcome', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest({ introduced: true }); return recordOutcome(db, a, i.id, i.version, { status: 'interview', on: '2026-11-24' }, NOW); } },
+  { name: 'recordOutcome', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest({ introduced: true }); return recordOutcome(db, a, i.id, i.version, { status: 'interview', on: '2026-11-23' }, NOW); } },
   { name: 'showResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => showResidentData(db, a, (await interest()).reference, NOW) },
   { name: 'deleteResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => deleteResidentData(db, a, (await interest()).reference, NOW) },
-  { name: 'regionReport', allowed: ['deskZuid', 'admin'], run: (a) => regionReport(db, a, 'zuid', { from: '2026-01-01', to: '2026-12-31' }) },
+  { name: 'regionReport', allowed: ['deskZuid', 'managerZuid', 'admin'], run: (a) => regionReport(db, a, 'zuid', { from: '2026-01-01', to: '2026-12-31' }) },
+  { name: 'regionReport (national)', allowed: ['admin'], run: (a) => regionReport(db, a, undefined, { from: '2026-01-01', to: '2026-12-31' }) },
 ];
 
 /**

@@ -3,8 +3,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ulid } from 'ulid';
-import type { Config } from '../config/index.js';
-import { Interest, InterestInput, Person } from '../domain/interest.js';
+import { DEV_RESIDENT_KEY_SECRET, type Config } from '../config/index.js';
+import { Interest, InterestInput, Person, permitGroupOf } from '../domain/interest.js';
 import { SCHEDULED_KINDS, type Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { isVisible, keys } from '../db/keys.js';
@@ -19,11 +19,14 @@ import { portalLink, type ServiceContext, sendNotices } from './context.js';
 import { hashSecret } from './login-link.js';
 import { getListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
+import { residentKeys } from './resident-key.js';
 import { retrying, transact, tryTransact, type TransactItem } from '../repositories/transact.js';
 
 /** Residents react: "I'm interested", and seats on company visits and events. */
 
 export type Retention = Pick<Config, 'RETENTION_DAYS_AFTER_CLOSE' | 'RETENTION_DAYS_WITH_CONSENT'>;
+/** What a reaction needs from the configuration: retention, and the key of the resident keys (the local default when absent). */
+export type ReactionConfig = Retention & Partial<Pick<Config, 'RESIDENT_KEY_SECRET'>>;
 
 const DAY = 86_400_000;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -87,7 +90,7 @@ export interface InterestReceipt {
   waitingPosition?: number;
 }
 
-export async function expressInterest(db: Db, input: unknown, now: Date, retention: Retention): Promise<InterestReceipt> {
+export async function expressInterest(db: Db, input: unknown, now: Date, retention: ReactionConfig): Promise<InterestReceipt> {
   const v = parseInput(InterestInput, input);
   const listing = await getListing(db, v.listingId, true);
   const today = now.toISOString().slice(0, 10);
@@ -123,6 +126,8 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
       kind: listing.kind,
       sector: organisation?.sector,
       status: 'new',
+      permit: permitGroupOf(v.eligibility),
+      residentKeys: residentKeys(retention.RESIDENT_KEY_SECRET ?? DEV_RESIDENT_KEY_SECRET, v),
       seat,
       waitingTicket: seat === 'waiting' ? ticket?.number : undefined,
       createdAt: at,

@@ -6,7 +6,8 @@ import { getListing, getListings, listingsOfRegionBetween } from '../../shared/r
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduceToEmployer, recordOutcome, type InterestWithPerson } from '../../shared/services/introductions.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, ErrorSummary, SelectField, TextArea, type FormState } from './form.js';
-import { day, OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, statusOptions } from './interest-parts.js';
+import { OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, statusOptions, TwvStatus } from './interest-parts.js';
+import { dutchDay } from '../../shared/domain/dutch-time.js';
 import { PortalPage } from './layout.js';
 import { date } from './format.js';
 
@@ -84,7 +85,7 @@ export function deskInterestRoutes(p: Portal) {
     const done = c.req.query('done');
     const locale = c.get('locale');
     const introduceState = pending?.form === 'introduce' ? pending.state : blankForm();
-    const outcomeState = pending?.form === 'outcome' ? pending.state : blankForm({ on: day(now().toISOString()) });
+    const outcomeState = pending?.form === 'outcome' ? pending.state : blankForm({ on: dutchDay(now()) });
     return c.html(
       <PortalPage c={c} title={title}>
         <p class="meta">
@@ -139,6 +140,7 @@ export function deskInterestRoutes(p: Portal) {
         <section id="outcomes">
           <h2>{tr(c, 'portal.outcome.history')}</h2>
           <OutcomeHistory c={c} interest={interest} />
+          <TwvStatus c={c} interest={interest} today={dutchDay(now())} />
         </section>
         {interest.introducedAt ? (
           <section id="outcome">

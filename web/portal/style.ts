@@ -29,6 +29,8 @@ button.danger { background: var(--danger); border-color: var(--danger); }
 .error-summary { border: 2px solid var(--danger); padding: 0.5rem 1rem; margin-block: 1rem; }
 .error-summary h2 { font-size: 1.1rem; margin: 0; }
 .notice { border-inline-start: 4px solid var(--accent); padding-inline-start: 0.75rem; }
+.notice.warning { border-color: var(--danger); }
+.table-scroll { overflow-x: auto; }
 .cards { list-style: none; padding: 0; }
 .cards li { padding-block: 0.5rem; border-block-end: 1px solid var(--line); }
 table { border-collapse: collapse; inline-size: 100%; }
