@@ -21,15 +21,11 @@ import { Site } from './constructs/site.js';
 import { createTable } from './constructs/table.js';
 import { globalName, secretParameter, type Stage } from './stage.js';
 
-<<<<<<< HEAD
-/** Everything OpWeg runs on in one AWS account and region. See docs/deploy.md. */
-=======
 /**
  * Everything OpWeg runs on in one AWS account and region (the stage's, pinned): the table, the
  * site bucket behind CloudFront, the portal behind an HTTP API, the functions that publish,
  * repair and sweep, SES, alarms, budget and backups. docs/deploy.md describes each piece.
  */
->>>>>>> main
 export class OpwegStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps & { stage: Stage }) {
     super(scope, id, { ...props, env: { account: props.stage.account, region: props.stage.region } });

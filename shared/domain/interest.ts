@@ -12,10 +12,6 @@ import { DutchLevel, ListingKind } from './listing.js';
 export const Eligibility = z.enum(['permit-holder', 'asylum-6-months', 'not-sure']);
 export type Eligibility = z.infer<typeof Eligibility>;
 
-<<<<<<< HEAD
-/** Where the resident's path stands, as the pilots report it (docs/domain.md, "Outcomes the desks report"). */
-export const InterestStatus = z.enum(['new', 'introduced', 'interview', 'matched', 'started', 'school', 'waiting-permit', 'stopped']);
-=======
 /**
  * The outcome ladder (docs/outcomes.md): the stages a resident's path through one introduction
  * climbs, in order. The TWV stages (work permit, applied for by the employer) only apply to
@@ -30,7 +26,6 @@ export type Exit = z.infer<typeof Exit>;
 
 /** Where the resident's path stands: not yet introduced, the highest stage reached, or an exit. */
 export const InterestStatus = z.enum(['new', ...Stage.options, ...Exit.options]);
->>>>>>> main
 export type InterestStatus = z.infer<typeof InterestStatus>;
 /** The outcomes a desk or employer records after an introduction (the desk records the introduction itself). */
 export const OutcomeStatus = z.enum([...Stage.exclude(['introduced']).options, ...Exit.options]);
