@@ -29,6 +29,9 @@ export const keys = {
   regionDesk: (regionId: string) => `REGION#${regionId}#DESK`,
   /** A region's read-only report readers. */
   regionManagers: (regionId: string) => `REGION#${regionId}#MANAGERS`,
+  /** An invitation to join an organisation, in the invitee's partition; gsi1 lists an organisation's open invitations. */
+  invitation: (email: string, organisationId: string) => ({ pk: `USER#${email}`, sk: `INVITATION#${organisationId}` }),
+  organisationInvited: (organisationId: string) => `ORG#${organisationId}#INVITED`,
 
   listing: (id: string) => ({ pk: `LISTING#${id}`, sk: 'LISTING' }),
   regionPublished: (regionId: string) => `REGION#${regionId}#PUBLISHED`,

@@ -63,6 +63,11 @@ export function isEmployerOf(a: Actor, organisationId: string): boolean {
   return a.kind === 'person' && a.memberships.some((m) => m.role === 'employer' && m.organisationId === organisationId);
 }
 
+/** An owner of the organisation: whoever signed it up (owners remove members). */
+export function isOwnerOf(a: Actor, organisationId: string): boolean {
+  return a.kind === 'person' && a.memberships.some((m) => m.role === 'employer' && m.organisationId === organisationId && m.owner === true);
+}
+
 /** Employers act for their own organisation; desks for listings in their region; admins for all. */
 export function mayActForListing(a: Actor, l: { organisationId: string; regionId: string }): boolean {
   return isEmployerOf(a, l.organisationId) || isDeskOf(a, l.regionId);

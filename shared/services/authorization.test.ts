@@ -6,7 +6,7 @@ import type { Organisation } from '../domain/organisation.js';
 import { ForbiddenError } from '../errors.js';
 import { putMembership, putUser } from '../repositories/users.js';
 import { ANONYMOUS, SYSTEM, type Actor } from './actor.js';
-import { employersInRegion, getOrganisationFor, inviteColleague, membersOfOrganisation, updateOrganisationProfile } from './accounts.js';
+import { employersInRegion, getOrganisationFor, inviteColleague, membersOfOrganisation, openInvitationsOf, removeMember, updateOrganisationProfile } from './accounts.js';
 import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from './admin.js';
 import { signOut } from './auth.js';
 import { moderationQueue, organisationListings } from './catalogue.js';
@@ -117,6 +117,9 @@ const CASES: Case[] = [
   { name: 'updateOrganisationProfile', allowed: ['employerA', 'admin'], run: (a) => updateOrganisationProfile(ctx, a, orgA.id, { name: 'Employer A', sector: 'Bouw', regionIds: ['zuid'] }) },
   { name: 'membersOfOrganisation', allowed: ['employerA', 'admin'], run: (a) => membersOfOrganisation(db, a, orgA.id) },
   { name: 'inviteColleague', allowed: ['employerA', 'admin'], run: (a) => inviteColleague(ctx, a, orgA.id, { name: 'Collega', email: 'collega@example.org' }, 'nl') },
+  { name: 'openInvitationsOf', allowed: ['employerA', 'admin'], run: (a) => openInvitationsOf(ctx, a, orgA.id) },
+  // Only owners (none among these actors: employerA is a plain member) and the admin remove members.
+  { name: 'removeMember', allowed: ['admin'], run: async (a) => { await putMembership(db, { role: 'employer', email: 'weg@example.org', organisationId: orgA.id }); return removeMember(ctx, a, orgA.id, 'weg@example.org'); } },
   { name: 'employersInRegion', allowed: ['deskZuid', 'admin'], run: (a) => employersInRegion(db, a, 'zuid') },
   // Partners (partners.ts)
   { name: 'partnersOfRegion', allowed: ['deskZuid', 'admin'], run: (a) => partnersOfRegion(db, a, 'zuid') },
@@ -153,7 +156,8 @@ const CASES: Case[] = [
  * own session, whoever they are; `cancelSeat` and `deletePerson` take the actor's name for the
  * audit and are called only by use cases above that checked it (privacy, the sweep).
  */
-const NOT_ROLE_GATED = new Set(['signOut', 'cancelSeat', 'deletePerson']);
+// The invitee's own invitations: anyone signed in sees, accepts or declines those addressed to them (test/security/membership-consent.test.ts).
+const NOT_ROLE_GATED = new Set(['signOut', 'cancelSeat', 'deletePerson', 'myInvitations', 'acceptInvitation', 'declineInvitation']);
 void signOut;
 
 describe.each(CASES)('$name', (c) => {

@@ -5,7 +5,7 @@ import type { FieldError } from '../../shared/errors.js';
 import { mayRecordDeclaration, recordNonProfitStatus } from '../../shared/services/declarations.js';
 import { ValidationError } from '../../shared/errors.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
-import { getOrganisationFor, inviteColleague, membersOfOrganisation, updateOrganisationProfile } from '../../shared/services/accounts.js';
+import { getOrganisationFor, INVITATION_DAYS, inviteColleague, mayRemoveMembers, membersOfOrganisation, openInvitationsOf, removeMember, updateOrganisationProfile } from '../../shared/services/accounts.js';
 import { organisationListings } from '../../shared/services/catalogue.js';
 import { fieldsOfListing, listingInputFromFields } from '../../shared/services/listing-fields.js';
 import { createListing } from '../../shared/services/listings.js';
@@ -167,10 +167,12 @@ export function employerRoutes(p: Portal) {
     }
   });
 
-  const membersPage = async (c: PortalContext, organisationId: string, state: FormState, notice?: string, status: 200 | 422 = 200) => {
+  const membersPage = async (c: PortalContext, organisationId: string, state: FormState, notice?: string, status: 200 | 422 | 429 = 200) => {
     const actor = c.get('actor');
     const organisation = await getOrganisationFor(p.deps.db, actor, organisationId);
-    const members = await membersOfOrganisation(p.deps.db, actor, organisation.id);
+    const [members, invitations] = await Promise.all([membersOfOrganisation(p.deps.db, actor, organisation.id), openInvitationsOf(p.ctx, actor, organisation.id)]);
+    const removes = mayRemoveMembers(actor, organisation.id);
+    const self = actor.kind === 'person' ? actor.email : '';
     const labels = { name: tr(c, 'portal.members.name'), email: tr(c, 'portal.members.email') };
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.members.title')}>
@@ -178,13 +180,35 @@ export function employerRoutes(p: Portal) {
         <p class="meta">
           <a href={`/portal/org/${organisation.id}`}>{organisation.name}</a>
         </p>
-        <ul class="cards">
+        {notice ? <p class="notice" role="status">{notice}</p> : null}
+        <ul class="cards" id="members">
           {members.map((m) => (
-            <li>{m.email}</li>
+            <li data-member={m.email}>
+              {m.email}
+              {m.role === 'employer' && m.owner === true ? ` (${tr(c, 'portal.members.owner')})` : ''}
+              {removes && m.email !== self ? (
+                <form method="post" action={`/portal/org/${organisation.id}/members/remove`} class="inline">
+                  <input type="hidden" name="email" value={m.email} />
+                  <button type="submit" class="danger">
+                    {tr(c, 'portal.members.remove')}
+                  </button>
+                </form>
+              ) : null}
+            </li>
           ))}
         </ul>
+        {invitations.length > 0 ? (
+          <>
+            <h2>{tr(c, 'portal.members.pending')}</h2>
+            <ul class="cards" id="invited">
+              {invitations.map((i) => (
+                <li data-invited={i.email}>{i.email}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <h2>{tr(c, 'portal.members.invite')}</h2>
-        {notice ? <p class="notice" role="status">{notice}</p> : null}
+        <p class="hint">{tr(c, 'portal.members.inviteHint', { days: INVITATION_DAYS })}</p>
         <ErrorSummary locale={c.get('locale')} state={state} labels={labels} />
         <form method="post" action={`/portal/org/${organisation.id}/members`} novalidate>
           <TextField locale={c.get('locale')} state={state} name="name" label={labels.name} required />
@@ -201,13 +225,24 @@ export function employerRoutes(p: Portal) {
   app.post('/org/:orgId/members', async (c) => {
     const organisationId = c.req.param('orgId');
     const form = await formOf(c);
+    const email = one(form.email).trim();
+    let sent;
     try {
-      await inviteColleague(p.ctx, c.get('actor'), organisationId, { name: one(form.name), email: one(form.email).trim() }, c.get('locale'));
+      sent = await inviteColleague(p.ctx, c.get('actor'), organisationId, { name: one(form.name), email }, c.get('locale'));
     } catch (e) {
       if (e instanceof ValidationError) return membersPage(c, organisationId, { values: form, errors: e.fields }, undefined, 422);
       throw e;
     }
-    return membersPage(c, organisationId, blankForm(), tr(c, 'portal.members.sent', { email: one(form.email).trim() }));
+    if (sent === 'rate-limited') return membersPage(c, organisationId, { values: form, errors: [] }, tr(c, 'portal.members.limited'), 429);
+    return membersPage(c, organisationId, blankForm(), tr(c, sent === 'sent' ? 'portal.members.sent' : 'portal.members.alreadyMember', { email }));
+  });
+
+  // Owners and the admin take a member off the organisation; the person's other work stays.
+  app.post('/org/:orgId/members/remove', async (c) => {
+    const organisationId = c.req.param('orgId');
+    const email = one((await formOf(c)).email);
+    await removeMember(p.ctx, c.get('actor'), organisationId, email);
+    return membersPage(c, organisationId, blankForm(), tr(c, 'portal.members.removed', { email }));
   });
 
   const PROFILE_FIELDS = ['name', 'kvk', 'sector', 'address', 'website', 'contactEmail', 'contactPhone', 'offers'] as const;
