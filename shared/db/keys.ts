@@ -109,9 +109,13 @@ export function listingIndexKeys(l: Listing): Record<string, string> {
       out.gsi5sk = `${l.startsAt}#${l.id}`;
     }
   }
+  // The queue: new listings waiting for review, and changes to published ones.
   if (l.status === 'pending') {
     out.gsi4pk = keys.regionPending(l.regionId);
     out.gsi4sk = `${l.submittedAt ?? l.updatedAt}#${l.id}`;
+  } else if (l.revision?.status === 'pending') {
+    out.gsi4pk = keys.regionPending(l.regionId);
+    out.gsi4sk = `${l.revision.submittedAt}#${l.id}`;
   }
   return out;
 }

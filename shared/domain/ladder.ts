@@ -23,6 +23,9 @@ export const IMPLIES: Record<Stage, Stage[]> = {
   retained: ['introduced', 'interview', 'matched', 'started'],
 };
 
+/** UWV decides on a TWV in 2 to 5 weeks: an application waiting longer than this many days is flagged and the desk reminded. */
+export const TWV_REMINDER_DAYS = 35;
+
 /** "Still working after 3 months": this many months after the first day of work. */
 export const RETAINED_AFTER_MONTHS = 3;
 

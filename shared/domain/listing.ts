@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
 import { minimumWageOn, type MinimumWageTable } from '../config/minimum-wage.js';
 import { hasValidDeclaration, isNonProfit, type Organisation } from './organisation.js';
@@ -173,19 +174,76 @@ export function listingInput(today: string, rules: Omit<ListingRulesContext, 'to
 export const ListingInput = ListingFields;
 export type ListingInput = z.input<typeof ListingFields>;
 
+/** What an edit may change: everything filled in, except the organisation and the region. */
+export const ListingContent = ListingFields.omit({ organisationId: true, regionId: true });
+export type ListingContent = z.infer<typeof ListingContent>;
+/** The names of the fields an edit may change (the keys of ListingContent). */
+export const CONTENT_KEYS = Object.keys(ListingContent.shape) as (keyof ListingContent)[];
+
+/**
+ * Changes to a published listing that wait for the desk. Residents keep seeing the listing's
+ * own fields (the live version) until the desk approves; then these replace them. `pending`
+ * waits in the queue; `changes-requested` and `rejected` are back with the employer, with the
+ * desk's reason, until they edit again or withdraw the change.
+ */
+export const RevisionStatus = z.enum(['pending', 'changes-requested', 'rejected']);
+export type RevisionStatus = z.infer<typeof RevisionStatus>;
+export const ListingRevision = z.object({
+  content: ListingContent,
+  status: RevisionStatus,
+  submittedAt: z.iso.datetime(),
+  submittedBy: z.string().min(1),
+  reason: OptionalText(1000),
+});
+export type ListingRevision = z.infer<typeof ListingRevision>;
+
 /** A listing as stored. Parsed on every read, so a bad item is found, not passed on. */
 export const Listing = ListingFields.extend({
   id: Id,
   status: ListingStatus,
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
+  /** When what residents see last changed (feeds, sitemap, calendar); a waiting revision does not count. */
   updatedAt: z.iso.datetime(),
   submittedAt: z.iso.datetime().optional(),
   publishedAt: z.iso.datetime().optional(),
   rejectionReason: OptionalText(1000),
   featured: z.boolean().default(false),
   hidden: z.boolean().default(false),
+  /** Changes to the published listing that wait for the desk (absent: none). */
+  revision: ListingRevision.optional(),
 });
 // Seats taken on a visit are not on the listing: sign-ups count them on their own item, so a
 // desk editing the text never races a resident taking a seat.
 export type Listing = z.infer<typeof Listing>;
+
+/** The listing's content: the fields an edit may change, nothing else. */
+export function contentOf(l: Listing): ListingContent {
+  return ListingContent.parse(l);
+}
+
+/**
+ * The listing with other content: every editable field replaced (one left empty is removed,
+ * not kept from before), everything else (id, status, dates, flags) as it was.
+ */
+export function withContent(l: Listing, content: ListingContent): Listing {
+  const rest: Record<string, unknown> = { ...l };
+  for (const key of CONTENT_KEYS) delete rest[key];
+  return Listing.parse({ ...rest, ...content });
+}
+
+/** The listing as residents would see it once its waiting revision were approved. */
+export const proposedVersion = (l: Listing): Listing => (l.revision ? withContent(l, l.revision.content) : l);
+
+/** True when residents see the same thing in both (the revision and the version are the desk's business). */
+export function sameForResidents(a: Listing, b: Listing): boolean {
+  const { revision: _ra, version: _va, ...x } = a;
+  const { revision: _rb, version: _vb, ...y } = b;
+  return sameValue(x, y);
+}
+
+/** Equal as stored: a key whose value is undefined counts as absent (DynamoDB keeps neither). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  const plain = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+  return isDeepStrictEqual(plain(a), plain(b));
+}

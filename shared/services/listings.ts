@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { Id } from '../domain/common.js';
-import { Listing, listingInput, type ListingRulesContext, type ListingStatus } from '../domain/listing.js';
+import { CONTENT_KEYS, Listing, ListingContent, listingInput, proposedVersion, sameValue, withContent, type ListingRulesContext, type ListingStatus } from '../domain/listing.js';
 import { postsInRegion } from '../domain/organisation.js';
 import type { Db } from '../db/client.js';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '../errors.js';
@@ -34,7 +34,7 @@ async function organisationOf(db: Db, input: unknown) {
  * (submit, approve): a draft saved before a rule existed, or whose dates have passed since, is
  * refused with the same messages as the form.
  */
-async function checkStillValid(db: Db, listing: Listing, clock: Clock, rules: RulesOptions) {
+async function checkStillValid(db: Db, listing: Listing, clock: Clock, rules: RulesOptions & { keepStartDate?: string }) {
   const organisation = await getOrganisation(db, listing.organisationId);
   parseInput(listingInput(today(clock), { ...rules, organisation }), listing);
 }
@@ -71,9 +71,30 @@ export async function createListing(db: Db, actor: Actor, input: unknown, clock:
 }
 
 /**
- * Edits the fields; the listing keeps its organisation and region. An employer's edit of a
- * published listing goes back to the desk's queue (unless the employer is trusted), so that
- * text the desk approved is never changed behind its back; a desk's edit keeps the status.
+ * What saving an edit does to a listing, decided before it is saved (the form says it):
+ * - `live`: the change shows on the site at once (the desk, a trusted employer, a listing
+ *   that is not published: nothing shows until it is);
+ * - `review`: an employer's change to a published listing waits for the desk as a revision,
+ *   while residents keep seeing the published version.
+ */
+export type EditEffect = 'live' | 'review' | 'notPublished';
+export async function editEffect(db: Db, actor: Actor, l: Listing): Promise<EditEffect> {
+  if (l.status !== 'published') return 'notPublished';
+  if (isDeskOf(actor, l.regionId)) return 'live';
+  return (await getOrganisation(db, l.organisationId))?.trusted === true ? 'live' : 'review';
+}
+
+/** The content fields that differ between two listings, in form order. */
+export function changedFields(a: Listing, b: Listing): (keyof ListingContent)[] {
+  return CONTENT_KEYS.filter((k) => !sameValue(a[k], b[k]));
+}
+
+/**
+ * Edits the content; the listing keeps its organisation and region. An employer's edit of a
+ * published listing (unless the employer is trusted) becomes its waiting revision: residents
+ * keep seeing the approved text until the desk approves the change. Edited back to what is
+ * live, the revision goes. A desk's or trusted employer's edit shows at once and replaces any
+ * waiting revision (the desk edits the proposal when there is one: the form shows it).
  */
 export async function updateListing(db: Db, actor: Actor, id: string, expectedVersion: number, input: unknown, clock: Clock = systemClock, rules: RulesOptions = {}): Promise<Listing> {
   const current = await loadFor(db, actor, id);
@@ -86,23 +107,77 @@ export async function updateListing(db: Db, actor: Actor, id: string, expectedVe
   });
   if (current.status === 'closed' || current.status === 'expired') throw new ConflictError('error.invalid_transition', { status: current.status });
   const at = clock.now().toISOString();
-  const backToReview =
-    current.status === 'published' && !isDeskOf(actor, current.regionId) && (await getOrganisation(db, current.organisationId))?.trusted !== true;
-  const next = Listing.parse({
-    ...current,
-    ...fields,
-    version: expectedVersion + 1,
-    updatedAt: at,
-    ...(backToReview ? { status: 'pending', submittedAt: at } : {}),
-  });
+  const content = ListingContent.parse(fields);
+  const edited = withContent(current, content);
+  const changed = changedFields(current, edited);
+  const audit = (action: string, detail: Record<string, unknown>) =>
+    auditPut(db, { at, actor: actorName(actor), action, subject: { type: 'listing', id }, detail });
+
+  // Nothing differs from what is stored: nothing to save (the page says so).
+  if (changed.length === 0 && !current.revision) return current;
+  if ((await editEffect(db, actor, current)) === 'review') {
+    // Residents keep the live version: only the revision (and the version) change.
+    const next = Listing.parse({
+      ...current,
+      version: expectedVersion + 1,
+      revision: changed.length === 0 ? undefined : { content, status: 'pending', submittedAt: at, submittedBy: actorName(actor) },
+    });
+    const action = changed.length === 0 ? 'listing.change-withdrawn' : 'listing.change-submitted';
+    await writeListing(db, next, expectedVersion, [audit(action, { fields: changed })]);
+    return next;
+  }
+  const next = Listing.parse({ ...edited, revision: undefined, version: expectedVersion + 1, updatedAt: changed.length > 0 ? at : current.updatedAt });
+  await writeListing(db, next, expectedVersion, [audit('listing.updated', { fields: changed, ...(current.revision ? { replacedChange: true } : {}) })]);
+  return next;
+}
+
+/**
+ * The desk decides on the waiting change to a published listing: approve (the change goes
+ * live), ask for changes or reject (the published version stays, the employer reads the reason).
+ */
+export async function decideChange(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  decision: 'approve' | 'reject' | 'requestChanges',
+  o: { reason?: string; clock?: Clock } & RulesOptions = {},
+): Promise<Listing> {
+  const clock = o.clock ?? systemClock;
+  const current = await loadFor(db, actor, id);
+  require(isDeskOf(actor, current.regionId));
+  if (decision !== 'approve' && !o.reason?.trim()) throw new ValidationError([{ field: 'reason', key: 'error.required' }]);
+  if (current.version !== expectedVersion) throw new ConflictError();
+  if (current.status !== 'published' || current.revision?.status !== 'pending') throw new ConflictError('error.invalid_transition', { status: current.status });
+  const at = clock.now().toISOString();
+  const revision = current.revision;
+  // The change goes live only if it still meets the rules today (a start date that was already live may stay).
+  if (decision === 'approve') await checkStillValid(db, withContent(current, revision.content), clock, { ...o, keepStartDate: current.startDate });
+  const next =
+    decision === 'approve'
+      ? Listing.parse({ ...withContent(current, revision.content), revision: undefined, version: expectedVersion + 1, updatedAt: at })
+      : Listing.parse({ ...current, version: expectedVersion + 1, revision: { ...revision, status: decision === 'reject' ? 'rejected' : 'changes-requested', reason: o.reason } });
   await writeListing(db, next, expectedVersion, [
     auditPut(db, {
       at,
       actor: actorName(actor),
-      action: 'listing.updated',
+      action: `listing.change-${decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned'}`,
       subject: { type: 'listing', id },
-      ...(backToReview ? { detail: { from: current.status, to: next.status } } : {}),
+      detail: { fields: changedFields(current, withContent(current, revision.content)), ...(o.reason ? { reason: o.reason } : {}) },
     }),
+  ]);
+  return next;
+}
+
+/** The employer (or the desk) takes back a change that waits or was sent back: the published version stays. */
+export async function withdrawChange(db: Db, actor: Actor, id: string, expectedVersion: number, clock: Clock = systemClock): Promise<Listing> {
+  const current = await loadFor(db, actor, id);
+  if (current.version !== expectedVersion) throw new ConflictError();
+  if (!current.revision) throw new ConflictError('error.invalid_transition', { status: current.status });
+  const at = clock.now().toISOString();
+  const next = Listing.parse({ ...current, revision: undefined, version: expectedVersion + 1 });
+  await writeListing(db, next, expectedVersion, [
+    auditPut(db, { at, actor: actorName(actor), action: 'listing.change-withdrawn', subject: { type: 'listing', id }, detail: { fields: changedFields(current, proposedVersion(current)) } }),
   ]);
   return next;
 }
@@ -156,6 +231,8 @@ export async function changeStatus(
     submittedAt: status === 'pending' ? at : current.submittedAt,
     publishedAt: status === 'published' ? at : current.publishedAt,
     rejectionReason: action === 'reject' || action === 'requestChanges' ? o.reason : undefined,
+    // Closing stays immediate; a change that was waiting goes with the listing.
+    revision: status === 'closed' || status === 'expired' ? undefined : current.revision,
   });
   await writeListing(db, next, expectedVersion, [
     auditPut(db, {

@@ -1,6 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Outbox } from '../adapters/mail-outbox.js';
+import { loadConfig } from '../config/index.js';
 import { ValidationError } from '../errors.js';
+import { putMembership } from '../repositories/users.js';
+import { sweep } from './sweep.js';
 import { keys } from '../db/keys.js';
 import { getInterest } from '../repositories/interests.js';
 import { expressInterest } from './interests.js';
@@ -113,5 +117,25 @@ describe('outcome facts hold no personal data (GDPR)', () => {
     const interest = facts.find((i) => i.sk === 'INTEREST')!;
     expect(interest.outcomes.map((o: { by: string }) => o.by)).toEqual(['desk', 'employer', 'desk', 'desk']);
     expect(interest.permit).toBe('asylum-seeker');
+  });
+});
+
+describe('the TWV reminder', () => {
+  it('tells the region\'s desk once a day about applications waiting longer than 5 weeks, naming no resident', async () => {
+    await putMembership(db, { role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] });
+    const { id, version } = await introduced({ eligibility: 'asylum-6-months' });
+    await recordOutcome(db, employerOf(org), id, version, { status: 'twv-applied', on: '2026-11-23' }, NOW);
+    const config = loadConfig({ PUBLIC_ORIGIN: 'https://opweg.example.org' });
+    const mail = new Outbox();
+    // 35 days: within UWV's 5 weeks.
+    expect((await sweep({ db, config, mail }, at('2026-12-28T06:00:00Z'))).twvRemindersSent).toBe(0);
+    const day36 = await sweep({ db, config, mail }, at('2026-12-29T06:00:00Z'));
+    expect(day36.twvRemindersSent).toBe(1);
+    const reminder = mail.messages().find((m) => m.subject.includes('TWV'))!;
+    expect(reminder.to).toBe('desk-zuid@example.org');
+    expect(reminder.text).toContain(`https://opweg.example.org/portal/desk/zuid/interests/${id}`);
+    expect(reminder.text).toContain('23 november 2026, 36');
+    expect(reminder.text).not.toContain('Amal');
+    expect((await sweep({ db, config, mail }, at('2026-12-29T09:00:00Z'))).twvRemindersSent).toBe(0);
   });
 });

@@ -15,14 +15,16 @@ import { deskStaffOfRegion, membershipsOfOrganisation } from '../repositories/us
 import { SYSTEM } from './actor.js';
 import { portalLink, type ServiceContext, sendNotices } from './context.js';
 import { sendDeskDigests } from './digest.js';
+import { sendTwvReminders } from './twv-reminder.js';
 import { changeStatus } from './listings.js';
 import { deletePerson } from './privacy.js';
 
 /**
  * The scheduled sweep (EventBridge hourly on AWS, every minute under `npm start`): listings
  * past their closing date leave the site, paid listings below a minimum wage that has taken
- * effect go back to the desk (employer and desk are told), employers hear three days before theirs close,
- * residents' data past retention is deleted, and desks get their daily digest. Safe to run
+ * effect go back to the desk (employer and desk are told), employers hear three days before
+ * theirs close, residents' data past retention is deleted, and desks get their daily digest and
+ * reminders of TWV applications waiting over 5 weeks. Safe to run
  * twice, or in parallel with people working: a lost race is skipped, each notice is sent once.
  */
 export interface SweepDeps {
@@ -41,6 +43,8 @@ export interface SweepResult {
   warned: string[];
   peopleDeleted: number;
   digestsSent: number;
+  /** Mails reminding desks of TWV applications waiting longer than 5 weeks. */
+  twvRemindersSent: number;
 }
 
 const DAY = 86_400_000;
@@ -109,7 +113,7 @@ async function sendBackForWage(deps: SweepDeps, ctx: ServiceContext | undefined,
 export async function sweep(deps: SweepDeps, now: Date = new Date()): Promise<SweepResult> {
   const { db } = deps;
   const ctx: ServiceContext | undefined = deps.mail ? { db, mail: deps.mail, clock: { now: () => now }, config: deps.config } : undefined;
-  const result: SweepResult = { expired: [], belowMinimumWage: [], warned: [], peopleDeleted: 0, digestsSent: 0 };
+  const result: SweepResult = { expired: [], belowMinimumWage: [], warned: [], peopleDeleted: 0, digestsSent: 0, twvRemindersSent: 0 };
   const inThreeDays = dayOf(new Date(now.getTime() + 3 * DAY));
   const { regions } = await getDirectory(db);
   for (const region of regions) {
@@ -134,6 +138,9 @@ export async function sweep(deps: SweepDeps, now: Date = new Date()): Promise<Sw
   }
   if (ctx && (await claimOnce(db, keys.dailyRun('desk-digest', dayOf(now)), now))) {
     result.digestsSent = (await sendDeskDigests(ctx, SYSTEM)).reduce((n, d) => n + d.mailed.length, 0);
+  }
+  if (ctx && (await claimOnce(db, keys.dailyRun('twv-reminder', dayOf(now)), now))) {
+    result.twvRemindersSent = (await sendTwvReminders(ctx, SYSTEM)).reduce((n, r) => n + r.mailed.length, 0);
   }
   return result;
 }

@@ -93,9 +93,11 @@ describe('desk pages', () => {
     expect(await getListing(db, f.id)).toMatchObject({ featured: true, hidden: true, version: 5 });
     expect((await publishedInRegion(db, 'zuid')).items.map((x) => x.id)).not.toContain(f.id);
     const history = await (await zuid.get(`/portal/listings/${f.id}/history`)).text();
-    expect(history).toContain('listing.approve');
-    expect(history).toContain('listing.curated');
-    expect(history).toContain('desk-zuid@example.org');
+    // In words, in the reader's language, not the audit log's keys.
+    expect(history).toContain('desk-zuid@example.org heeft het goedgekeurd: het kwam op de site.');
+    expect(history).toContain('desk-zuid@example.org heeft het uitgelicht.');
+    expect(history).toContain('desk-zuid@example.org heeft het verborgen voor bewoners.');
+    expect(history).not.toMatch(/>[^<]*listing\.(created|submit|approve|curated)/);
     expect((await employer.get(`/portal/listings/${f.id}/history`)).status).toBe(403);
   });
 

@@ -48,10 +48,11 @@ export function deskRoutes(p: Portal) {
         {queue.items.length === 0 ? <p>{tr(c, 'portal.desk.queueEmpty')}</p> : null}
         <ol class="cards" id="queue-items">
           {queue.items.map((l) => (
-            <li data-listing={l.id}>
-              <a href={`/portal/listings/${l.id}`}>{l.title}</a>{' '}
-              <span class="meta">{`${t(c.get('locale'), `kind.${l.kind}`)} · ${l.workplace.city} · ${tr(c, 'portal.desk.submitted', { date: date(c, l.submittedAt ?? l.updatedAt) })}`}</span>{' '}
-              <ActionButton action={`/portal/listings/${l.id}/approve`} version={l.version} label={tr(c, 'portal.listing.approve')} />
+            <li data-listing={l.id} data-kind={l.status === 'published' ? 'change' : 'new'}>
+              {/* The desk decides from the review page, having seen the listing (and a change's difference). */}
+              <a href={`/portal/listings/${l.id}/review`}>{l.title}</a>{' '}
+              {l.status === 'published' ? <span class="status status-change-pending">{tr(c, 'portal.desk.change')}</span> : <span class="status status-pending">{tr(c, 'portal.desk.new')}</span>}{' '}
+              <span class="meta">{`${t(c.get('locale'), `kind.${l.kind}`)} · ${l.workplace.city} · ${tr(c, 'portal.desk.submitted', { date: date(c, l.revision?.submittedAt ?? l.submittedAt ?? l.updatedAt) })}`}</span>
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import type { Interest, Person } from '../../shared/domain/interest.js';
 import { daysBetween } from '../../shared/domain/dutch-time.js';
 import { InterestStatus, OutcomeStatus, StopReason } from '../../shared/domain/interest.js';
+import { TWV_REMINDER_DAYS } from '../../shared/domain/ladder.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { one, tr, type PortalContext } from './env.js';
 import { ErrorSummary, SelectField, TextField, type FormState } from './form.js';
@@ -113,9 +114,6 @@ export function OutcomeHistory(props: { c: PortalContext; interest: Interest; id
     </ol>
   );
 }
-
-/** Weeks UWV may take before the desk is reminded (it says 2 to 5). */
-export const TWV_REMINDER_DAYS = 35;
 
 /** The TWV of an introduction: applied when, waiting how long (over 5 weeks: a warning), or decided after how many days. */
 export function TwvStatus(props: { c: PortalContext; interest: Interest; today: string }) {

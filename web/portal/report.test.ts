@@ -29,7 +29,8 @@ let adminClient: PortalClient;
 let employer: PortalClient;
 const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
 /** Everything personal the residents gave. */
-const personal = ['Amal', 'Bashir', 'Chaya', 'Dawit', 'Esra', 'Farid', 'Gul', 'Hamid', '1111', '2222', '7777', '@example.org'];
+const ids: Record<string, string> = {};
+const personal = ['Idris', 'Amal', 'Bashir', 'Chaya', 'Dawit', 'Esra', 'Farid', 'Gul', 'Hamid', '1111', '2222', '7777', '@example.org'];
 
 const at = (iso: string) => new Date(iso);
 const noon = (day: string) => at(`${day}T11:00:00Z`);
@@ -89,6 +90,12 @@ beforeAll(async () => {
   await step(f.id, v, 'matched', '2026-11-03');
   // R7 Gul, an asylum seeker, reacts to the internship and waits.
   await react(internship.id, '2026-11-10T09:00:00Z', { name: 'Gul', phone: '0677777777', eligibility: 'asylum-6-months' });
+  // R9 Idris, an asylum seeker, reacted in September; his TWV application of 1 October still waits (nothing in November).
+  const i9 = (await react(job.id, '2026-09-20T09:00:00Z', { name: 'Idris', email: 'idris@example.org', eligibility: 'asylum-6-months' })).interest;
+  v = await introduced(i9.id, '2026-09-22');
+  await step(i9.id, v, 'twv-applied', '2026-10-01');
+  ids.idris = i9.id;
+  ids.bashir = b.id;
   // R8 in region Noord, with Amal's e-mail address: Amal again, for the national totals.
   await expressInterest(db, { listingId: northJob.id, locationId: 'assen', name: 'Hamid', email: 'amal@example.org', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, at('2026-11-11T09:00:00Z'), retention);
 
@@ -188,6 +195,18 @@ function cell(html: string, table: string, row: string, col: string): number {
   if (!m) throw new Error(`no cell ${table}/${row}/${col}`);
   return Number(m[1]);
 }
+
+describe('the TWV on the desk\'s page', () => {
+  it('shows the lead time of a decided application, and flags one waiting longer than 5 weeks', async () => {
+    const decided = await (await zuid.get(`/portal/desk/zuid/interests/${ids.bashir}`)).text();
+    expect(decided).toContain('Aangevraagd op 12 november 2026, TWV verleend op 10 december 2026: 28 dagen.');
+    const waiting = await (await zuid.get(`/portal/desk/zuid/interests/${ids.idris}`)).text();
+    // The server's today is 23 November: 53 days since 1 October.
+    expect(waiting).toContain('Aangevraagd op 1 oktober 2026; wacht nu 53 dagen op UWV.');
+    expect(waiting).toContain('Langer dan 5 weken');
+    expect(decided).not.toContain('Langer dan 5 weken');
+  });
+});
 
 describe('the report page and its CSV', () => {
   it('shows the same numbers on the page and in a CSV for Dutch Excel (BOM, semicolons, Dutch headers), with no personal data', async () => {
