@@ -79,7 +79,7 @@ async function publishedVisit() {
 let residents = 0;
 async function interest(o: { introduced?: boolean; visit?: boolean } = {}) {
   const l = o.visit ? await publishedVisit() : await published();
-  const receipt = await expressInterest(db, { listingId: l.id, locationId: 'venlo', name: `Resident ${++residents}`, email: `r${residents}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
+  const receipt = await expressInterest(db, { listingId: l.id, locationId: 'venlo', name: `Resident ${++residents}`, email: `r${residents}@example.org`, age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
   const i = o.introduced ? await introduce(db, SYSTEM, receipt.interest.id, receipt.interest.version, 'Goede kandidaat', NOW) : receipt.interest;
   return { interest: i, reference: receipt.reference };
 }

@@ -56,7 +56,7 @@ export function privacyRoutes(p: Portal) {
     try {
       shown = await showResidentData(p.deps.db, c.get('actor'), reference, now());
     } catch (e) {
-      if (e instanceof DomainError && e.key === 'error.reference_unknown') return formPage(c, { values: form, errors: [{ field: 'reference', key: e.key }] }, 404);
+      if (e instanceof DomainError && e.key === 'error.reference_unknown') return formPage(c, { values: form, errors: [{ field: 'reference', key: e.key }] }, 422);
       throw e;
     }
     const { interest, person } = shown;

@@ -228,7 +228,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
 
       <SafetyNote locale={locale} />
 
-      <HowToReact locale={locale} listing={listing} locations={(reach.length > 0 ? reach : near).map((n) => n.location).concat(locations.filter((x) => x.regionId === listing.regionId && !reach.some((n) => n.location.id === x.id)))} />
+      <HowToReact locale={locale} listing={listing} retention={config} locations={(reach.length > 0 ? reach : near).map((n) => n.location).concat(locations.filter((x) => x.regionId === listing.regionId && !reach.some((n) => n.location.id === x.id)))} />
       <section class="section" id="share">
         <h2>{t(locale, 'share.title')}</h2>
         <p>
