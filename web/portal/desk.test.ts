@@ -134,6 +134,28 @@ describe('desk pages', () => {
     expect((await noord.get('/portal/desk/zuid/import')).status).toBe(403);
   });
 
+  it('lists what each import column may hold, offers a template, and names the options in a refusal', async () => {
+    const page = await (await zuid.get('/portal/desk/zuid/import')).text();
+    expect(page).toContain('href="/portal/desk/zuid/import/template.csv"');
+    expect(page).toMatch(/<tr data-column="kind">[\s\S]*?<code>job<\/code>, <code>internship<\/code>/);
+    expect(page).toMatch(/<tr data-column="locationId">[\s\S]*?<code>venlo<\/code><\/td>/);
+    expect(page).toMatch(/<tr data-column="organisation">[\s\S]*?<code>Maasland Logistiek<\/code>/);
+    expect(page).toMatch(/<tr data-column="startDate">[\s\S]*?JJJJ-MM-DD/);
+
+    const template = await zuid.get('/portal/desk/zuid/import/template.csv');
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-disposition')).toBe('attachment; filename="opweg-import-zuid.csv"');
+    const bytes = new Uint8Array(await template.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')[1]).toMatch(/^Maasland Logistiek;job;/);
+    expect((await noord.get('/portal/desk/zuid/import/template.csv')).status).toBe(403);
+
+    const body = new FormData();
+    body.append('file', new Blob(['organisation,locationId,kind,title,description,openTo,dutchLevel,workplace.city\n68450213,venlo,baan,Fout,Werk,permit-holders,A2,Venlo\n'], { type: 'text/csv' }), 'listings.csv');
+    const res = await fetch(`${server.url}/portal/desk/zuid/import`, { method: 'POST', body, headers: { cookie: zuid.cookie, origin: server.url } });
+    expect(await res.text()).toContain('Kies een van: job, internship, workplace-learning, apprenticeship, volunteering, company-visit, event.');
+  });
+
   it('keeps the region\'s partner network: add, edit, remove', async () => {
     const bad = await zuid.post('/portal/desk/zuid/partners', { kind: 'uwv', name: '', website: 'javascript:alert(1)' });
     expect(bad.status).toBe(422);
