@@ -13,6 +13,7 @@ import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type Port
 import { deskRoutes } from './desk.js';
 import { employerRoutes } from './employer.js';
 import { summaryRoutes } from './summaries.js';
+import { guideRoutes } from './guide.js';
 import { homeRoutes } from './home.js';
 import { deskInterestRoutes } from './interests.js';
 import { introductionRoutes } from './introductions.js';
@@ -66,6 +67,8 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', authRoutes(p));
   // Residents' forms from the static site: no account needed.
   app.route('/', residentRoutes(p));
+  // The employer guide: readable before signing up.
+  app.route('/', guideRoutes(p));
 
   // Everything below needs a signed-in person.
   app.use('*', async (c, next) => {
