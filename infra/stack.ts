@@ -73,6 +73,10 @@ export class OpwegStack extends Stack {
       MAIL_CONFIGURATION_SET: mail.configurationSetName,
       RETENTION_DAYS_AFTER_CLOSE: String(stage.retentionDaysAfterClose),
       RETENTION_DAYS_WITH_CONSENT: String(stage.retentionDaysWithConsent),
+      BACKUP_RETENTION_DAYS: String(Math.max(35, stage.backupRetentionDays)),
+      ...(stage.auditRetentionDays ? { AUDIT_RETENTION_DAYS: String(stage.auditRetentionDays) } : {}),
+      ...(stage.privacyController ? { PRIVACY_CONTROLLER: stage.privacyController } : {}),
+      ...(stage.privacyContact ? { PRIVACY_CONTACT: stage.privacyContact } : {}),
     };
 
     // Portal: every dynamic page and form post, behind the HTTP API.

@@ -121,7 +121,7 @@ export function listingIndexKeys(l: Listing): Record<string, string> {
 }
 
 
-/** Index attributes of an interest's facts; gsi3 (employer's view) only once introduced. */
+/** Index attributes of an interest's facts; gsi3 (employer's view) only once introduced, and not after a withdrawal. */
 export function interestIndexKeys(i: Interest): Record<string, string> {
   const created = `${i.createdAt}#${i.id}`;
   const out: Record<string, string> = {
@@ -130,7 +130,7 @@ export function interestIndexKeys(i: Interest): Record<string, string> {
     gsi2pk: keys.listingInterests(i.listingId),
     gsi2sk: created,
   };
-  if (i.introducedAt && !i.personDeletedAt) {
+  if (i.introducedAt && !i.personDeletedAt && !i.withdrawnAt) {
     out.gsi3pk = keys.organisationIntroduced(i.organisationId);
     out.gsi3sk = `${i.listingId}#${i.introducedAt}#${i.id}`;
   }

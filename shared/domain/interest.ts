@@ -8,9 +8,22 @@ import { DutchLevel, ListingKind } from './listing.js';
  * expires after the retention period and is deleted by TTL and the sweep.
  */
 
-/** Self-declared, never checked against documents (DOMAIN.md "Privacy"). */
-export const Eligibility = z.enum(['permit-holder', 'asylum-6-months', 'not-sure']);
+/**
+ * Self-declared, never checked against documents. An asylum seeker may work (with a TWV the
+ * employer applies for) once the application is 6 months old; "less than 6 months" still
+ * counts for visits, volunteering and for the desk to know what comes next.
+ */
+export const Eligibility = z.enum(['permit-holder', 'asylum-6-months', 'asylum-under-6-months', 'not-sure']);
 export type Eligibility = z.infer<typeof Eligibility>;
+
+/**
+ * "Are you 18 or older?" Under 16 needs a parent's or guardian's consent to share details; UWV
+ * grants a work permit (TWV) only from 18, so a younger asylum seeker cannot take up a job,
+ * workplace-learning place or apprenticeship (an internship may be the exception a course needs:
+ * the desk checks).
+ */
+export const AgeGroup = z.enum(['18-plus', '16-17', 'under-16']);
+export type AgeGroup = z.infer<typeof AgeGroup>;
 
 /**
  * The outcome ladder (docs/outcomes.md): the stages a resident's path through one introduction
@@ -60,21 +73,28 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 export const InterestInput = z
   .object({
     listingId: Id,
-    locationId: Slug,
+    // No preselection: a resident who skips it is asked, not recorded at some other location.
+    locationId: z.preprocess((v) => (v === '' ? undefined : v), z.string({ error: 'invalid_choice' }).pipe(Slug)),
     name: Text(100),
     phone: optional(Phone),
     email: optional(Email),
     eligibility: Eligibility,
+    age: AgeGroup,
+    /** Under 16: a parent or guardian agrees. */
+    guardianConsent: z.boolean().default(false),
     dutchLevel: DutchLevel,
     languages: z.array(ContentLanguage).max(10).default([]),
     message: OptionalText(1000),
     consent: z.literal(true, { error: 'consent_required' }),
+    /** The language of the page the resident used: mail to them is in it. */
+    locale: ContentLanguage.optional(),
     /** Keep my details up to 12 months so the desk can offer me other work. */
     keepLonger: z.boolean().default(false),
   })
   .superRefine(
     (v, ctx) => {
       if (!v.phone && !v.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'contact_required' });
+      if (v.age === 'under-16' && !v.guardianConsent) ctx.addIssue({ code: 'custom', path: ['guardianConsent'], message: 'guardian_required' });
     },
     // Also when other fields are wrong: the resident sees every message at once.
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
@@ -117,6 +137,8 @@ export const Interest = z.object({
   /** A side exit, when the path ended there. */
   exit: z.object({ status: Exit, on: z.iso.date(), reason: StopReason.optional() }).optional(),
   outcomes: z.array(Outcome).default([]),
+  /** The resident withdrew it with the reference code: the desk sees it and stops. */
+  withdrawnAt: z.iso.datetime().optional(),
   permit: PermitGroup.default('unknown'),
   /**
    * Pseudonymous keys of the resident (a keyed hash of the e-mail address and of the phone
@@ -140,10 +162,15 @@ export const Person = z.object({
   phone: Phone.optional(),
   email: Email.optional(),
   eligibility: Eligibility,
+  /** Absent on sign-ups from before the form asked. */
+  age: AgeGroup.optional(),
+  guardianConsent: z.boolean().optional(),
   dutchLevel: DutchLevel,
   languages: z.array(ContentLanguage).default([]),
   message: OptionalText(1000),
   keepLonger: z.boolean(),
+  /** The language the resident wrote in, for mail to them (a seat that came free). */
+  locale: ContentLanguage.optional(),
   /** The desk's note to the employer when it introduces the resident. */
   introductionNote: OptionalText(1000),
   expiresAt: z.number().int(),

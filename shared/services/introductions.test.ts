@@ -28,7 +28,7 @@ async function published(input: ListingInput) {
   return changeStatus(db, d, l.id, 2, 'approve', { clock });
 }
 const resident = (listingId: string, name: string, o: Record<string, unknown> = {}) => ({
-  listingId, locationId: 'venlo', name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, ...o,
+  listingId, locationId: 'venlo', name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, ...o,
 });
 
 beforeAll(async () => {

@@ -88,6 +88,8 @@ export async function introduce(db: Db, actor: Actor, interestId: string, expect
   // Someone else acted since the page was opened: say so, rather than what they did.
   if (current.version !== expectedVersion) throw new ConflictError();
   if (current.status !== 'new') throw new ConflictError('error.invalid_transition', { status: current.status });
+  // The resident withdrew (by reference code) since the page was opened.
+  if (current.withdrawnAt) throw new ConflictError();
   const at = now.toISOString();
   const on = dutchDay(now);
   const next = Interest.parse({

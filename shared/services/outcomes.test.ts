@@ -30,7 +30,7 @@ async function published(input: ListingInput) {
 /** A resident introduced on NOW's day (2026-11-23); returns the interest id and its version. */
 async function introduced(o: { eligibility?: string; kind?: ListingInput['kind'] } = {}) {
   const job = await published(vacancy(org, o.kind ? { kind: o.kind, wagePerHour: o.kind === 'job' || o.kind === 'apprenticeship' ? 15.2 : undefined } : {}));
-  const { interest } = await expressInterest(db, { listingId: job.id, locationId: 'venlo', name: 'Amal', phone: '06 1234 5678', eligibility: o.eligibility ?? 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
+  const { interest } = await expressInterest(db, { listingId: job.id, locationId: 'venlo', name: 'Amal', phone: '06 1234 5678', age: '18-plus', eligibility: o.eligibility ?? 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
   const i = await introduce(db, desk, interest.id, 1, 'Voorgesteld', NOW);
   return { id: i.id, version: i.version };
 }

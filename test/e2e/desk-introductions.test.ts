@@ -41,7 +41,7 @@ beforeAll(async () => {
   listingId = (await changeStatus(db, SYSTEM, draft.id, 2, 'approve', { clock })).id;
   const receipt = await expressInterest(
     db,
-    { listingId, locationId: 'venlo', name: 'Samira Haddad', phone: '+31 6 1234 5678', eligibility: 'permit-holder', dutchLevel: 'A2', languages: ['ar'], message: 'Ik heb in Syrië in een kas gewerkt.', consent: true },
+    { listingId, locationId: 'venlo', name: 'Samira Haddad', phone: '+31 6 1234 5678', age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', languages: ['ar'], message: 'Ik heb in Syrië in een kas gewerkt.', consent: true },
     new Date(),
     { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 },
   );

@@ -46,7 +46,7 @@ beforeAll(async () => {
   const l = await createListing(db, employerOf(org.id), vacancy(org.id), clock);
   listingId = (await changeStatus(db, employerOf(org.id), l.id, 1, 'submit', { clock })).id;
   const retention = { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 };
-  const resident = (id: string, name: string) => ({ listingId: id, locationId: 'venlo', name, email: 'r@example.org', phone: '+31 6 12345678', eligibility: 'permit-holder', dutchLevel: 'A2', languages: ['ar'], message: 'Hallo', consent: true });
+  const resident = (id: string, name: string) => ({ listingId: id, locationId: 'venlo', name, email: 'r@example.org', phone: '+31 6 12345678', age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', languages: ['ar'], message: 'Hallo', consent: true });
   jobId = (await publishedListing(db, vacancy(org.id))).id;
   const first = await expressInterest(db, resident(jobId, 'Samira'), NOW, retention);
   introducedId = (await introduce(db, SYSTEM, first.interest.id, 1, 'Goede kandidaat', NOW)).id;
@@ -62,7 +62,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const residentForm = (listingId: string, o: Record<string, string> = {}) => ({
-  listingId, locale: 'ar', locationId: 'venlo', name: 'سامر', phone: '+31 6 1234 5678', eligibility: 'permit-holder', dutchLevel: 'A2', 'languages[]': 'ar', consent: 'yes', ...o,
+  listingId, locale: 'ar', locationId: 'venlo', name: 'سامر', phone: '+31 6 1234 5678', age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', 'languages[]': 'ar', consent: 'yes', ...o,
 });
 
 describe('portal HTML', () => {

@@ -55,6 +55,12 @@ export function PersonDetails(props: { c: PortalContext; person?: Person; withNo
       ) : null}
       <dt>{tr(c, 'portal.person.eligibility')}</dt>
       <dd>{tr(c, `portal.eligibility.${person.eligibility}` as PortalKey)}</dd>
+      {person.age ? (
+        <>
+          <dt>{tr(c, 'portal.person.age')}</dt>
+          <dd>{tr(c, `portal.age.${person.age}` as PortalKey)}</dd>
+        </>
+      ) : null}
       <dt>{tr(c, 'portal.person.dutchLevel')}</dt>
       <dd>{tr(c, `portal.level.${person.dutchLevel}` as PortalKey)}</dd>
       {person.languages.length > 0 ? (

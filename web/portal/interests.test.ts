@@ -29,7 +29,7 @@ let other: PortalClient;
 
 const published = (input: ListingInput) => publishedListing(db, input);
 const resident = (listingId: string, name: string, o: Record<string, unknown> = {}) => ({
-  listingId, locationId: 'venlo', name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, ...o,
+  listingId, locationId: 'venlo', name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, ...o,
 });
 /** "I'm interested", `minutes` after NOW: ids made in the same millisecond do not sort by time. */
 const interested = (listingId: string, name: string, o: Record<string, unknown> = {}, minutes = 0) =>
@@ -64,7 +64,7 @@ const listed = (html: string) => [...html.matchAll(/data-interest="([0-9A-Z]{26}
 describe('the desk inbox', () => {
   it('lists the region\'s interest newest first with the resident\'s details, for the desk of the region only', async () => {
     const job = await published(vacancy(orgA, { title: 'Tomaten oogsten' }));
-    const first = (await interested(job.id, 'Samira Haddad', { phone: '+31 6 1234 5678', eligibility: 'asylum-6-months', dutchLevel: 'A1', languages: ['ar', 'en'], message: 'Ik werkte in de kas.' })).interest;
+    const first = (await interested(job.id, 'Samira Haddad', { phone: '+31 6 1234 5678', age: '18-plus', eligibility: 'asylum-6-months', dutchLevel: 'A1', languages: ['ar', 'en'], message: 'Ik werkte in de kas.' })).interest;
     const second = (await interested(job.id, 'Yonas Tesfay', {}, 1)).interest;
 
     const home = await text(zuid.get('/portal/'));

@@ -60,6 +60,7 @@ export function deskInterestRoutes(p: Portal) {
                 <a href={`${base(regionId)}/${interest.id}`}>{titles.get(interest.listingId) ?? interest.listingId}</a>{' '}
                 <span class="meta">{`${locationName.get(interest.locationId) ?? interest.locationId} · ${tr(c, 'portal.interests.on', { date: date(c, interest.createdAt) })}`}</span> <StatusBadge c={c} interest={interest} />
                 {interest.seat ? <span class={`status seat-${interest.seat}`}>{` ${tr(c, `portal.seat.${interest.seat}`)}`}</span> : null}
+                {interest.withdrawnAt ? <span class="status withdrawn">{` ${tr(c, 'portal.interest.withdrawn', { date: date(c, interest.withdrawnAt) })}`}</span> : null}
               </p>
               <PersonDetails c={c} person={person} />
             </li>
@@ -108,6 +109,7 @@ export function deskInterestRoutes(p: Portal) {
           <dd id="interest-status">
             <StatusBadge c={c} interest={interest} />
             {interest.introducedAt ? ` ${tr(c, 'portal.interest.introducedOn', { date: date(c, interest.introducedAt) })}` : ''}
+            {interest.withdrawnAt ? <strong class="withdrawn">{` ${tr(c, 'portal.interest.withdrawn', { date: date(c, interest.withdrawnAt) })}`}</strong> : null}
           </dd>
           {interest.seat ? (
             <>
@@ -125,7 +127,7 @@ export function deskInterestRoutes(p: Portal) {
           </div>
         ) : null}
         <PersonDetails c={c} person={person} withNote withReference />
-        {interest.status === 'new' && person ? (
+        {interest.status === 'new' && !interest.withdrawnAt && person ? (
           <section id="introduce">
             <h2>{tr(c, 'portal.interest.introduce')}</h2>
             <p class="hint">{tr(c, 'portal.interest.introduceHint')}</p>

@@ -57,7 +57,7 @@ beforeAll(async () => {
   const northJob = await publishedListing(db, vacancy(north.id, { regionId: 'noord', title: 'Kaasmaker', workplace: { city: 'Assen', lat: 52.99, lon: 6.56 } }));
 
   const react = (listingId: string, when: string, who: Record<string, unknown>) =>
-    expressInterest(db, { listingId, locationId: 'venlo', dutchLevel: 'A2', consent: true, eligibility: 'permit-holder', ...who }, at(when), retention);
+    expressInterest(db, { listingId, locationId: 'venlo', dutchLevel: 'A2', consent: true, age: '18-plus', eligibility: 'permit-holder', ...who }, at(when), retention);
   const step = async (id: string, version: number, status: string, on: string, reason?: string) => (await recordOutcome(db, deskOf('zuid'), id, version, { status, on, reason }, noon(on))).version;
   const introduced = async (id: string, day: string) => (await introduce(db, SYSTEM, id, 1, 'Voorgesteld', noon(day))).version;
 
@@ -97,7 +97,7 @@ beforeAll(async () => {
   ids.idris = i9.id;
   ids.bashir = b.id;
   // R8 in region Noord, with Amal's e-mail address: Amal again, for the national totals.
-  await expressInterest(db, { listingId: northJob.id, locationId: 'assen', name: 'Hamid', email: 'amal@example.org', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, at('2026-11-11T09:00:00Z'), retention);
+  await expressInterest(db, { listingId: northJob.id, locationId: 'assen', name: 'Hamid', email: 'amal@example.org', age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, at('2026-11-11T09:00:00Z'), retention);
 
   server = await startTestServer(db, { mail: outbox, clock });
   zuid = await signedIn(server.url, outbox, 'desk-zuid@example.org');
