@@ -13,6 +13,7 @@ export const portalEn = {
   'portal.yes': 'yes',
   'portal.no': 'no',
   'portal.more': 'More',
+  'portal.form.choose': 'Choose…',
 
   'portal.dashboard.new': 'New listing',
   'portal.dashboard.empty': 'No listings yet. Start with "New listing".',

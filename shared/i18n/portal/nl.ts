@@ -11,6 +11,7 @@ export const portalNl: PortalMessages = {
   'portal.yes': 'ja',
   'portal.no': 'nee',
   'portal.more': 'Meer',
+  'portal.form.choose': 'Kies…',
 
   'portal.dashboard.new': 'Nieuw aanbod',
   'portal.dashboard.empty': 'Nog geen aanbod. Begin met "Nieuw aanbod".',
