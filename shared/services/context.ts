@@ -13,7 +13,7 @@ export interface ServiceContext {
   db: Db;
   mail: MailPort;
   clock: Clock;
-  config: Pick<Config, 'PUBLIC_ORIGIN' | 'SESSION_HOURS'>;
+  config: Pick<Config, 'PUBLIC_ORIGIN' | 'SESSION_HOURS'> & Partial<Pick<Config, 'LISTING_HORIZON_MONTHS'>>;
   /** Where work that must not hold up the answer runs (sign-in mail); without it, it is awaited in place. */
   background?: Background;
 }
