@@ -19,6 +19,7 @@ import { listingRoutes } from './listings.js';
 import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
 import { privacyRoutes } from './privacy.js';
+import { privacyNoticeRoutes } from './privacy-notice.js';
 import { reportRoutes } from './report.js';
 import { residentRoutes, residentUnavailable } from './residents.js';
 import { PORTAL_STYLESHEET } from './style.js';
@@ -65,6 +66,7 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', authRoutes(p));
   // Residents' forms from the static site: no account needed.
   app.route('/', residentRoutes(p));
+  app.route('/', privacyNoticeRoutes(p));
 
   // Everything below needs a signed-in person.
   app.use('*', async (c, next) => {
