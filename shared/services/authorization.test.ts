@@ -12,6 +12,7 @@ import { signOut } from './auth.js';
 import { moderationQueue, organisationListings } from './catalogue.js';
 import type { ServiceContext } from './context.js';
 import { sendDeskDigests } from './digest.js';
+import { sendTwvReminders } from './twv-reminder.js';
 import { importListings } from './import.js';
 import { expressInterest } from './interests.js';
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introduceToEmployer, introductionsForEmployer, recordOutcome } from './introductions.js';
@@ -137,6 +138,7 @@ const CASES: Case[] = [
   { name: 'listEmployers', allowed: ['admin'], run: (a) => listEmployers(db, a) },
   { name: 'setTrusted', allowed: ['admin'], run: (a) => setTrusted(ctx, a, orgB.id, false) },
   { name: 'sendDeskDigests', allowed: ['admin'], run: (a) => sendDeskDigests(ctx, a) },
+  { name: 'sendTwvReminders', allowed: ['admin'], run: (a) => sendTwvReminders(ctx, a) },
   // Residents' interests (introductions.ts, privacy.ts, report.ts)
   { name: 'deskInbox', allowed: ['deskZuid', 'admin'], run: (a) => deskInbox(db, a, 'zuid', {}, NOW) },
   { name: 'interestForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => interestForDesk(db, a, (await interest()).interest.id, NOW) },

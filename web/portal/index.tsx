@@ -12,6 +12,7 @@ import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { deskRoutes } from './desk.js';
 import { employerRoutes } from './employer.js';
+import { guideRoutes } from './guide.js';
 import { homeRoutes } from './home.js';
 import { deskInterestRoutes } from './interests.js';
 import { introductionRoutes } from './introductions.js';
@@ -66,7 +67,9 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', authRoutes(p));
   // Residents' forms from the static site: no account needed.
   app.route('/', residentRoutes(p));
+  // The privacy notice and the employer guide: readable before signing in or up.
   app.route('/', privacyNoticeRoutes(p));
+  app.route('/', guideRoutes(p));
 
   // Everything below needs a signed-in person.
   app.use('*', async (c, next) => {

@@ -151,7 +151,7 @@ export function residentRoutes(p: Portal) {
     } catch (e) {
       if (e instanceof ValidationError) return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={e.fields} />, 422);
       if (e instanceof DomainError && e.key === 'error.reference_unknown') {
-        return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={[{ field: 'reference', key: 'error.reference_unknown' }]} />, 404);
+        return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={[{ field: 'reference', key: 'error.reference_unknown' }]} />, 422);
       }
       if (e instanceof DomainError && e.status === 503) return page(c, locale, t(locale, 'cancel.title'), '/', <p>{t(locale, 'interest.busy')}</p>, 503);
       throw e;

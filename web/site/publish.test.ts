@@ -68,9 +68,9 @@ describe('publishing from stream records', () => {
     expect(await text(store, paths.location('nl', 'assen'))).toBeUndefined();
     expect(result.paths).toContain(paths.listing('kmr', listing.id));
     expect(result.keys).toContain(`kmr/listings/${listing.id}/index.html`);
-    // The stylesheet the pages name is there too.
-    const css = /href="(\/assets\/site\.[a-f0-9]+\.css)"/.exec((await text(store, paths.home('nl'))) ?? (await text(store, paths.region('nl', 'zuid')))!)![1]!;
-    expect(await text(store, css)).toContain('@font-face');
+    // The script the pages name is there too (the stylesheet is inline).
+    const script = /src="(\/assets\/filter\.[a-f0-9]+\.js)"/.exec((await text(store, paths.location('nl', 'venlo')))!)![1]!;
+    expect(await text(store, script)).toContain('form.filters');
   });
 
   it('takes a listing that is no longer published off the lists and feeds, and says so on its page (noindex)', async () => {

@@ -1,5 +1,6 @@
 import type { SiteStore } from '../../shared/ports/site-store.js';
 import type { SiteApp } from './app.js';
+import { contentTypeOf } from './content-types.js';
 import { fileOf } from './paths.js';
 
 export type Outcome = { path: string; key: string; action: 'written' | 'deleted' | 'kept' } | { path: string; key: string; action: 'failed'; error: unknown };
@@ -16,7 +17,7 @@ export async function renderPage(app: SiteApp, store: SiteStore, path: string): 
   try {
     const res = await app.request(path);
     if (res.status === 200) {
-      await store.put({ key, body: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream' });
+      await store.put({ key, body: new Uint8Array(await res.arrayBuffer()), contentType: contentTypeOf(key) ?? res.headers.get('content-type') ?? 'application/octet-stream' });
       return { path, key, action: 'written' };
     }
     if (res.status === 404) {
