@@ -24,7 +24,7 @@ export const keys = {
   userPartition: (email: string) => `USER#${email}`,
   membership: (m: Membership) => ({
     pk: `USER#${m.email}`,
-    sk: `MEMBERSHIP#${m.role}#${m.role === 'employer' ? m.organisationId : m.role === 'desk' || m.role === 'manager' ? m.regionId : 'all'}`,
+    sk: `MEMBERSHIP#${m.role}#${m.role === 'employer' ? m.organisationId : m.role === 'desk' || m.role === 'manager' || m.role === 'translator' ? m.regionId : 'all'}`,
   }),
   regionDesk: (regionId: string) => `REGION#${regionId}#DESK`,
   /** A region's read-only report readers. */
@@ -63,6 +63,11 @@ export const keys = {
    * cancelled); `queued − dequeued` is how many wait.
    */
   visitSeats: (listingId: string) => ({ pk: `LISTING#${listingId}`, sk: 'SEATS' }),
+  /** A listing's summary in one resident language, beside the listing (shared/domain/summary.ts). */
+  summary: (listingId: string, language: string) => ({ pk: `LISTING#${listingId}`, sk: `SUMMARY#${language}` }),
+  summaryPrefix: () => 'SUMMARY#',
+  /** Volunteer translators of a region (memberships, gsi1). */
+  regionTranslators: (regionId: string) => `REGION#${regionId}#TRANSLATORS`,
   /** Marks a notice as sent, so the sweep sends it once (e.g. `closing-soon`). */
   notice: (listingId: string, notice: string) => ({ pk: `LISTING#${listingId}`, sk: `NOTICE#${notice}` }),
   /** Marks a daily job as done for a day (e.g. the desk digest), so it runs once however often the sweep does. */

@@ -12,6 +12,7 @@ import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { deskRoutes } from './desk.js';
 import { employerRoutes } from './employer.js';
+import { summaryRoutes } from './summaries.js';
 import { guideRoutes } from './guide.js';
 import { homeRoutes } from './home.js';
 import { deskInterestRoutes } from './interests.js';
@@ -77,6 +78,7 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', homeRoutes(p));
   app.route('/', employerRoutes(p));
   app.route('/', listingRoutes(p));
+  app.route('/', summaryRoutes(p));
   app.route('/', introductionRoutes(p));
   // Before the desk's /desk/:regionId, which would take "privacy" for a region.
   app.route('/', privacyRoutes(p));
