@@ -8,6 +8,9 @@ import type { Interest, OutcomeFact, Person } from '../domain/interest.js';
  * Every key format of every entity, and nothing else. See docs/data-model.md.
  * Reference data (regions, locations) is tiny and read together: one partition.
  */
+/** The sort-key prefix of an interest's outcome facts (all of them: a Query with begins_with). */
+export const OUTCOME_FACT_PREFIX = 'OUTCOME#';
+
 export const GEOHASH_PRECISION = 4; // cells of about 39 x 20 km
 
 export const keys = {
@@ -52,7 +55,7 @@ export const keys = {
   visitWaiting: (listingId: string) => `LISTING#${listingId}#WAITING`,
   regionRetention: (regionId: string) => `REGION#${regionId}#RETENTION`,
   /** A stage reached or an exit, beside the interest's facts (shared/domain/interest.ts OutcomeFact). */
-  outcomeFact: (interestId: string, status: string) => ({ pk: `INTEREST#${interestId}`, sk: `OUTCOME#${status}` }),
+  outcomeFact: (interestId: string, status: string) => ({ pk: `INTEREST#${interestId}`, sk: `${OUTCOME_FACT_PREFIX}${status}` }),
   /** A region's outcome facts by the day they happened (reports). */
   regionOutcomes: (regionId: string) => `REGION#${regionId}#OUTCOMES`,
   /** A region's TWV applications still waiting for UWV's decision, oldest first (the 5-week reminder). */

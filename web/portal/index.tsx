@@ -21,6 +21,7 @@ import { listingRoutes } from './listings.js';
 import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
 import { privacyRoutes } from './privacy.js';
+import { privacyNoticeRoutes } from './privacy-notice.js';
 import { reportRoutes } from './report.js';
 import { residentRoutes, residentUnavailable } from './residents.js';
 import { PORTAL_STYLESHEET } from './style.js';
@@ -67,7 +68,8 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', authRoutes(p));
   // Residents' forms from the static site: no account needed.
   app.route('/', residentRoutes(p));
-  // The employer guide: readable before signing up.
+  // The privacy notice and the employer guide: readable before signing in or up.
+  app.route('/', privacyNoticeRoutes(p));
   app.route('/', guideRoutes(p));
 
   // Everything below needs a signed-in person.
