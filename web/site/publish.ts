@@ -17,6 +17,8 @@ export interface PublishDeps extends SiteDeps {
    * render queue in chunks (web/site/fanout.ts) instead of rendering it in this function.
    */
   fanOut?: (paths: string[], reason: string) => Promise<unknown>;
+  /** Pages above which a batch fans out (default FAN_OUT_ABOVE; tests set fewer). */
+  fanOutAbove?: number;
   /** Where failures are reported (the Lambda passes its logger). */
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
@@ -85,7 +87,7 @@ export async function publishRecords(deps: PublishDeps, records: DynamoDBRecord[
     }
   }
 
-  if (deps.fanOut && recordsOf.size > FAN_OUT_ABOVE) {
+  if (deps.fanOut && recordsOf.size > (deps.fanOutAbove ?? FAN_OUT_ABOVE)) {
     // Done once the chunks are queued: the chunk function renders them, retrying and dead-lettering on its own.
     try {
       await deps.fanOut([...recordsOf.keys()], `${recordsOf.size} pages of ${records.length} stream records`);
