@@ -26,6 +26,6 @@ export async function readSecrets(
 /** What every handler needs, built once per Lambda instance (at cold start). */
 export async function loadDeps(): Promise<Deps> {
   const config = loadConfig({ ...process.env, ...(await readSecrets()) });
-  const db = createDb({ tableName: config.TABLE_NAME, cursorSecret: config.CURSOR_SECRET, region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  const db = createDb({ tableName: config.TABLE_NAME, cursorSecret: config.CURSOR_SECRET, region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
   return { db, config };
 }

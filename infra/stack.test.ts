@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../shared/db/keys.js';
 import { createTableInput, SITE_SOURCES, TABLE } from '../shared/db/table.js';
 import { CONTENT_SECURITY_POLICY, INDEX_REWRITE } from './constructs/site.js';
+import { SITE_CSS_HASH } from '../web/ui/assets.js';
 import { OpwegStack } from './stack.js';
 import { readStage } from './stage.js';
 
@@ -142,6 +143,24 @@ describe('the site', () => {
     expect(rewrite('/nl/regio/utrecht/')).toBe('/nl/regio/utrecht/index.html');
     expect(rewrite('/nl/regio/utrecht')).toBe('/nl/regio/utrecht/index.html');
     expect(rewrite('/assets/style.css')).toBe('/assets/style.css');
+    const portal = runInNewContext(`${INDEX_REWRITE}; handler({ request: { uri: '/portal' } })`) as { statusCode: number; headers: { location: { value: string } } };
+    expect(portal.statusCode).toBe(301);
+    expect(portal.headers.location.value).toBe('/portal/');
+  });
+
+  it('compresses at the edge and answers an unknown address with the site\'s 404 page (S3 says 404: CloudFront may list the bucket)', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ Compress: true }),
+        CustomErrorResponses: [{ ErrorCode: 404, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 }],
+      }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Action: ['s3:GetObject', 's3:ListBucket'], Principal: { Service: 'cloudfront.amazonaws.com' } })]),
+      }),
+    });
+    expect(CONTENT_SECURITY_POLICY).toContain(`style-src 'self' ${SITE_CSS_HASH}`);
   });
 });
 

@@ -65,14 +65,18 @@ export class OpwegStack extends Stack {
         reason: 'In the SES sandbox the recipient identity is authorized too; the condition limits it to the stage\'s From address.',
       });
     };
-    // Sessions are opaque ids stored in the table, so the cursor key is the only secret so far.
-    const secrets = { CURSOR_SECRET: secretParameter(stage, 'cursor-secret') };
+    // Sessions are opaque ids stored in the table; the secrets are the cursor key and the key of residents' pseudonymous report keys.
+    const secrets = { CURSOR_SECRET: secretParameter(stage, 'cursor-secret'), RESIDENT_KEY_SECRET: secretParameter(stage, 'resident-key-secret') };
     const settings = {
       STAGE: stage.name,
       MAIL_FROM: stage.senderAddress,
       MAIL_CONFIGURATION_SET: mail.configurationSetName,
       RETENTION_DAYS_AFTER_CLOSE: String(stage.retentionDaysAfterClose),
       RETENTION_DAYS_WITH_CONSENT: String(stage.retentionDaysWithConsent),
+      BACKUP_RETENTION_DAYS: String(Math.max(35, stage.backupRetentionDays)),
+      ...(stage.auditRetentionDays ? { AUDIT_RETENTION_DAYS: String(stage.auditRetentionDays) } : {}),
+      ...(stage.privacyController ? { PRIVACY_CONTROLLER: stage.privacyController } : {}),
+      ...(stage.privacyContact ? { PRIVACY_CONTACT: stage.privacyContact } : {}),
     };
 
     // Portal: every dynamic page and form post, behind the HTTP API.

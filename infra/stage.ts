@@ -17,6 +17,11 @@ const StageConfig = z.object({
   senderAddress: z.email(),
   retentionDaysAfterClose: z.number().int().min(1),
   retentionDaysWithConsent: z.number().int().min(1),
+  /** How long the audit log is kept; the functions' default (730) when absent. */
+  auditRetentionDays: z.number().int().min(1).optional(),
+  /** Who is responsible for the data (controller) and how to reach them: named in the privacy notices. */
+  privacyController: z.string().min(2).optional(),
+  privacyContact: z.string().min(3).optional(),
   /**
    * Optional: verify the sender's whole domain with Easy DKIM (DNS records to publish, see
    * docs/deploy.md) instead of the single address; better delivery, needed to leave the sandbox.
@@ -64,4 +69,4 @@ export function readStage(app: App): Stage {
 export const globalName = (stage: Stage, what: string) => `OpWeg-${stage.name}-${stage.region}-${what}`;
 
 /** SSM SecureString parameters a stage's functions read at cold start (created by hand, see docs/deploy.md). */
-export const secretParameter = (stage: Stage, secret: 'cursor-secret') => `/opweg/${stage.name}/${secret}`;
+export const secretParameter = (stage: Stage, secret: 'cursor-secret' | 'resident-key-secret') => `/opweg/${stage.name}/${secret}`;

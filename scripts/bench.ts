@@ -216,10 +216,10 @@ async function loadFigures(db: Db & { endpoint: string }) {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    // The site's stylesheet, written where the publisher would put it.
+    // The site's filter script, written where the publisher would put it.
     mkdirSync(join(siteDir, 'assets'), { recursive: true });
-    writeFileSync(join(siteDir, fileOf(ASSETS.css.path)), ASSETS.css.body);
-    const targets = { static: ASSETS.css.path, healthz: '/healthz', login: '/portal/login' };
+    writeFileSync(join(siteDir, fileOf(ASSETS.filter.path)), ASSETS.filter.body);
+    const targets = { static: ASSETS.filter.path, healthz: '/healthz', login: '/portal/login' };
     const results: Record<string, Cannon> = {};
     for (const [name, path] of Object.entries(targets)) {
       await fetch(`${url}${path}`).then((r) => r.arrayBuffer());

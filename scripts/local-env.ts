@@ -46,7 +46,7 @@ export async function openLocalStack(o: { startIfMissing: boolean }): Promise<Lo
   const config = loadConfig({ ...process.env, DYNAMODB_ENDPOINT: endpoint });
   const client = new DynamoDBClient({ endpoint, region: config.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(client, config.TABLE_NAME);
-  const db = createDb({ tableName: config.TABLE_NAME, endpoint, cursorSecret: config.CURSOR_SECRET, region: config.AWS_REGION });
+  const db = createDb({ tableName: config.TABLE_NAME, endpoint, cursorSecret: config.CURSOR_SECRET, region: config.AWS_REGION, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
   return { config, db, client, local };
 }
 

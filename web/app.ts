@@ -7,6 +7,7 @@ import { DomainError } from '../shared/errors.js';
 import { resolveDeps, type Deps } from './deps.js';
 import { devMailRoutes } from './portal/dev-mail.js';
 import { isImportUpload, portalApp } from './portal/index.js';
+import { SITE_CSS_HASH } from './ui/assets.js';
 
 const TOO_LARGE =
   '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Te groot / Too large</title><h1>Te groot / Too large</h1>' +
@@ -17,14 +18,15 @@ export function createApp(given: Deps) {
   const deps = resolveDeps(given);
   const app = new Hono();
 
-  // No inline script anywhere (pages work as plain HTML); no framing; forms post to us only.
+  // No inline script anywhere (pages work as plain HTML); the one inline style is the resident
+  // pages' stylesheet, admitted by its hash; no framing; forms post to us only.
   app.use(
     '*',
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", SITE_CSS_HASH],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -54,6 +56,8 @@ export function createApp(given: Deps) {
     }
   });
 
+  // The portal lives under /portal/; its bare name leads there (CloudFront's viewer function does the same on AWS).
+  app.get('/portal', (c) => c.redirect('/portal/', 301));
   app.route('/portal', portalApp(deps));
   // The local mailbox, only when running locally (LOCAL_DEV): never on AWS.
   if (deps.outbox) app.route('/dev/mail', devMailRoutes(deps.outbox));

@@ -1,13 +1,15 @@
 import { Duration, Fn, Validations } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
-  AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
+  AccessLevel, AllowedMethods, CachePolicy, Distribution, Function as CloudFrontFunction, FunctionCode, FunctionEventType,
   FunctionRuntime, HeadersFrameOption, HeadersReferrerPolicy, HttpVersion, OriginProtocolPolicy, OriginRequestPolicy,
   OriginSslPolicy, PriceClass, ResponseHeadersPolicy, S3OriginAccessControl, SecurityPolicyProtocol, ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { SITE_CSS_HASH } from '../../web/ui/assets.js';
+import { paths } from '../../web/site/paths.js';
 
 /**
  * Pages work as plain HTML with at most a script file of our own, forms post to the same
@@ -17,6 +19,8 @@ import { Construct } from 'constructs';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data:",
+  // The resident pages' one inline stylesheet, by its hash (web/ui/site-style-tag.tsx).
+  `style-src 'self' ${SITE_CSS_HASH}`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -27,10 +31,13 @@ export const CONTENT_SECURITY_POLICY = [
 /**
  * The publisher writes each page as `<path>/index.html`; CloudFront asks S3 for that key when
  * a visitor asks for `<path>/` or `<path>` (S3 behind OAC has no directory index of its own).
+ * `/portal` without its slash is the portal's address mistyped: it redirects to `/portal/`
+ * (only `/portal/*` goes to the API; S3 would answer its XML 403).
  */
 export const INDEX_REWRITE = `function handler(event) {
   var request = event.request;
   var uri = request.uri;
+  if (uri === '/portal') return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: '/portal/' } } };
   if (uri.endsWith('/')) request.uri = uri + 'index.html';
   else if (uri.split('/').pop().indexOf('.') === -1) request.uri = uri + '/index.html';
   return request;
@@ -107,12 +114,22 @@ export class Site extends Construct {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket, {
           originAccessControl: new S3OriginAccessControl(this, 'OriginAccess', { originAccessControlName: props.globalName('site-bucket') }),
+          // List too, so that a missing key is S3's 404 (the site's 404 page below), not its 403.
+          originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
         }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         functionAssociations: [{ function: indexRewrite, eventType: FunctionEventType.VIEWER_REQUEST }],
+        // Brotli or gzip at the edge (the cache policy keys on both): the Lambdas never compress.
+        compress: true,
       },
+      // An address with no file gets the site's own page, in every language with the way back,
+      // as a 404. S3 says 404 for a missing key only when CloudFront may list the bucket (else
+      // 403, which must stay the portal's "you may not"). The rule is the whole distribution's:
+      // a portal 404 shows this page too, so the portal answers a form with a wrong reference
+      // code 422 (the form with its message), not 404.
+      errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: paths.notFoundAll(), ttl: Duration.minutes(1) }],
       additionalBehaviors: {
         '/portal/*': {
           origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {

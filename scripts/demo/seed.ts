@@ -67,7 +67,7 @@ export async function seedDemo(db: Db, today = new Date(), log: (s: string) => v
   const memberships: Membership[] = [
     { role: 'admin', email: 'admin@example.org' },
     ...coa.regions.map((r): Membership => ({ role: 'desk', email: `desk-${r.id}@example.org`, regionId: r.id, locationIds: [] })),
-    { role: 'employer', email: 'werkgever@example.org', organisationId: orgIds.get('werkgever-zuid')! },
+    { role: 'employer', email: 'werkgever@example.org', organisationId: orgIds.get('werkgever-zuid')!, owner: true },
   ];
   for (const login of DEMO_LOGINS) await putUser(db, { id: ulid(), email: login.email, name: login.name, createdAt: now });
   for (const m of memberships) await putMembership(db, m);

@@ -6,11 +6,14 @@ export interface Db {
   doc: DynamoDBDocumentClient;
   tableName: string;
   cursorSecret: string;
+  /** How long audit events live (their TTL `expiresAt`): AUDIT_RETENTION_DAYS, or its default. */
+  auditRetentionDays?: number;
 }
 
 export interface DbOptions {
   tableName: string;
   cursorSecret: string;
+  auditRetentionDays?: number;
   region?: string;
   /** DynamoDB Local's URL; absent on AWS. */
   endpoint?: string;
@@ -37,7 +40,7 @@ export function createDb(o: DbOptions): Db {
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  return { doc, tableName: o.tableName, cursorSecret: o.cursorSecret };
+  return { doc, tableName: o.tableName, cursorSecret: o.cursorSecret, auditRetentionDays: o.auditRetentionDays };
 }
 
 /**

@@ -2,7 +2,7 @@ import geohash from 'ngeohash';
 import type { Listing } from '../domain/listing.js';
 import { SCHEDULED_KINDS } from '../domain/listing.js';
 import type { Membership } from '../domain/user.js';
-import type { Interest, Person } from '../domain/interest.js';
+import type { Interest, OutcomeFact, Person } from '../domain/interest.js';
 
 /**
  * Every key format of every entity, and nothing else. See docs/data-model.md.
@@ -24,9 +24,14 @@ export const keys = {
   userPartition: (email: string) => `USER#${email}`,
   membership: (m: Membership) => ({
     pk: `USER#${m.email}`,
-    sk: `MEMBERSHIP#${m.role}#${m.role === 'employer' ? m.organisationId : m.role === 'desk' ? m.regionId : 'all'}`,
+    sk: `MEMBERSHIP#${m.role}#${m.role === 'employer' ? m.organisationId : m.role === 'desk' || m.role === 'manager' ? m.regionId : 'all'}`,
   }),
   regionDesk: (regionId: string) => `REGION#${regionId}#DESK`,
+  /** A region's read-only report readers. */
+  regionManagers: (regionId: string) => `REGION#${regionId}#MANAGERS`,
+  /** An invitation to join an organisation, in the invitee's partition; gsi1 lists an organisation's open invitations. */
+  invitation: (email: string, organisationId: string) => ({ pk: `USER#${email}`, sk: `INVITATION#${organisationId}` }),
+  organisationInvited: (organisationId: string) => `ORG#${organisationId}#INVITED`,
 
   listing: (id: string) => ({ pk: `LISTING#${id}`, sk: 'LISTING' }),
   regionPublished: (regionId: string) => `REGION#${regionId}#PUBLISHED`,
@@ -46,6 +51,12 @@ export const keys = {
   organisationIntroduced: (organisationId: string) => `ORG#${organisationId}#INTRODUCED`,
   visitWaiting: (listingId: string) => `LISTING#${listingId}#WAITING`,
   regionRetention: (regionId: string) => `REGION#${regionId}#RETENTION`,
+  /** A stage reached or an exit, beside the interest's facts (shared/domain/interest.ts OutcomeFact). */
+  outcomeFact: (interestId: string, status: string) => ({ pk: `INTEREST#${interestId}`, sk: `OUTCOME#${status}` }),
+  /** A region's outcome facts by the day they happened (reports). */
+  regionOutcomes: (regionId: string) => `REGION#${regionId}#OUTCOMES`,
+  /** A region's TWV applications still waiting for UWV's decision, oldest first (the 5-week reminder). */
+  regionTwvWaiting: (regionId: string) => `REGION#${regionId}#TWV-WAITING`,
   /**
    * A visit's counters beside the listing, so sign-ups never race listing edits: `taken` seats,
    * and the waiting list's `queued` (tickets handed out) and `dequeued` (left it: moved up or
@@ -100,15 +111,19 @@ export function listingIndexKeys(l: Listing): Record<string, string> {
       out.gsi5sk = `${l.startsAt}#${l.id}`;
     }
   }
+  // The queue: new listings waiting for review, and changes to published ones.
   if (l.status === 'pending') {
     out.gsi4pk = keys.regionPending(l.regionId);
     out.gsi4sk = `${l.submittedAt ?? l.updatedAt}#${l.id}`;
+  } else if (l.revision?.status === 'pending') {
+    out.gsi4pk = keys.regionPending(l.regionId);
+    out.gsi4sk = `${l.revision.submittedAt}#${l.id}`;
   }
   return out;
 }
 
 
-/** Index attributes of an interest's facts; gsi3 (employer's view) only once introduced. */
+/** Index attributes of an interest's facts; gsi3 (employer's view) only once introduced, and not after a withdrawal. */
 export function interestIndexKeys(i: Interest): Record<string, string> {
   const created = `${i.createdAt}#${i.id}`;
   const out: Record<string, string> = {
@@ -117,7 +132,7 @@ export function interestIndexKeys(i: Interest): Record<string, string> {
     gsi2pk: keys.listingInterests(i.listingId),
     gsi2sk: created,
   };
-  if (i.introducedAt && !i.personDeletedAt) {
+  if (i.introducedAt && !i.personDeletedAt && !i.withdrawnAt) {
     out.gsi3pk = keys.organisationIntroduced(i.organisationId);
     out.gsi3sk = `${i.listingId}#${i.introducedAt}#${i.id}`;
   }
@@ -126,7 +141,17 @@ export function interestIndexKeys(i: Interest): Record<string, string> {
     // By ticket: the order residents were told. Sign-ups from before tickets sort by time, first.
     out.gsi5sk = i.waitingTicket ? `T#${String(i.waitingTicket).padStart(8, '0')}` : created;
   }
+  const applied = i.stages['twv-applied'];
+  if (applied && !i.stages['twv-granted'] && !i.stages['twv-refused'] && !i.exit) {
+    out.gsi4pk = keys.regionTwvWaiting(i.regionId);
+    out.gsi4sk = `${applied}#${i.id}`;
+  }
   return out;
+}
+
+/** An outcome fact sorts by its day in its region, so a report reads a period with one Query. */
+export function outcomeFactIndexKeys(f: Pick<OutcomeFact, 'regionId' | 'on' | 'interestId' | 'status'>): Record<string, string> {
+  return { gsi7pk: keys.regionOutcomes(f.regionId), gsi7sk: `${f.on}#${f.interestId}#${f.status}` };
 }
 
 /** The person item sorts by its expiry in its region, so the sweep finds what is due. */

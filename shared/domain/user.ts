@@ -10,9 +10,15 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-/** What a user may act for: one organisation (employer), a region or some of its locations (desk; one membership per region), or all (admin). */
+/** What a user may act for: one organisation (employer), a region or some of its locations (desk; one membership per region), a region's reports (manager), or all (admin). */
 export const Membership = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('employer'), email: Email, organisationId: Id }),
+  z.object({
+    role: z.literal('employer'),
+    email: Email,
+    organisationId: Id,
+    /** Owners (whoever signed the organisation up) remove members; any member invites. */
+    owner: z.boolean().optional(),
+  }),
   z.object({
     role: z.literal('desk'),
     email: Email,
@@ -20,7 +26,24 @@ export const Membership = z.discriminatedUnion('role', [
     /** Empty: the whole region. Otherwise only these locations' listings and residents. */
     locationIds: z.array(Slug).default([]),
   }),
+  /** Read-only: the region's reports, nothing about single residents. */
+  z.object({ role: z.literal('manager'), email: Email, regionId: Slug }),
   z.object({ role: z.literal('admin'), email: Email }),
 ]);
 export type Membership = z.infer<typeof Membership>;
 export type Role = Membership['role'];
+
+/**
+ * An invitation to join an organisation: stored until the invitee accepts or declines it after
+ * signing in (nobody is added to an organisation without saying yes), or until it expires.
+ */
+export const Invitation = z.object({
+  organisationId: Id,
+  email: Email,
+  name: Text(120),
+  invitedBy: Email,
+  createdAt: z.iso.datetime(),
+  /** Epoch seconds; DynamoDB's TTL removes it some time after. */
+  expiresAt: z.number().int(),
+});
+export type Invitation = z.infer<typeof Invitation>;

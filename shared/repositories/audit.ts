@@ -1,13 +1,18 @@
 import { ulid } from 'ulid';
+import { AUDIT_RETENTION_DAYS_DEFAULT } from '../config/index.js';
 import { AuditEvent } from '../domain/audit.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 
-/** The Put of an audit event, to go in the same transaction as the change it records. */
+/**
+ * The Put of an audit event, to go in the same transaction as the change it records. It
+ * expires (DynamoDB TTL on `expiresAt`) after the audit log's retention period.
+ */
 export function auditPut(db: Db, e: Omit<AuditEvent, 'id'>) {
   const event = AuditEvent.parse({ ...e, id: ulid() });
-  return { Put: { TableName: db.tableName, Item: { ...keys.audit(e.subject.type, e.subject.id, e.at, event.id), type: 'audit', ...event } } };
+  const expiresAt = Math.floor(new Date(e.at).getTime() / 1000) + (db.auditRetentionDays ?? AUDIT_RETENTION_DAYS_DEFAULT) * 86_400;
+  return { Put: { TableName: db.tableName, Item: { ...keys.audit(e.subject.type, e.subject.id, e.at, event.id), type: 'audit', ...event, expiresAt } } };
 }
 
 /** A subject's history, oldest first. */

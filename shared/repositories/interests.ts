@@ -1,12 +1,16 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { Interest, Person } from '../domain/interest.js';
+import { Interest, OutcomeFact, Person } from '../domain/interest.js';
 import type { Db } from '../db/client.js';
-import { interestIndexKeys, keys, personIndexKeys } from '../db/keys.js';
+import { interestIndexKeys, keys, outcomeFactIndexKeys, personIndexKeys } from '../db/keys.js';
 import { queryAll, queryPage, type Page } from '../db/query.js';
 
 export function interestItem(i: Interest) {
   return { ...keys.interest(i.id), type: 'interest', ...interestIndexKeys(i), ...i };
+}
+
+export function outcomeFactItem(f: OutcomeFact) {
+  return { ...keys.outcomeFact(f.interestId, f.status), type: 'outcome', ...outcomeFactIndexKeys(f), ...f };
 }
 
 export function personItem(p: Person, regionId: string) {
@@ -87,6 +91,16 @@ export function interestsOfListing(db: Db, listingId: string, o: { status?: stri
 /** A region's interests made between two instants (reports). */
 export function interestsOfRegionBetween(db: Db, regionId: string, from: string, to: string): Promise<Interest[]> {
   return queryAll(db, { index: 'gsi1', partition: keys.regionInterests(regionId), from, to: `${to}\uffff` }, Interest);
+}
+
+/** A region's outcome facts that happened on Dutch days `from` to `to` (inclusive; reports). */
+export function outcomesOfRegionBetween(db: Db, regionId: string, from: string, to: string): Promise<OutcomeFact[]> {
+  return queryAll(db, { index: 'gsi7', partition: keys.regionOutcomes(regionId), from, to: `${to}\uffff` }, OutcomeFact);
+}
+
+/** A region's TWV applications without a decision, applied for on or before `day`, oldest first. */
+export function twvWaitingSince(db: Db, regionId: string, day: string): Promise<Interest[]> {
+  return queryAll(db, { index: 'gsi4', partition: keys.regionTwvWaiting(regionId), to: `${day}\uffff` }, Interest);
 }
 
 /** Residents introduced to an organisation for one listing, oldest introduction first. */

@@ -19,7 +19,9 @@ export function membershipItem(m: Membership) {
       ? { gsi1pk: keys.organisationMembers(m.organisationId), gsi1sk: m.email }
       : m.role === 'desk'
         ? { gsi1pk: keys.regionDesk(m.regionId), gsi1sk: m.email }
-        : {};
+        : m.role === 'manager'
+          ? { gsi1pk: keys.regionManagers(m.regionId), gsi1sk: m.email }
+          : {};
   return { ...keys.membership(m), ...index, type: 'membership', ...m };
 }
 
@@ -37,4 +39,8 @@ export async function membershipsOfOrganisation(db: Db, organisationId: string):
 
 export async function deskStaffOfRegion(db: Db, regionId: string): Promise<Membership[]> {
   return queryAll(db, { index: 'gsi1', partition: keys.regionDesk(regionId) }, Membership);
+}
+
+export async function managersOfRegion(db: Db, regionId: string): Promise<Membership[]> {
+  return queryAll(db, { index: 'gsi1', partition: keys.regionManagers(regionId) }, Membership);
 }

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { Email, Text } from '../domain/common.js';
 import { Organisation, postsInRegion } from '../domain/organisation.js';
 import type { EmployerSignup, PortalLocale } from '../domain/session.js';
-import type { Membership } from '../domain/user.js';
+import type { Invitation, Membership } from '../domain/user.js';
 import { keys } from '../db/keys.js';
 import { NotFoundError, parseInput, ValidationError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -11,11 +11,13 @@ import { updateFields } from '../repositories/accounts.js';
 import { auditPut } from '../repositories/audit.js';
 import { getDirectory } from '../repositories/directory.js';
 import { getOrganisation, listOrganisations, organisationItem } from '../repositories/organisations.js';
-import { put, transact, type TransactItem } from '../repositories/transact.js';
+import { del, put, transact, type TransactItem } from '../repositories/transact.js';
+import { invitationItem, invitationsOfOrganisation, invitationsOfUser } from '../repositories/invitations.js';
+import { hitRateLimit } from '../repositories/sessions.js';
 import { getUserByEmail, membershipItem, membershipsOfOrganisation } from '../repositories/users.js';
-import { actorName, isDeskOf, mayManageOrganisation, mayReadOrganisation, require, type Actor } from './actor.js';
-import { issueLoginLink, LOGIN_TOKEN_MINUTES } from './login-link.js';
-import type { ServiceContext } from './context.js';
+import { actorName, isAdmin, isDeskOf, isOwnerOf, mayManageOrganisation, mayReadOrganisation, require, type Actor } from './actor.js';
+import { hashSecret, issueLoginLink, LOGIN_TOKEN_MINUTES } from './login-link.js';
+import { epochSeconds, type ServiceContext } from './context.js';
 import type { Db } from '../db/client.js';
 
 /** Employer accounts: organisations, their members, invitations. */
@@ -31,7 +33,7 @@ export async function completeEmployerSignup(ctx: ServiceContext, s: EmployerSig
   const at = ctx.clock.now().toISOString();
   const { personName, email, ...fields } = s;
   const organisation = Organisation.parse({ ...fields, id: ulid(), kind: 'employer', trusted: false, createdAt: at });
-  const membership: Membership = { role: 'employer', email, organisationId: organisation.id };
+  const membership: Membership = { role: 'employer', email, organisationId: organisation.id, owner: true };
   await transact(ctx.db, [
     put(ctx.db, organisationItem(organisation), 'attribute_not_exists(pk)'),
     ...(await newUserPut(ctx.db, email, personName, at)),
@@ -80,33 +82,115 @@ export async function membersOfOrganisation(db: Db, actor: Actor, organisationId
 
 export const ColleagueInput = z.object({ name: Text(120), email: Email });
 
+/** An invitation stays open two weeks. */
+export const INVITATION_DAYS = 14;
+/** Invitations per organisation per day, and per invitee per day (whoever invites). */
+export const INVITATION_LIMITS = {
+  organisation: { max: 20, windowSeconds: 24 * 3600 },
+  invitee: { max: 3, windowSeconds: 24 * 3600 },
+} as const;
+
+export type InvitationSent = 'sent' | 'already-member' | 'rate-limited';
+
 /**
- * Adds a colleague to an organisation and mails them a sign-in link. Inviting someone who is
- * already a member sends a fresh link and changes nothing else.
+ * Invites someone to an organisation: nothing changes for them until they sign in and accept
+ * (an employer cannot add a desk worker, the admin or anyone else without their yes). The mail
+ * carries a sign-in link; later the invitee signs in at the portal with the address. Any member
+ * invites; invitations are limited per organisation and per invitee.
  */
-export async function inviteColleague(ctx: ServiceContext, actor: Actor, organisationId: string, input: unknown, locale: PortalLocale): Promise<void> {
+export async function inviteColleague(ctx: ServiceContext, actor: Actor, organisationId: string, input: unknown, locale: PortalLocale): Promise<InvitationSent> {
   require(mayManageOrganisation(actor, organisationId));
   const { name, email } = parseInput(ColleagueInput, input);
   const organisation = await getOrganisation(ctx.db, organisationId);
   if (!organisation) throw new NotFoundError();
   const members = await membershipsOfOrganisation(ctx.db, organisationId);
-  if (!members.some((m) => m.email === email)) {
-    const at = ctx.clock.now().toISOString();
-    await transact(ctx.db, [
-      ...(await newUserPut(ctx.db, email, name, at)),
-      put(ctx.db, membershipItem({ role: 'employer', email, organisationId })),
-      auditPut(ctx.db, { at, actor: actorName(actor), action: 'organisation.member-invited', subject: { type: 'organisation', id: organisationId }, detail: { email } }),
-    ]);
-  }
+  if (members.some((m) => m.email === email)) return 'already-member';
+  const now = ctx.clock.now();
+  const nowSeconds = epochSeconds(now);
+  const limits = [
+    { scope: 'invite-organisation', subjectHash: hashSecret(organisationId), ...INVITATION_LIMITS.organisation },
+    { scope: 'invite-address', subjectHash: hashSecret(email), ...INVITATION_LIMITS.invitee },
+  ];
+  for (const limit of limits) if (!(await hitRateLimit(ctx.db, { ...limit, nowSeconds }))) return 'rate-limited';
+  const at = now.toISOString();
+  const invitation: Invitation = { organisationId, email, name, invitedBy: actorName(actor), createdAt: at, expiresAt: nowSeconds + INVITATION_DAYS * 24 * 3600 };
+  await transact(ctx.db, [
+    put(ctx.db, invitationItem(invitation)),
+    auditPut(ctx.db, { at, actor: actorName(actor), action: 'organisation.member-invited', subject: { type: 'organisation', id: organisationId }, detail: { email } }),
+  ]);
   const link = await issueLoginLink(ctx, email, locale);
   await ctx.mail.send({
     to: email,
     subject: t(locale, 'portal.mail.invite.subject', { organisation: organisation.name }),
-    text: t(locale, 'portal.mail.invite.body', { organisation: organisation.name, link, minutes: LOGIN_TOKEN_MINUTES }),
+    text: t(locale, 'portal.mail.invite.body', { organisation: organisation.name, link, minutes: LOGIN_TOKEN_MINUTES, days: INVITATION_DAYS }),
   });
+  return 'sent';
 }
 
-/** The employers working in a region, by name: a desk posts on behalf of one of them. */
+/** The signed-in person's open invitations, with the organisations' names. */
+export async function myInvitations(ctx: ServiceContext, actor: Actor): Promise<{ invitation: Invitation; organisation: Organisation }[]> {
+  if (actor.kind !== 'person') return [];
+  const invitations = await invitationsOfUser(ctx.db, actor.email, epochSeconds(ctx.clock.now()));
+  const found = await Promise.all(invitations.map(async (invitation) => ({ invitation, organisation: await getOrganisation(ctx.db, invitation.organisationId) })));
+  return found.flatMap((f) => (f.organisation ? [{ invitation: f.invitation, organisation: f.organisation }] : []));
+}
+
+async function openInvitation(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<Invitation> {
+  require(actor.kind === 'person');
+  const invitation = (await invitationsOfUser(ctx.db, actor.email, epochSeconds(ctx.clock.now()))).find((i) => i.organisationId === organisationId);
+  if (!invitation) throw new NotFoundError();
+  return invitation;
+}
+
+/** The invitee says yes: the membership, and the invitation gone, in one transaction. */
+export async function acceptInvitation(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<Organisation> {
+  const invitation = await openInvitation(ctx, actor, organisationId);
+  const organisation = await getOrganisation(ctx.db, organisationId);
+  if (!organisation) throw new NotFoundError();
+  const at = ctx.clock.now().toISOString();
+  await transact(ctx.db, [
+    { Delete: { TableName: ctx.db.tableName, Key: keys.invitation(invitation.email, organisationId), ConditionExpression: 'attribute_exists(pk)' } },
+    ...(await newUserPut(ctx.db, invitation.email, invitation.name, at)),
+    put(ctx.db, membershipItem({ role: 'employer', email: invitation.email, organisationId })),
+    auditPut(ctx.db, { at, actor: invitation.email, action: 'organisation.member-joined', subject: { type: 'organisation', id: organisationId }, detail: { invitedBy: invitation.invitedBy } }),
+  ]);
+  return organisation;
+}
+
+/** The invitee says no: the invitation goes, nothing else changes. */
+export async function declineInvitation(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<void> {
+  const invitation = await openInvitation(ctx, actor, organisationId);
+  await transact(ctx.db, [
+    del(ctx.db, keys.invitation(invitation.email, organisationId)),
+    auditPut(ctx.db, { at: ctx.clock.now().toISOString(), actor: invitation.email, action: 'organisation.invitation-declined', subject: { type: 'organisation', id: organisationId } }),
+  ]);
+}
+
+/** An organisation's open invitations, for its members page. */
+export async function openInvitationsOf(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<Invitation[]> {
+  require(mayManageOrganisation(actor, organisationId));
+  return invitationsOfOrganisation(ctx.db, organisationId, epochSeconds(ctx.clock.now()));
+}
+
+/** Owners of the organisation and the admin remove members (an owner cannot remove themselves). */
+export const mayRemoveMembers = (a: Actor, organisationId: string) => isAdmin(a) || isOwnerOf(a, organisationId);
+
+export async function removeMember(ctx: ServiceContext, actor: Actor, organisationId: string, email: string): Promise<void> {
+  require(mayRemoveMembers(actor, organisationId));
+  const member = (await membershipsOfOrganisation(ctx.db, organisationId)).find((m) => m.email === email.trim().toLowerCase());
+  if (!member) throw new NotFoundError();
+  if (actor.kind === 'person' && member.email === actor.email && !isAdmin(actor)) require(false);
+  await transact(ctx.db, [
+    { Delete: { TableName: ctx.db.tableName, Key: keys.membership(member), ConditionExpression: 'attribute_exists(pk)' } },
+    auditPut(ctx.db, { at: ctx.clock.now().toISOString(), actor: actorName(actor), action: 'organisation.member-removed', subject: { type: 'organisation', id: organisationId }, detail: { email: member.email } }),
+  ]);
+}
+
+/**
+ * The organisations working in a region, by name: a desk posts on behalf of one of them.
+ * Employers, non-profits and partners alike (an agency posts jobs, a training provider learning
+ * places, a WSP a job fair); only volunteering is limited, by the listing rules.
+ */
 export async function employersInRegion(db: Db, actor: Actor, regionId: string): Promise<Organisation[]> {
   require(isDeskOf(actor, regionId));
   return (await listOrganisations(db)).filter((o) => postsInRegion(o, regionId));

@@ -27,6 +27,11 @@ export function deskRegions(a: Actor): string[] {
   return a.kind === 'person' ? a.memberships.flatMap((m) => (m.role === 'desk' ? [m.regionId] : [])) : [];
 }
 
+/** The regions a person reads the reports of as a region manager. */
+export function managedRegions(a: Actor): string[] {
+  return a.kind === 'person' ? a.memberships.flatMap((m) => (m.role === 'manager' ? [m.regionId] : [])) : [];
+}
+
 /** The organisations a person is an employer member of. */
 export function employerOrganisations(a: Actor): string[] {
   return a.kind === 'person' ? a.memberships.flatMap((m) => (m.role === 'employer' ? [m.organisationId] : [])) : [];
@@ -56,6 +61,11 @@ export function deskMaySee(a: Actor, resident: { regionId: string; locationId: s
 
 export function isEmployerOf(a: Actor, organisationId: string): boolean {
   return a.kind === 'person' && a.memberships.some((m) => m.role === 'employer' && m.organisationId === organisationId);
+}
+
+/** An owner of the organisation: whoever signed it up (owners remove members). */
+export function isOwnerOf(a: Actor, organisationId: string): boolean {
+  return a.kind === 'person' && a.memberships.some((m) => m.role === 'employer' && m.organisationId === organisationId && m.owner === true);
 }
 
 /** Employers act for their own organisation; desks for listings in their region; admins for all. */

@@ -4,7 +4,7 @@ import { auditHistory } from '../repositories/audit.js';
 import { getDirectory } from '../repositories/directory.js';
 import { getOrganisation } from '../repositories/organisations.js';
 import { membershipsOfUser } from '../repositories/users.js';
-import { inviteColleague, membersOfOrganisation, updateOrganisationProfile } from './accounts.js';
+import { inviteColleague, membersOfOrganisation, openInvitationsOf, updateOrganisationProfile } from './accounts.js';
 import { addDeskMember, deskStaff, removeDeskMember, saveLocation, saveRegion, setTrusted } from './admin.js';
 import type { ServiceContext } from './context.js';
 import { createPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
@@ -55,11 +55,12 @@ describe('regions, locations and desk staff', () => {
 });
 
 describe('employer accounts', () => {
-  it('invites a colleague: a member with a sign-in link by mail; inviting again adds nothing', async () => {
+  it('invites a colleague: an open invitation and a sign-in link by mail; nobody is a member before saying yes', async () => {
     const org = await seedOrganisation(db, { name: 'Bakkerij' });
-    await inviteColleague(ctx, employerOf(org.id), org.id, { name: 'Carla', email: 'carla@example.org' }, 'en');
-    await inviteColleague(ctx, employerOf(org.id), org.id, { name: 'Carla', email: 'carla@example.org' }, 'en');
-    expect((await membersOfOrganisation(db, admin, org.id)).map((m) => m.email)).toEqual(['carla@example.org']);
+    expect(await inviteColleague(ctx, employerOf(org.id), org.id, { name: 'Carla', email: 'carla@example.org' }, 'en')).toBe('sent');
+    expect(await inviteColleague(ctx, employerOf(org.id), org.id, { name: 'Carla', email: 'carla@example.org' }, 'en')).toBe('sent');
+    expect(await membersOfOrganisation(db, admin, org.id)).toEqual([]);
+    expect((await openInvitationsOf(ctx, admin, org.id)).map((i) => i.email)).toEqual(['carla@example.org']);
     const mail = outbox.latestTo('carla@example.org')!;
     expect(mail.subject).toBe('You are invited to Bakkerij on OpWeg');
     expect(mail.text).toContain('https://opweg.example.org/portal/login/confirm?token=');

@@ -151,7 +151,7 @@ describe('employer sign-up', () => {
     const signedIn = await completeSignIn(ctx(), tokenOf(mail.text));
     const org = (await listOrganisations(db)).find((o) => o.name === 'Bakkerij Zoet');
     expect(org).toMatchObject({ kind: 'employer', kvk: '12345678', trusted: false, regionIds: ['zuid'] });
-    expect(await membershipsOfUser(db, 'bas@example.org')).toEqual([{ role: 'employer', email: 'bas@example.org', organisationId: org!.id }]);
+    expect(await membershipsOfUser(db, 'bas@example.org')).toEqual([{ role: 'employer', email: 'bas@example.org', organisationId: org!.id, owner: true }]);
     expect(await actorOfSession(ctx(), signedIn!.sessionId)).toMatchObject({ email: 'bas@example.org' });
     expect((await auditHistory(db, 'organisation', org!.id)).map((e) => [e.action, e.actor])).toEqual([['organisation.created', 'bas@example.org']]);
   });

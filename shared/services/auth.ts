@@ -8,6 +8,7 @@ import { auditPut } from '../repositories/audit.js';
 import { getDirectory } from '../repositories/directory.js';
 import { consumeLoginToken, deleteSession, getSession, hitRateLimit } from '../repositories/sessions.js';
 import { membershipsOfUser } from '../repositories/users.js';
+import { invitationsOfUser } from '../repositories/invitations.js';
 import { del, put, transact } from '../repositories/transact.js';
 import type { Actor } from './actor.js';
 import { completeEmployerSignup } from './accounts.js';
@@ -47,7 +48,8 @@ const SignInInput = z.object({ email: z.preprocess((v) => (typeof v === 'string'
 export async function requestSignIn(ctx: ServiceContext, input: unknown, client: string): Promise<LinkRequest> {
   const { email, locale } = parseInput(SignInInput, input);
   if (!(await withinLimits(ctx, email, client))) return 'rate-limited';
-  if ((await membershipsOfUser(ctx.db, email)).length > 0) {
+  const [memberships, invitations] = await Promise.all([membershipsOfUser(ctx.db, email), invitationsOfUser(ctx.db, email, epochSeconds(ctx.clock.now()))]);
+  if (memberships.length > 0 || invitations.length > 0) {
     const link = await issueLoginLink(ctx, email, locale);
     await ctx.mail.send({
       to: email,

@@ -6,12 +6,13 @@ import type { Organisation } from '../domain/organisation.js';
 import { ForbiddenError } from '../errors.js';
 import { putMembership, putUser } from '../repositories/users.js';
 import { ANONYMOUS, SYSTEM, type Actor } from './actor.js';
-import { employersInRegion, getOrganisationFor, inviteColleague, membersOfOrganisation, updateOrganisationProfile } from './accounts.js';
+import { employersInRegion, getOrganisationFor, inviteColleague, membersOfOrganisation, openInvitationsOf, removeMember, updateOrganisationProfile } from './accounts.js';
 import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from './admin.js';
 import { signOut } from './auth.js';
 import { moderationQueue, organisationListings } from './catalogue.js';
 import type { ServiceContext } from './context.js';
 import { sendDeskDigests } from './digest.js';
+import { sendTwvReminders } from './twv-reminder.js';
 import { importListings } from './import.js';
 import { expressInterest } from './interests.js';
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introduceToEmployer, introductionsForEmployer, recordOutcome } from './introductions.js';
@@ -30,8 +31,8 @@ import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation,
  * expected set must get a ForbiddenError, one inside must succeed. A last test makes sure no
  * use case that takes an actor is missing from this table.
  */
-type Who = 'anonymous' | 'employerA' | 'employerB' | 'deskZuid' | 'deskNoord' | 'admin';
-const EVERYONE: Who[] = ['anonymous', 'employerA', 'employerB', 'deskZuid', 'deskNoord', 'admin'];
+type Who = 'anonymous' | 'employerA' | 'employerB' | 'deskZuid' | 'deskNoord' | 'managerZuid' | 'admin';
+const EVERYONE: Who[] = ['anonymous', 'employerA', 'employerB', 'deskZuid', 'deskNoord', 'managerZuid', 'admin'];
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let ctx: ServiceContext;
@@ -54,6 +55,8 @@ beforeAll(async () => {
     employerB: employerOf(orgB.id, 'b@example.org'),
     deskZuid: deskOf('zuid'),
     deskNoord: deskOf('noord'),
+    // A read-only region manager: the region's reports, nothing else.
+    managerZuid: { kind: 'person', email: 'manager-zuid@example.org', memberships: [{ role: 'manager', email: 'manager-zuid@example.org', regionId: 'zuid' }] },
     admin,
   };
   for (const email of ['a@example.org', 'desk-zuid@example.org', 'desk-noord@example.org']) await putUser(db, { id: '01JDEM00000000000000000000', email, name: email, createdAt: NOW.toISOString() });
@@ -77,7 +80,7 @@ async function publishedVisit() {
 let residents = 0;
 async function interest(o: { introduced?: boolean; visit?: boolean } = {}) {
   const l = o.visit ? await publishedVisit() : await published();
-  const receipt = await expressInterest(db, { listingId: l.id, locationId: 'venlo', name: `Resident ${++residents}`, email: `r${residents}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
+  const receipt = await expressInterest(db, { listingId: l.id, locationId: 'venlo', name: `Resident ${++residents}`, email: `r${residents}@example.org`, age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
   const i = o.introduced ? await introduce(db, SYSTEM, receipt.interest.id, receipt.interest.version, 'Goede kandidaat', NOW) : receipt.interest;
   return { interest: i, reference: receipt.reference };
 }
@@ -115,6 +118,9 @@ const CASES: Case[] = [
   { name: 'updateOrganisationProfile', allowed: ['employerA', 'admin'], run: (a) => updateOrganisationProfile(ctx, a, orgA.id, { name: 'Employer A', sector: 'Bouw', regionIds: ['zuid'] }) },
   { name: 'membersOfOrganisation', allowed: ['employerA', 'admin'], run: (a) => membersOfOrganisation(db, a, orgA.id) },
   { name: 'inviteColleague', allowed: ['employerA', 'admin'], run: (a) => inviteColleague(ctx, a, orgA.id, { name: 'Collega', email: 'collega@example.org' }, 'nl') },
+  { name: 'openInvitationsOf', allowed: ['employerA', 'admin'], run: (a) => openInvitationsOf(ctx, a, orgA.id) },
+  // Only owners (none among these actors: employerA is a plain member) and the admin remove members.
+  { name: 'removeMember', allowed: ['admin'], run: async (a) => { await putMembership(db, { role: 'employer', email: 'weg@example.org', organisationId: orgA.id }); return removeMember(ctx, a, orgA.id, 'weg@example.org'); } },
   { name: 'employersInRegion', allowed: ['deskZuid', 'admin'], run: (a) => employersInRegion(db, a, 'zuid') },
   // Partners (partners.ts)
   { name: 'partnersOfRegion', allowed: ['deskZuid', 'admin'], run: (a) => partnersOfRegion(db, a, 'zuid') },
@@ -132,6 +138,7 @@ const CASES: Case[] = [
   { name: 'listEmployers', allowed: ['admin'], run: (a) => listEmployers(db, a) },
   { name: 'setTrusted', allowed: ['admin'], run: (a) => setTrusted(ctx, a, orgB.id, false) },
   { name: 'sendDeskDigests', allowed: ['admin'], run: (a) => sendDeskDigests(ctx, a) },
+  { name: 'sendTwvReminders', allowed: ['admin'], run: (a) => sendTwvReminders(ctx, a) },
   // Residents' interests (introductions.ts, privacy.ts, report.ts)
   { name: 'deskInbox', allowed: ['deskZuid', 'admin'], run: (a) => deskInbox(db, a, 'zuid', {}, NOW) },
   { name: 'interestForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => interestForDesk(db, a, (await interest()).interest.id, NOW) },
@@ -139,10 +146,11 @@ const CASES: Case[] = [
   { name: 'introduceToEmployer', allowed: ['deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest(); return introduceToEmployer(ctx, a, i.id, i.version, 'Past goed'); } },
   { name: 'cancelSeatForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => cancelSeatForDesk(db, a, (await interest({ visit: true })).interest.id, NOW) },
   { name: 'introductionsForEmployer', allowed: ['employerA', 'admin'], run: async (a) => introductionsForEmployer(db, a, (await interest({ introduced: true })).interest.listingId, NOW) },
-  { name: 'recordOutcome', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest({ introduced: true }); return recordOutcome(db, a, i.id, i.version, { status: 'interview', on: '2026-11-24' }, NOW); } },
+  { name: 'recordOutcome', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest({ introduced: true }); return recordOutcome(db, a, i.id, i.version, { status: 'interview', on: '2026-11-23' }, NOW); } },
   { name: 'showResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => showResidentData(db, a, (await interest()).reference, NOW) },
   { name: 'deleteResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => deleteResidentData(db, a, (await interest()).reference, NOW) },
-  { name: 'regionReport', allowed: ['deskZuid', 'admin'], run: (a) => regionReport(db, a, 'zuid', { from: '2026-01-01', to: '2026-12-31' }) },
+  { name: 'regionReport', allowed: ['deskZuid', 'managerZuid', 'admin'], run: (a) => regionReport(db, a, 'zuid', { from: '2026-01-01', to: '2026-12-31' }) },
+  { name: 'regionReport (national)', allowed: ['admin'], run: (a) => regionReport(db, a, undefined, { from: '2026-01-01', to: '2026-12-31' }) },
 ];
 
 /**
@@ -150,7 +158,8 @@ const CASES: Case[] = [
  * own session, whoever they are; `cancelSeat` and `deletePerson` take the actor's name for the
  * audit and are called only by use cases above that checked it (privacy, the sweep).
  */
-const NOT_ROLE_GATED = new Set(['signOut', 'cancelSeat', 'deletePerson']);
+// The invitee's own invitations: anyone signed in sees, accepts or declines those addressed to them (test/security/membership-consent.test.ts).
+const NOT_ROLE_GATED = new Set(['signOut', 'cancelSeat', 'deletePerson', 'myInvitations', 'acceptInvitation', 'declineInvitation']);
 void signOut;
 
 describe.each(CASES)('$name', (c) => {

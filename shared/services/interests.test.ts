@@ -23,6 +23,7 @@ const resident = (listingId: string, o: Record<string, unknown> = {}) => ({
   locationId: 'venlo',
   name: 'Amanuel T.',
   phone: '+31 6 1234 5678',
+  age: '18-plus',
   eligibility: 'asylum-6-months',
   dutchLevel: 'A1',
   languages: ['ti', 'en'],

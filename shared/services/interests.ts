@@ -3,9 +3,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { ulid } from 'ulid';
-import type { Config } from '../config/index.js';
-import { Interest, InterestInput, Person } from '../domain/interest.js';
-import { SCHEDULED_KINDS, type Listing } from '../domain/listing.js';
+import { DEV_RESIDENT_KEY_SECRET, type Config } from '../config/index.js';
+import { Interest, InterestInput, Person, permitGroupOf } from '../domain/interest.js';
+import { SCHEDULED_KINDS, type Listing, type ListingKind } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { isVisible, keys } from '../db/keys.js';
 import { DomainError, ValidationError, parseInput } from '../errors.js';
@@ -15,15 +15,24 @@ import { getInterest, getPeople, getPerson, interestIdByReference, interestItem,
 import { hitRateLimit } from '../repositories/sessions.js';
 import { deskStaffOfRegion } from '../repositories/users.js';
 import { t } from '../i18n/index.js';
-import { portalLink, type ServiceContext, sendNotices } from './context.js';
+import { portalLink, type ServiceContext, sendAfterCommit, sendNotices } from './context.js';
 import { hashSecret } from './login-link.js';
 import { getListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
+import { residentKeys } from './resident-key.js';
 import { retrying, transact, tryTransact, type TransactItem } from '../repositories/transact.js';
 
 /** Residents react: "I'm interested", and seats on company visits and events. */
 
 export type Retention = Pick<Config, 'RETENTION_DAYS_AFTER_CLOSE' | 'RETENTION_DAYS_WITH_CONSENT'>;
+/** What a reaction needs from the configuration: retention, and the key of the resident keys (the local default when absent). */
+export type ReactionConfig = Retention & Partial<Pick<Config, 'RESIDENT_KEY_SECRET'>>;
+
+/**
+ * The retention periods as the form and the privacy notice say them, from the one
+ * configuration: `{days}` after the listing closes, `{months}` with consent.
+ */
+export const retentionParams = (r: Retention) => ({ days: r.RETENTION_DAYS_AFTER_CLOSE, months: Math.round(r.RETENTION_DAYS_WITH_CONSENT / 30.44) });
 
 const DAY = 86_400_000;
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -37,7 +46,7 @@ export function newReference(): string {
 }
 
 /**
- * When a resident's details must go (DOMAIN.md): 4 weeks (configurable) after the listing's
+ * When a resident's details must go (docs/domain.md, "Privacy"): 4 weeks (configurable) after the listing's
  * procedure ends, or 12 months with consent. A listing without a closing date is taken to run
  * 90 days from the interest.
  */
@@ -80,6 +89,9 @@ export async function endProcedureEarly(db: Db, listing: Listing, endedAt: Date,
   return shortened;
 }
 
+/** Work that needs a TWV for an asylum seeker, which UWV grants only from 18 (internships may be the exception a course needs). */
+const TWV_ADULT_KINDS: readonly ListingKind[] = ['job', 'workplace-learning', 'apprenticeship'];
+
 export interface InterestReceipt {
   interest: Interest;
   reference: string;
@@ -87,7 +99,7 @@ export interface InterestReceipt {
   waitingPosition?: number;
 }
 
-export async function expressInterest(db: Db, input: unknown, now: Date, retention: Retention): Promise<InterestReceipt> {
+export async function expressInterest(db: Db, input: unknown, now: Date, retention: ReactionConfig): Promise<InterestReceipt> {
   const v = parseInput(InterestInput, input);
   const listing = await getListing(db, v.listingId, true);
   const today = now.toISOString().slice(0, 10);
@@ -95,6 +107,9 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
     throw new DomainError('error.listing_closed', 409);
   }
   if (!(await getLocation(db, v.locationId))) throw new ValidationError([{ field: 'locationId', key: 'error.invalid_choice' }]);
+  if (v.age !== '18-plus' && (v.eligibility === 'asylum-6-months' || v.eligibility === 'asylum-under-6-months') && TWV_ADULT_KINDS.includes(listing.kind)) {
+    throw new ValidationError([{ field: 'age', key: 'error.twv_adult' }]);
+  }
   const organisation = await getOrganisation(db, listing.organisationId);
   const scheduled = SCHEDULED_KINDS.includes(listing.kind);
   const at = now.toISOString();
@@ -123,6 +138,8 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
       kind: listing.kind,
       sector: organisation?.sector,
       status: 'new',
+      permit: permitGroupOf(v.eligibility),
+      residentKeys: residentKeys(retention.RESIDENT_KEY_SECRET ?? DEV_RESIDENT_KEY_SECRET, v),
       seat,
       waitingTicket: seat === 'waiting' ? ticket?.number : undefined,
       createdAt: at,
@@ -136,10 +153,13 @@ export async function expressInterest(db: Db, input: unknown, now: Date, retenti
       phone: v.phone,
       email: v.email,
       eligibility: v.eligibility,
+      age: v.age,
+      guardianConsent: v.age === 'under-16' ? v.guardianConsent : undefined,
       dutchLevel: v.dutchLevel,
       languages: v.languages,
       message: v.message,
       keepLonger: v.keepLonger,
+      locale: v.locale,
       expiresAt,
     });
     const items: TransactItem[] = [
@@ -224,6 +244,44 @@ export async function cancelSignUp(db: Db, reference: string, now: Date): Promis
   return cancelSeat(db, id, now, 'resident');
 }
 
+/**
+ * What a resident's reference code did: a visit's seat or waiting place cancelled, an interest
+ * withdrawn, or nothing because that had happened already (and then nobody is told it did).
+ */
+export type Withdrawal =
+  | { done: 'cancelled'; cancellation: Cancellation }
+  | { done: 'withdrawn'; interest: Interest }
+  | { done: 'already'; interest: Interest };
+
+/**
+ * "I no longer want this", by reference code: a visit sign-up gives up its seat (or waiting
+ * place); any other interest is marked withdrawn, which the desk sees in its inbox, and the
+ * employer no longer sees the resident. An empty code is a field error; an unknown one a 404.
+ */
+export async function withdrawByReference(db: Db, reference: string, now: Date): Promise<Withdrawal> {
+  if (reference.trim() === '') throw new ValidationError([{ field: 'reference', key: 'error.required' }]);
+  const id = await interestIdByReference(db, reference, now);
+  if (!id) throw new DomainError('error.reference_unknown', 404);
+  const found = await getInterest(db, id);
+  if (!found) throw new DomainError('error.reference_unknown', 404);
+  if (found.seat) {
+    const cancellation = await cancelSeat(db, id, now, 'resident');
+    return cancellation.changed ? { done: 'cancelled', cancellation } : { done: 'already', interest: cancellation.interest };
+  }
+  const at = now.toISOString();
+  return retrying<Withdrawal>(async () => {
+    const current = await getInterest(db, id);
+    if (!current) throw new DomainError('error.reference_unknown', 404);
+    if (current.withdrawnAt) return { done: true, value: { done: 'already', interest: current } };
+    const withdrawn = Interest.parse({ ...current, withdrawnAt: at, version: current.version + 1, updatedAt: at });
+    const attempt = await tryTransact(db, [
+      { Put: { TableName: db.tableName, Item: interestItem(withdrawn), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } },
+      auditPut(db, { at, actor: 'resident', action: 'interest.withdrawn', subject: { type: 'interest', id } }),
+    ]);
+    return attempt.ok ? { done: true, value: { done: 'withdrawn', interest: withdrawn } } : { done: false, backoff: true };
+  });
+}
+
 /** Tries before a waiting-list ticket without a stored sign-up counts as abandoned (several seconds of backoff). */
 const ORPHAN_TICKET_ATTEMPTS = 12;
 
@@ -292,18 +350,35 @@ export function withinInterestLimit(db: Db, client: string, now: Date): Promise<
   return hitRateLimit(db, { scope: 'interest-client', subjectHash: hashSecret(client), nowSeconds: Math.floor(now.getTime() / 1000), ...INTEREST_LIMIT });
 }
 
-/** Tells the desk staff of the region that a seat came free, and who moved up (by reference only). */
+/**
+ * After a cancellation: a resident who moved up from the waiting list and gave an e-mail
+ * address is told in their language; the region's desk staff are told that a seat came free and
+ * who moved up (by reference only), asked to call that resident when there was no address.
+ */
 export async function tellDeskSeatFreed(ctx: ServiceContext, c: Cancellation) {
   const listing = await getListing(ctx.db, c.listingId);
   if (!listing) return;
   const staff = await deskStaffOfRegion(ctx.db, listing.regionId);
   const promotedPerson = c.promoted ? await getPerson(ctx.db, c.promoted.id, ctx.clock.now()) : undefined;
+  const when = listing.startsAt?.slice(0, 16).replace('T', ' ') ?? '';
+  const mailed = !!promotedPerson?.email;
+  if (promotedPerson?.email) {
+    const locale = promotedPerson.locale ?? 'nl';
+    await sendAfterCommit(ctx, [
+      {
+        to: promotedPerson.email,
+        subject: t(locale, 'mail.seatPromoted.subject', { title: listing.title }),
+        text: t(locale, 'mail.seatPromoted.body', { title: listing.title, when, reference: promotedPerson.reference, link: portalLink(ctx, `/portal/cancel?locale=${locale}`) }),
+      },
+    ]);
+  }
   const params = (locale: 'nl' | 'en') => ({
     title: listing.title,
-    when: listing.startsAt?.slice(0, 16).replace('T', ' ') ?? '',
+    when,
     link: portalLink(ctx, `/portal/desk/${listing.regionId}/interests?listingId=${listing.id}`),
-    promoted: c.promoted ? t(locale, 'portal.mail.seatFreed.promoted', { reference: promotedPerson?.reference ?? '—' }) : t(locale, 'portal.mail.seatFreed.open'),
+    promoted: c.promoted
+      ? t(locale, mailed ? 'portal.mail.seatFreed.promotedMailed' : 'portal.mail.seatFreed.promotedCall', { reference: promotedPerson?.reference ?? '—' })
+      : t(locale, 'portal.mail.seatFreed.open'),
   });
   await sendNotices(ctx, staff.map((m) => m.email), 'portal.mail.seatFreed.subject', 'portal.mail.seatFreed.body', params);
-
 }

@@ -1,10 +1,12 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { Interest, OutcomeStatus, type Person } from '../domain/interest.js';
+import { dutchDay } from '../domain/dutch-time.js';
+import { Interest, OutcomeFact, OutcomeStatus, StopReason, type Exit, type Person, type RecordedBy, type Stage } from '../domain/interest.js';
+import { climb } from '../domain/ladder.js';
 import type { Db } from '../db/client.js';
 import { DomainError, NotFoundError, ValidationError, parseInput } from '../errors.js';
 import { auditPut } from '../repositories/audit.js';
-import { getInterest, getPeople, getPerson, interestItem, interestsOfListing, interestsOfRegion, introducedForListing, personItem } from '../repositories/interests.js';
+import { getInterest, getPeople, getPerson, interestItem, outcomeFactItem, interestsOfListing, interestsOfRegion, introducedForListing, personItem } from '../repositories/interests.js';
 import { getListing } from '../repositories/listings.js';
 import { actorName, deskMaySee, isAdmin, isDeskOf, isEmployerOf, require, visibleLocations, type Actor } from './actor.js';
 import { tryTransact } from '../repositories/transact.js';
@@ -86,10 +88,22 @@ export async function introduce(db: Db, actor: Actor, interestId: string, expect
   // Someone else acted since the page was opened: say so, rather than what they did.
   if (current.version !== expectedVersion) throw new ConflictError();
   if (current.status !== 'new') throw new ConflictError('error.invalid_transition', { status: current.status });
+  // The resident withdrew (by reference code) since the page was opened.
+  if (current.withdrawnAt) throw new ConflictError();
   const at = now.toISOString();
-  const next = Interest.parse({ ...current, status: 'introduced', introducedAt: at, version: expectedVersion + 1, updatedAt: at });
+  const on = dutchDay(now);
+  const next = Interest.parse({
+    ...current,
+    status: 'introduced',
+    introducedAt: at,
+    stages: { introduced: on },
+    outcomes: [...current.outcomes, { status: 'introduced', on, by: recordedBy(actor, current), at }],
+    version: expectedVersion + 1,
+    updatedAt: at,
+  });
   const attempt = await tryTransact(db, [
     { Put: { TableName: db.tableName, Item: interestItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
+    ...outcomeFactPuts(db, next, ['introduced']),
     { Put: { TableName: db.tableName, Item: personItem({ ...person, introductionNote: text }, current.regionId), ConditionExpression: 'attribute_exists(pk)' } },
     auditPut(db, { at, actor: actorName(actor), action: 'interest.introduced', subject: { type: 'interest', id: interestId }, detail: { listingId: current.listingId } }),
   ]);
@@ -128,13 +142,50 @@ export async function introductionsForEmployer(db: Db, actor: Actor, listingId: 
   return (await withPeople(db, actor, introduced, now)).filter((i) => i.person);
 }
 
+/** The form: a step, its day, and for "stopped" a reason code (never free text). */
 export const OutcomeInput = z
-  .object({ status: OutcomeStatus, on: z.iso.date(), reason: z.string().trim().max(500).optional() })
+  .object({ status: OutcomeStatus, on: z.iso.date(), reason: z.preprocess((v) => (v === '' ? undefined : v), StopReason.optional()) })
   .superRefine((o, ctx) => {
     if (o.status === 'stopped' && !o.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required' });
   });
 
-/** The desk of the region, or the employer the resident was introduced to, records what came of it. */
+/** Who recorded an outcome, as a role: outcomes keep no staff e-mail address (the audit log does). */
+export function recordedBy(who: Actor, i: Pick<Interest, 'organisationId' | 'regionId' | 'locationId'>): RecordedBy {
+  if (who.kind !== 'person') return 'system';
+  if (deskMaySee(who, i) && !isAdmin(who)) return 'desk';
+  if (isEmployerOf(who, i.organisationId)) return 'employer';
+  return isAdmin(who) ? 'admin' : 'desk';
+}
+
+/** The outcome facts of `statuses` just reached on `i`, for the report (one item each, replacing any earlier one). */
+export function outcomeFacts(i: Interest, statuses: (Stage | Exit)[]): OutcomeFact[] {
+  return statuses.map((status) =>
+    OutcomeFact.parse({
+      interestId: i.id,
+      regionId: i.regionId,
+      locationId: i.locationId,
+      kind: i.kind,
+      sector: i.sector,
+      permit: i.permit,
+      residentKeys: i.residentKeys,
+      status,
+      on: i.exit?.status === status ? i.exit.on : i.stages[status as Stage],
+      reason: i.exit?.status === status ? i.exit.reason : undefined,
+      interestOn: dutchDay(i.createdAt),
+      introducedOn: i.stages.introduced,
+      twvAppliedOn: i.stages['twv-applied'],
+    }),
+  );
+}
+
+const outcomeFactPuts = (db: Db, i: Interest, statuses: (Stage | Exit)[]) => outcomeFacts(i, statuses).map((f) => ({ Put: { TableName: db.tableName, Item: outcomeFactItem(f) } }));
+
+/**
+ * The desk of the region, or the employer the resident was introduced to, records a step on the
+ * ladder or an exit (docs/outcomes.md): the day is checked (not in the future, not before the
+ * previous step), a stage implies the ones before it, and each stage reached is kept as a fact
+ * for the report, in the same transaction.
+ */
 export async function recordOutcome(db: Db, actor: Actor, interestId: string, expectedVersion: number, input: unknown, now: Date): Promise<Interest> {
   const current = await getInterest(db, interestId);
   if (!current) throw new NotFoundError();
@@ -144,16 +195,21 @@ export async function recordOutcome(db: Db, actor: Actor, interestId: string, ex
   const o = parseInput(OutcomeInput, input);
   if (!current.introducedAt) throw new ValidationError([{ field: 'status', key: 'error.not_introduced' }]);
   if (current.version !== expectedVersion) throw new ConflictError();
+  const step = climb(current, { status: o.status, on: o.on, reason: o.reason }, { today: dutchDay(now), interestOn: dutchDay(current.createdAt) });
+  if (step.errors.length > 0 || !('stages' in step)) throw new ValidationError(step.errors);
   const at = now.toISOString();
   const next = Interest.parse({
     ...current,
-    status: o.status,
-    outcomes: [...current.outcomes, { ...o, by: actorName(actor), at }],
+    status: step.status,
+    stages: step.stages,
+    exit: step.exit,
+    outcomes: [...current.outcomes, { status: o.status, on: o.on, reason: step.exit?.reason, implied: step.implied.length ? step.implied : undefined, by: recordedBy(actor, current), at }],
     version: expectedVersion + 1,
     updatedAt: at,
   });
   const attempt = await tryTransact(db, [
     { Put: { TableName: db.tableName, Item: interestItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
+    ...outcomeFactPuts(db, next, [o.status, ...step.implied]),
     auditPut(db, { at, actor: actorName(actor), action: 'interest.outcome', subject: { type: 'interest', id: interestId }, detail: { status: o.status, on: o.on } }),
   ]);
   if (!attempt.ok) throw new ConflictError();

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import { auditHistory } from '../repositories/audit.js';
 import { getListing, publishedInCell, publishedInRegion } from '../repositories/listings.js';
-import { changeStatus, createListing, setCuration, updateListing } from './listings.js';
+import { contentOf, proposedVersion } from '../domain/listing.js';
+import { SYSTEM } from './actor.js';
+import { changedFields, changeStatus, createListing, decideChange, editEffect, setCuration, updateListing, withdrawChange } from './listings.js';
 import { moderationQueue, nearby, organisationListings, upcomingVisits } from './catalogue.js';
 import { getLocation } from '../repositories/directory.js';
 import { createTestDb } from '../../test/db.js';
@@ -133,5 +135,102 @@ describe('listing life cycle', () => {
     await setCuration(db, desk, sooner.id, 3, { hidden: true }, clock);
     expect((await upcomingVisits(db, 'zuid', NOW)).items.map((l) => l.id)).not.toContain(sooner.id);
     expect((await upcomingVisits(db, 'zuid', new Date('2026-12-05T00:00:00Z'))).items.map((l) => l.id)).not.toContain(sooner.id);
+  });
+});
+
+describe('changes to a published listing', () => {
+  async function published(o: { trusted?: boolean } = {}) {
+    const org = await seedOrganisation(db, { trusted: o.trusted ?? false });
+    const employer = employerOf(org.id);
+    const l = await createListing(db, employer, vacancy(org.id, { title: 'Kok', contactNote: 'Bel de balie' }), clock);
+    const submitted = await changeStatus(db, SYSTEM, l.id, 1, 'submit', { clock });
+    const live = submitted.status === 'published' ? submitted : await changeStatus(db, SYSTEM, l.id, 2, 'approve', { clock });
+    expect(live.status).toBe('published');
+    return { org, employer, live };
+  }
+
+  it("waits for the desk as a revision: residents' version, indexes and updatedAt stay; the desk's queue has it", async () => {
+    const { org, employer, live } = await published();
+    const edited = await updateListing(db, employer, live.id, live.version, { ...contentOf(live), title: 'Kok (fulltime)', contactNote: undefined }, clock);
+    const stored = (await getListing(db, live.id))!;
+    expect(stored).toMatchObject({ status: 'published', title: 'Kok', contactNote: 'Bel de balie', updatedAt: live.updatedAt, version: live.version + 1 });
+    expect(stored.revision).toMatchObject({ status: 'pending', submittedBy: 'werkgever@example.org', content: { title: 'Kok (fulltime)' } });
+    // A field left empty in the change is gone from it, not kept from before.
+    expect(stored.revision?.content.contactNote).toBeUndefined();
+    expect(changedFields(stored, proposedVersion(stored))).toEqual(['title', 'contactNote']);
+    expect(edited.version).toBe(stored.version);
+    expect((await publishedInRegion(db, 'zuid')).items.map((l) => l.id)).toContain(live.id);
+    expect((await moderationQueue(db, deskOf('zuid'), 'zuid')).items.map((l) => l.id)).toContain(live.id);
+    expect((await auditHistory(db, 'listing', live.id)).at(-1)).toMatchObject({ action: 'listing.change-submitted', detail: { fields: ['title', 'contactNote'] } });
+    expect(await editEffect(db, employer, stored)).toBe('review');
+    expect(org.trusted).toBe(false);
+  });
+
+  it('goes live when the desk approves: the new text, out of the queue; a stale approval is a conflict', async () => {
+    const { employer, live } = await published();
+    const waiting = await updateListing(db, employer, live.id, live.version, { ...contentOf(live), title: 'Kok (parttime)' }, clock);
+    await expect(decideChange(db, deskOf('zuid'), live.id, live.version, 'approve', { clock })).rejects.toBeInstanceOf(ConflictError);
+    await expect(decideChange(db, employer, live.id, waiting.version, 'approve', { clock })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(decideChange(db, deskOf('noord'), live.id, waiting.version, 'approve', { clock })).rejects.toBeInstanceOf(ForbiddenError);
+    const later = { now: () => new Date(NOW.getTime() + 3_600_000) };
+    const approved = await decideChange(db, deskOf('zuid'), live.id, waiting.version, 'approve', { clock: later });
+    expect(approved).toMatchObject({ status: 'published', title: 'Kok (parttime)', updatedAt: later.now().toISOString(), publishedAt: live.publishedAt });
+    expect(approved.revision).toBeUndefined();
+    expect((await moderationQueue(db, deskOf('zuid'), 'zuid')).items.map((l) => l.id)).not.toContain(live.id);
+    expect((await publishedInRegion(db, 'zuid')).items.find((l) => l.id === live.id)?.title).toBe('Kok (parttime)');
+    // Nothing waits any more: a second approval is refused.
+    await expect(decideChange(db, deskOf('zuid'), live.id, approved.version, 'approve', { clock })).rejects.toMatchObject({ key: 'error.invalid_transition' });
+  });
+
+  it('sent back or rejected with a reason, the published version stays; the employer edits again or withdraws', async () => {
+    const { employer, live } = await published();
+    const waiting = await updateListing(db, employer, live.id, live.version, { ...contentOf(live), hoursPerWeek: 40 }, clock);
+    await expect(decideChange(db, deskOf('zuid'), live.id, waiting.version, 'requestChanges', { clock })).rejects.toBeInstanceOf(ValidationError);
+    const returned = await decideChange(db, deskOf('zuid'), live.id, waiting.version, 'requestChanges', { reason: 'Hoeveel uur precies?', clock });
+    expect(returned).toMatchObject({ status: 'published', hoursPerWeek: live.hoursPerWeek, revision: { status: 'changes-requested', reason: 'Hoeveel uur precies?' } });
+    expect((await moderationQueue(db, deskOf('zuid'), 'zuid')).items.map((l) => l.id)).not.toContain(live.id);
+    const again = await updateListing(db, employer, live.id, returned.version, { ...contentOf(live), hoursPerWeek: 38 }, clock);
+    expect(again.revision).toMatchObject({ status: 'pending', content: { hoursPerWeek: 38 } });
+    const rejected = await decideChange(db, deskOf('zuid'), live.id, again.version, 'reject', { reason: 'Dit past niet bij de functie.', clock });
+    expect(rejected).toMatchObject({ status: 'published', hoursPerWeek: live.hoursPerWeek, revision: { status: 'rejected' } });
+    const withdrawn = await withdrawChange(db, employer, live.id, rejected.version, clock);
+    expect(withdrawn.revision).toBeUndefined();
+    expect(withdrawn).toMatchObject({ status: 'published', hoursPerWeek: live.hoursPerWeek });
+    await expect(withdrawChange(db, employer, live.id, withdrawn.version, clock)).rejects.toMatchObject({ key: 'error.invalid_transition' });
+  });
+
+  it('edited back to what is live, the waiting change goes; an edit that changes nothing stores nothing', async () => {
+    const { employer, live } = await published();
+    expect(await updateListing(db, employer, live.id, live.version, contentOf(live), clock)).toEqual(live);
+    const waiting = await updateListing(db, employer, live.id, live.version, { ...contentOf(live), title: 'Kok!' }, clock);
+    const back = await updateListing(db, employer, live.id, waiting.version, contentOf(live), clock);
+    expect(back.revision).toBeUndefined();
+    expect((await auditHistory(db, 'listing', live.id)).map((e) => e.action).slice(-2)).toEqual(['listing.change-submitted', 'listing.change-withdrawn']);
+  });
+
+  it("goes live at once for a trusted employer and for the desk (whose edit replaces a waiting change)", async () => {
+    const trusted = await published({ trusted: true });
+    expect(await editEffect(db, trusted.employer, trusted.live)).toBe('live');
+    const now = await updateListing(db, trusted.employer, trusted.live.id, trusted.live.version, { ...contentOf(trusted.live), title: 'Kok, meteen' }, clock);
+    expect(now).toMatchObject({ title: 'Kok, meteen', status: 'published' });
+    expect(now.revision).toBeUndefined();
+
+    const { employer, live } = await published();
+    const waiting = await updateListing(db, employer, live.id, live.version, { ...contentOf(live), title: 'Kok, voorstel' }, clock);
+    expect(await editEffect(db, deskOf('zuid'), waiting)).toBe('live');
+    const desk = await updateListing(db, deskOf('zuid'), live.id, waiting.version, { ...contentOf(live), title: 'Kok, door de balie' }, clock);
+    expect(desk).toMatchObject({ title: 'Kok, door de balie', status: 'published' });
+    expect(desk.revision).toBeUndefined();
+    expect((await moderationQueue(db, deskOf('zuid'), 'zuid')).items.map((l) => l.id)).not.toContain(live.id);
+  });
+
+  it('closing stays immediate, with a change waiting; the change goes with it', async () => {
+    const { employer, live } = await published();
+    const waiting = await updateListing(db, employer, live.id, live.version, { ...contentOf(live), title: 'Kok?' }, clock);
+    const closed = await changeStatus(db, employer, live.id, waiting.version, 'close', { clock });
+    expect(closed.status).toBe('closed');
+    expect(closed.revision).toBeUndefined();
+    expect((await moderationQueue(db, deskOf('zuid'), 'zuid')).items.map((l) => l.id)).not.toContain(live.id);
+    expect((await publishedInRegion(db, 'zuid')).items.map((l) => l.id)).not.toContain(live.id);
   });
 });

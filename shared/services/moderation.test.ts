@@ -61,7 +61,7 @@ describe('moderation', () => {
     ]);
   });
 
-  it('sends an employer\'s edit of a published listing back to the queue; a desk\'s edit and a trusted employer\'s stay published', async () => {
+  it('puts an employer\'s edit of a published listing in the queue while the published version stays; a desk\'s edit and a trusted employer\'s go live', async () => {
     const org = await employerWithMember('edit@example.org');
     const employer = employerOf(org.id, 'edit@example.org');
     let l = await createListing(db, employer, vacancy(org.id), clock);
@@ -70,9 +70,11 @@ describe('moderation', () => {
     l = await updateListing(db, deskOf('zuid'), l.id, l.version, vacancy(org.id, { title: 'Door de balie verbeterd' }), clock);
     expect(l.status).toBe('published');
     l = await updateListing(db, employer, l.id, l.version, vacancy(org.id, { title: 'Stiekem veranderd' }), clock);
-    expect(l.status).toBe('pending');
-    expect((await publishedInRegion(db, 'zuid')).items.map((x) => x.id)).not.toContain(l.id);
-    expect((await auditHistory(db, 'listing', l.id)).at(-1)).toMatchObject({ action: 'listing.updated', detail: { from: 'published', to: 'pending' } });
+    // Text the desk approved is never changed behind its back, nor taken offline: the change waits.
+    expect(l).toMatchObject({ status: 'published', title: 'Door de balie verbeterd', revision: { status: 'pending', content: { title: 'Stiekem veranderd' } } });
+    expect((await publishedInRegion(db, 'zuid')).items.find((x) => x.id === l.id)?.title).toBe('Door de balie verbeterd');
+    expect((await queueCount(db, admin, 'zuid'))).toBeGreaterThan(0);
+    expect((await auditHistory(db, 'listing', l.id)).at(-1)).toMatchObject({ action: 'listing.change-submitted', detail: { fields: ['title'] } });
 
     const trusted = await employerWithMember('trusted@example.org');
     await setTrusted(ctx, admin, trusted.id, true);

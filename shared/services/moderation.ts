@@ -9,7 +9,7 @@ import { countPendingInRegion } from '../repositories/queue.js';
 import { membershipsOfOrganisation } from '../repositories/users.js';
 import { isDeskOf, mayActForListing, require, type Actor } from './actor.js';
 import { portalLink, type ServiceContext, notice, sendAfterCommit } from './context.js';
-import { changeStatus } from './listings.js';
+import { changeStatus, decideChange } from './listings.js';
 
 /** The desk's side of a listing: its queue, its decisions (with mail to the employer), its history. */
 
@@ -42,15 +42,23 @@ export type Decision = 'approve' | 'reject' | 'requestChanges';
  * decided and, on a rejection or a request for changes, the desk's reason.
  */
 export async function decide(ctx: ServiceContext, actor: Actor, id: string, expectedVersion: number, decision: Decision, reason?: string): Promise<Listing> {
-  const listing = await changeStatus(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock });
-  await sendAfterCommit(ctx, await decisionMails(ctx, listing, decision));
+  // A published listing in the queue waits with a change: the decision is about the change.
+  const current = await getListingFor(ctx.db, actor, id);
+  const aboutChange = current.status === 'published' && current.revision?.status === 'pending';
+  const listing = aboutChange
+    ? await decideChange(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock, horizonMonths: ctx.config.LISTING_HORIZON_MONTHS })
+    : await changeStatus(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock, horizonMonths: ctx.config.LISTING_HORIZON_MONTHS });
+  await sendAfterCommit(ctx, await decisionMails(ctx, listing, decision, aboutChange ? (reason ?? '') : undefined));
   return listing;
 }
 
-async function decisionMails(ctx: ServiceContext, listing: Listing, decision: Decision) {
+/** `changeReason` set: the decision was about a change to the published listing. */
+async function decisionMails(ctx: ServiceContext, listing: Listing, decision: Decision, changeReason?: string) {
   const organisation = await getOrganisation(ctx.db, listing.organisationId);
   const members = (await membershipsOfOrganisation(ctx.db, listing.organisationId)).map((m) => m.email);
   const to = members.length > 0 ? members : organisation?.contactEmail ? [organisation.contactEmail] : [];
-  const params = { title: listing.title, reason: listing.rejectionReason ?? '', link: portalLink(ctx, `/portal/listings/${listing.id}`) };
-  return to.map((address) => notice(address, `portal.mail.${decision}.subject`, `portal.mail.${decision}.body`, params));
+  const reason = changeReason ?? listing.rejectionReason ?? '';
+  const params = { title: listing.title, reason, link: portalLink(ctx, `/portal/listings/${listing.id}`) };
+  const mail = changeReason === undefined ? decision : (`change.${decision}` as const);
+  return to.map((address) => notice(address, `portal.mail.${mail}.subject`, `portal.mail.${mail}.body`, params));
 }

@@ -9,7 +9,7 @@ import { cancelSeat, type Cancellation } from './interests.js';
 import { retrying, tryTransact } from '../repositories/transact.js';
 
 /**
- * Residents' rights (DOMAIN.md "Privacy"): by reference code, via the desk, a resident's data is
+ * Residents' rights (docs/domain.md, "Privacy"): by reference code, via the desk, a resident's data is
  * shown or deleted. Both are audited. The sweep deletes data past retention the same way.
  */
 async function interestByReference(db: Db, actor: Actor, reference: string, now: Date) {

@@ -1,7 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../config/index.js';
-import { SCHEDULED_KINDS, type Listing } from '../domain/listing.js';
+import type { MinimumWageTable } from '../config/minimum-wage.js';
+import { formatMoney } from '../i18n/format.js';
+import { SCHEDULED_KINDS, wageProblem, type Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { ConflictError } from '../errors.js';
@@ -9,17 +11,20 @@ import type { MailPort } from '../ports/mail.js';
 import { getDirectory } from '../repositories/directory.js';
 import { peopleDueForDeletion } from '../repositories/interests.js';
 import { allPublishedInRegion } from '../repositories/listings.js';
-import { membershipsOfOrganisation } from '../repositories/users.js';
+import { deskStaffOfRegion, membershipsOfOrganisation } from '../repositories/users.js';
 import { SYSTEM } from './actor.js';
 import { portalLink, type ServiceContext, sendNotices } from './context.js';
 import { sendDeskDigests } from './digest.js';
+import { sendTwvReminders } from './twv-reminder.js';
 import { changeStatus } from './listings.js';
 import { deletePerson } from './privacy.js';
 
 /**
  * The scheduled sweep (EventBridge hourly on AWS, every minute under `npm start`): listings
- * past their closing date leave the site, employers hear three days before theirs close,
- * residents' data past retention is deleted, and desks get their daily digest. Safe to run
+ * past their closing date leave the site, paid listings below a minimum wage that has taken
+ * effect go back to the desk (employer and desk are told), employers hear three days before
+ * theirs close, residents' data past retention is deleted, and desks get their daily digest and
+ * reminders of TWV applications waiting over 5 weeks. Safe to run
  * twice, or in parallel with people working: a lost race is skipped, each notice is sent once.
  */
 export interface SweepDeps {
@@ -27,13 +32,19 @@ export interface SweepDeps {
   config: Config;
   /** Without a mail port nothing is sent (and nothing is marked as sent). */
   mail?: MailPort;
+  /** The minimum-wage table (configuration; tests pass their own). */
+  wageTable?: MinimumWageTable;
 }
 
 export interface SweepResult {
   expired: string[];
+  /** Published listings whose wage fell below the minimum in force: back in the desk's queue. */
+  belowMinimumWage: string[];
   warned: string[];
   peopleDeleted: number;
   digestsSent: number;
+  /** Mails reminding desks of TWV applications waiting longer than 5 weeks. */
+  twvRemindersSent: number;
 }
 
 const DAY = 86_400_000;
@@ -70,10 +81,39 @@ async function warnClosingSoon(ctx: ServiceContext, listing: Listing, now: Date)
   return true;
 }
 
+/**
+ * A published listing whose wage is below the minimum in force on the later of today and its
+ * start date (a new rate took effect, or it was published before the rule): it goes back to
+ * the desk's queue, and the employer and the region's desk are told why. Never silently: the
+ * change and the notices go together; a lost race (someone changed it meanwhile) is skipped.
+ */
+async function sendBackForWage(deps: SweepDeps, ctx: ServiceContext | undefined, listing: Listing, now: Date): Promise<boolean> {
+  const problem = wageProblem(listing, dayOf(now), deps.wageTable);
+  try {
+    await changeStatus(deps.db, SYSTEM, listing.id, listing.version, 'wageBelowMinimum', { clock: { now: () => now } });
+  } catch (e) {
+    if (e instanceof ConflictError) return false;
+    throw e;
+  }
+  if (ctx) {
+    const employer = await membershipsOfOrganisation(deps.db, listing.organisationId);
+    const desk = await deskStaffOfRegion(deps.db, listing.regionId);
+    const params = (locale: 'nl' | 'en') => ({
+      title: listing.title,
+      wage: formatMoney(locale, listing.wagePerHour ?? 0),
+      minimum: formatMoney(locale, Number(problem?.params?.minimum ?? 0)),
+      date: String(problem?.params?.date ?? ''),
+      link: portalLink(ctx, `/portal/listings/${listing.id}`),
+    });
+    await sendNotices(ctx, [...employer, ...desk].map((m) => m.email), 'portal.mail.wageBelowMinimum.subject', 'portal.mail.wageBelowMinimum.body', params);
+  }
+  return true;
+}
+
 export async function sweep(deps: SweepDeps, now: Date = new Date()): Promise<SweepResult> {
   const { db } = deps;
   const ctx: ServiceContext | undefined = deps.mail ? { db, mail: deps.mail, clock: { now: () => now }, config: deps.config } : undefined;
-  const result: SweepResult = { expired: [], warned: [], peopleDeleted: 0, digestsSent: 0 };
+  const result: SweepResult = { expired: [], belowMinimumWage: [], warned: [], peopleDeleted: 0, digestsSent: 0, twvRemindersSent: 0 };
   const inThreeDays = dayOf(new Date(now.getTime() + 3 * DAY));
   const { regions } = await getDirectory(db);
   for (const region of regions) {
@@ -85,6 +125,8 @@ export async function sweep(deps: SweepDeps, now: Date = new Date()): Promise<Sw
         } catch (e) {
           if (!(e instanceof ConflictError)) throw e;
         }
+      } else if (wageProblem(listing, dayOf(now), deps.wageTable)?.message === 'wage_below_minimum') {
+        if (await sendBackForWage(deps, ctx, listing, now)) result.belowMinimumWage.push(listing.id);
       } else if (ctx && listing.closingDate === inThreeDays && (await warnClosingSoon(ctx, listing, now))) {
         result.warned.push(listing.id);
       }
@@ -96,6 +138,9 @@ export async function sweep(deps: SweepDeps, now: Date = new Date()): Promise<Sw
   }
   if (ctx && (await claimOnce(db, keys.dailyRun('desk-digest', dayOf(now)), now))) {
     result.digestsSent = (await sendDeskDigests(ctx, SYSTEM)).reduce((n, d) => n + d.mailed.length, 0);
+  }
+  if (ctx && (await claimOnce(db, keys.dailyRun('twv-reminder', dayOf(now)), now))) {
+    result.twvRemindersSent = (await sendTwvReminders(ctx, SYSTEM)).reduce((n, r) => n + r.mailed.length, 0);
   }
   return result;
 }

@@ -103,7 +103,7 @@ describe('use cases under arbitrary input', () => {
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.constantFrom('name', 'phone', 'email', 'eligibility', 'dutchLevel', 'languages', 'message', 'consent', 'locationId'), value, { maxKeys: 4 }), async (patch) => {
         try {
-          await expressInterest(db, { listingId, locationId: 'venlo', name: 'A', phone: '0612345678', eligibility: 'not-sure', dutchLevel: 'none', consent: true, ...patch }, clock.now(), { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 });
+          await expressInterest(db, { listingId, locationId: 'venlo', name: 'A', phone: '0612345678', age: '18-plus', eligibility: 'not-sure', dutchLevel: 'none', consent: true, ...patch }, clock.now(), { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 });
           stored++;
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;

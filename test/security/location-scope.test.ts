@@ -29,7 +29,7 @@ beforeAll(async () => {
   for (const locationId of ['venlo', 'weert'] as const) {
     const { interest, reference } = await expressInterest(
       db,
-      { listingId: job.id, locationId, name: `Bewoner ${locationId}`, phone: '06 1111 2222', eligibility: 'not-sure', dutchLevel: 'none', consent: true, keepLonger: false },
+      { listingId: job.id, locationId, name: `Bewoner ${locationId}`, phone: '06 1111 2222', age: '18-plus', eligibility: 'not-sure', dutchLevel: 'none', consent: true, keepLonger: false },
       NOW,
       { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 },
     );

@@ -35,7 +35,7 @@ describe('report.csv', () => {
     const res = await csv(desk, 'zuid', 'venlo');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="opweg-zuid-venlo-2026-11-01-2026-11-30.csv"');
-    expect(await res.text()).toContain('venlo');
+    expect(await res.text()).toContain('Venlo');
   });
 
   it('refuses a crafted location: no file name of its choosing, no markup in the body', async () => {

@@ -104,7 +104,7 @@ beforeAll(async () => {
   const retention = { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 };
   const receipt = await expressInterest(
     db,
-    { listingId: published.id, locationId: 'venlo', name: 'Amanuel T.', phone: '+31 6 1234 5678', eligibility: 'asylum-6-months', dutchLevel: 'A1', languages: ['ti'], consent: true },
+    { listingId: published.id, locationId: 'venlo', name: 'Amanuel T.', phone: '+31 6 1234 5678', age: '18-plus', eligibility: 'asylum-6-months', dutchLevel: 'A1', languages: ['ti'], consent: true },
     NOW,
     retention,
   );

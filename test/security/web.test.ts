@@ -109,7 +109,7 @@ describe('script in what people type is shown as text', () => {
     await changeStatus(db, SYSTEM, id, 2, 'approve', { clock });
     const resident = client(server.url);
     const sent = await resident.post('/portal/interest', {
-      locale: 'nl', listingId: id, locationId: 'venlo', name: SCRIPT('name'), phone: '+31 6 1234 5678', email: '', eligibility: 'asylum-6-months',
+      locale: 'nl', listingId: id, locationId: 'venlo', name: SCRIPT('name'), phone: '+31 6 1234 5678', email: '', age: '18-plus', eligibility: 'asylum-6-months',
       dutchLevel: 'A1', languages: 'ti', message: SCRIPT('message'), consent: 'yes',
     });
     expect(sent.status).toBe(200);

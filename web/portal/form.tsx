@@ -99,8 +99,9 @@ export function SelectField(props: FieldProps & { options: Option[]; empty?: str
   );
   return (
     <Wrap {...props}>
-      <select id={idOf(props.name, props.prefix)} name={props.name} required={props.required} {...aria(props.state, props.name, props.prefix)}>
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+      {/* `required` only with an empty first choice: a list that starts with a real choice always has a value. */}
+      <select id={idOf(props.name, props.prefix)} name={props.name} required={props.required && props.empty !== undefined} {...aria(props.state, props.name, props.prefix)}>
+        {props.empty !== undefined ? <option value="">{props.empty || t(props.locale, 'portal.form.choose')}</option> : null}
         {groups.length > 1 || groups[0] !== ''
           ? groups.map((g) => <optgroup label={g}>{props.options.filter((o) => (o.group ?? '') === g).map(render)}</optgroup>)
           : props.options.map(render)}

@@ -12,6 +12,7 @@ import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { deskRoutes } from './desk.js';
 import { employerRoutes } from './employer.js';
+import { guideRoutes } from './guide.js';
 import { homeRoutes } from './home.js';
 import { deskInterestRoutes } from './interests.js';
 import { introductionRoutes } from './introductions.js';
@@ -65,6 +66,8 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', authRoutes(p));
   // Residents' forms from the static site: no account needed.
   app.route('/', residentRoutes(p));
+  // The employer guide: readable before signing up.
+  app.route('/', guideRoutes(p));
 
   // Everything below needs a signed-in person.
   app.use('*', async (c, next) => {

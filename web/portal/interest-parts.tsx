@@ -1,8 +1,10 @@
 import type { Interest, Person } from '../../shared/domain/interest.js';
-import { InterestStatus, OutcomeStatus } from '../../shared/domain/interest.js';
+import { daysBetween } from '../../shared/domain/dutch-time.js';
+import { InterestStatus, OutcomeStatus, StopReason } from '../../shared/domain/interest.js';
+import { TWV_REMINDER_DAYS } from '../../shared/domain/ladder.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { one, tr, type PortalContext } from './env.js';
-import { ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
+import { ErrorSummary, SelectField, TextField, type FormState } from './form.js';
 import { date } from './format.js';
 
 /**
@@ -53,6 +55,12 @@ export function PersonDetails(props: { c: PortalContext; person?: Person; withNo
       ) : null}
       <dt>{tr(c, 'portal.person.eligibility')}</dt>
       <dd>{tr(c, `portal.eligibility.${person.eligibility}` as PortalKey)}</dd>
+      {person.age ? (
+        <>
+          <dt>{tr(c, 'portal.person.age')}</dt>
+          <dd>{tr(c, `portal.age.${person.age}` as PortalKey)}</dd>
+        </>
+      ) : null}
       <dt>{tr(c, 'portal.person.dutchLevel')}</dt>
       <dd>{tr(c, `portal.level.${person.dutchLevel}` as PortalKey)}</dd>
       {person.languages.length > 0 ? (
@@ -95,7 +103,7 @@ export function PersonDetails(props: { c: PortalContext; person?: Person; withNo
   );
 }
 
-/** Outcomes as recorded, oldest first: the day, what happened, why it stopped, who recorded it. */
+/** Outcomes as recorded, oldest first: the day, what happened, the stop reason's code, the stages it implied, who (a role) recorded it. */
 export function OutcomeHistory(props: { c: PortalContext; interest: Interest; id?: string }) {
   const { c, interest } = props;
   if (interest.outcomes.length === 0) return <p class="meta">{tr(c, 'portal.outcome.none')}</p>;
@@ -103,11 +111,36 @@ export function OutcomeHistory(props: { c: PortalContext; interest: Interest; id
     <ol class="outcomes" id={props.id}>
       {interest.outcomes.map((o) => (
         <li data-status={o.status}>
-          <time datetime={o.on}>{o.on}</time> {statusLabel(c, o.status)}
-          {o.reason ? `: ${o.reason}` : ''} <span class="meta">{tr(c, 'portal.outcome.by', { who: o.by })}</span>
+          <time datetime={o.on}>{date(c, o.on)}</time> {statusLabel(c, o.status)}
+          {o.reason ? `: ${tr(c, `portal.stopReason.${o.reason}`)}` : ''}
+          {o.implied?.length ? ` (${tr(c, 'portal.outcome.implied', { stages: o.implied.map((s) => statusLabel(c, s)).join(', ') })})` : ''}{' '}
+          <span class="meta">{tr(c, 'portal.outcome.by', { who: tr(c, `portal.outcome.byRole.${o.by}`) })}</span>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The TWV of an introduction: applied when, waiting how long (over 5 weeks: a warning), or decided after how many days. */
+export function TwvStatus(props: { c: PortalContext; interest: Interest; today: string }) {
+  const { c, interest } = props;
+  const applied = interest.stages['twv-applied'];
+  if (!applied) return null;
+  const granted = interest.stages['twv-granted'];
+  const decided = granted ?? interest.stages['twv-refused'];
+  const days = daysBetween(applied, decided ?? props.today);
+  return (
+    <div class="twv" id={`twv-${interest.id}`} data-days={String(days)}>
+      <h3>{tr(c, 'portal.twv.title')}</h3>
+      {decided ? (
+        <p>{tr(c, 'portal.twv.decided', { applied: date(c, applied), decided: date(c, decided), days, decision: statusLabel(c, granted ? 'twv-granted' : 'twv-refused') })}</p>
+      ) : (
+        <>
+          <p>{tr(c, 'portal.twv.waiting', { date: date(c, applied), days })}</p>
+          {days > TWV_REMINDER_DAYS && !interest.exit ? <p class="notice warning">{tr(c, 'portal.twv.overdue')}</p> : null}
+        </>
+      )}
+    </div>
   );
 }
 
@@ -119,19 +152,29 @@ export function outcomeInput(form: Record<string, string | string[]>) {
 
 /**
  * Records an outcome. `prefix` keeps ids apart when a page has one form per resident; the
- * version travels with the form so that a lost race is a 409, not an overwrite.
+ * version travels with the form so that a lost race is a 409, not an overwrite. A stop reason is
+ * a code from a list: no free text, so no health or other personal detail is written down.
  */
 export function OutcomeForm(props: { c: PortalContext; action: string; version: number; state: FormState; prefix?: string }) {
   const { c, state, prefix } = props;
   const locale = c.get('locale');
-  const labels = { status: tr(c, 'portal.outcome.status'), on: tr(c, 'portal.outcome.on'), reason: tr(c, 'portal.outcome.reason') };
+  const labels = { status: tr(c, 'portal.outcome.status'), on: tr(c, 'portal.outcome.on'), reason: tr(c, 'portal.outcome.reasonCode') };
   return (
     <form method="post" action={props.action} class="outcome" novalidate>
       <ErrorSummary locale={locale} state={state} labels={labels} prefix={prefix} />
       <input type="hidden" name="version" value={String(props.version)} />
       <SelectField locale={locale} state={state} name="status" prefix={prefix} label={labels.status} required empty={tr(c, 'portal.outcome.choose')} options={statusOptions(c, OutcomeStatus.options)} />
       <TextField locale={locale} state={state} name="on" prefix={prefix} label={labels.on} type="date" required />
-      <TextArea locale={locale} state={state} name="reason" prefix={prefix} label={labels.reason} rows={2} />
+      <SelectField
+        locale={locale}
+        state={state}
+        name="reason"
+        prefix={prefix}
+        label={labels.reason}
+        hint={tr(c, 'portal.outcome.reasonHint')}
+        empty={tr(c, 'portal.outcome.choose')}
+        options={StopReason.options.map((r) => ({ value: r, label: tr(c, `portal.stopReason.${r}`) }))}
+      />
       <button type="submit">{tr(c, 'portal.outcome.save')}</button>
     </form>
   );

@@ -29,7 +29,7 @@ let other: PortalClient;
 
 const published = (input: ListingInput) => publishedListing(db, input);
 const resident = (listingId: string, name: string, o: Record<string, unknown> = {}) => ({
-  listingId, locationId: 'venlo', name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, ...o,
+  listingId, locationId: 'venlo', name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.org`, age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A2', consent: true, ...o,
 });
 /** "I'm interested", `minutes` after NOW: ids made in the same millisecond do not sort by time. */
 const interested = (listingId: string, name: string, o: Record<string, unknown> = {}, minutes = 0) =>
@@ -64,7 +64,7 @@ const listed = (html: string) => [...html.matchAll(/data-interest="([0-9A-Z]{26}
 describe('the desk inbox', () => {
   it('lists the region\'s interest newest first with the resident\'s details, for the desk of the region only', async () => {
     const job = await published(vacancy(orgA, { title: 'Tomaten oogsten' }));
-    const first = (await interested(job.id, 'Samira Haddad', { phone: '+31 6 1234 5678', eligibility: 'asylum-6-months', dutchLevel: 'A1', languages: ['ar', 'en'], message: 'Ik werkte in de kas.' })).interest;
+    const first = (await interested(job.id, 'Samira Haddad', { phone: '+31 6 1234 5678', age: '18-plus', eligibility: 'asylum-6-months', dutchLevel: 'A1', languages: ['ar', 'en'], message: 'Ik werkte in de kas.' })).interest;
     const second = (await interested(job.id, 'Yonas Tesfay', {}, 1)).interest;
 
     const home = await text(zuid.get('/portal/'));
@@ -73,7 +73,7 @@ describe('the desk inbox', () => {
     const order = listed(html);
     expect(order.indexOf(second.id)).toBeLessThan(order.indexOf(first.id));
     const card = html.slice(html.indexOf(`data-interest="${first.id}"`), html.indexOf('</li>', html.indexOf(`data-interest="${first.id}"`)));
-    for (const shown of ['Tomaten oogsten', 'Venlo', 'op 2026-11-23', 'nieuw', 'Samira Haddad', 'href="tel:+31612345678"', 'samirahaddad@example.org', 'Asielzoeker, aanvraag minstens 6 maanden oud', '<dd>A1</dd>', 'Arabisch, Engels', 'Ik werkte in de kas.']) {
+    for (const shown of ['Tomaten oogsten', 'Venlo', 'op 23 november 2026', 'nieuw', 'Samira Haddad', 'href="tel:+31612345678"', 'samirahaddad@example.org', 'Asielzoeker, aanvraag minstens 6 maanden oud', '<dd>A1</dd>', 'Arabisch, Engels', 'Ik werkte in de kas.']) {
       expect(card).toContain(shown);
     }
     // Each view of a person is audited.
@@ -177,18 +177,23 @@ describe('an interest, introduced by the desk', () => {
     const html = await bad.text();
     expect(html).toMatch(/id="f-status-error"/);
     expect(html).toMatch(/id="f-on-error"/);
-    expect(html).toContain('>bijna</textarea>');
-    const stopped = await text(zuid.post(`${page}/outcome`, { version: '2', status: 'stopped', on: '2026-11-24', reason: '' }));
+    // A stop reason is a code from a list: free text is refused.
+    expect(html).toMatch(/id="f-reason-error"/);
+    expect(html).toContain('<option value="care-duties">zorg voor gezin</option>');
+    const stopped = await text(zuid.post(`${page}/outcome`, { version: '2', status: 'stopped', on: '2026-11-23', reason: '' }));
     expect(stopped).toMatch(/id="f-reason-error"/);
     expect(stopped).toContain('<option value="stopped" selected="">gestopt</option>');
-    expect(await getInterest(db, interest.id)).toMatchObject({ status: 'introduced', version: 2, outcomes: [] });
+    const future = await zuid.post(`${page}/outcome`, { version: '2', status: 'interview', on: '2026-11-24' });
+    expect(future.status).toBe(422);
+    expect(await future.text()).toContain('Deze dag ligt in de toekomst.');
+    expect(await getInterest(db, interest.id)).toMatchObject({ status: 'introduced', version: 2, outcomes: [{ status: 'introduced' }] });
 
-    expect((await noord.post(`${page}/outcome`, { version: '2', status: 'interview', on: '2026-11-24' })).status).toBe(403);
-    expect((await zuid.post(`${page}/outcome`, { version: '2', status: 'waiting-permit', on: '2026-11-24' })).status).toBe(303);
-    expect((await zuid.post(`${page}/outcome`, { version: '2', status: 'matched', on: '2026-11-25' })).status).toBe(409);
+    expect((await noord.post(`${page}/outcome`, { version: '2', status: 'interview', on: '2026-11-23' })).status).toBe(403);
+    expect((await zuid.post(`${page}/outcome`, { version: '2', status: 'interview', on: '2026-11-23' })).status).toBe(303);
+    expect((await zuid.post(`${page}/outcome`, { version: '2', status: 'matched', on: '2026-11-23' })).status).toBe(409);
     const history = await text(zuid.get(page));
-    expect(history).toMatch(/<time datetime="2026-11-24">2026-11-24<\/time> wacht op BSN of tewerkstellingsvergunning/);
-    expect(await getInterest(db, interest.id)).toMatchObject({ status: 'waiting-permit', version: 3 });
+    expect(history).toMatch(/<time datetime="2026-11-23">23 november 2026<\/time> gesprek/);
+    expect(await getInterest(db, interest.id)).toMatchObject({ status: 'interview', version: 3 });
   });
 
   it('cancels a seat on a visit: the first on the waiting list moves up', async () => {
@@ -239,8 +244,8 @@ describe('the employer\'s introduced residents', () => {
     // Another employer, and desks, do not get this page; nor may another employer record.
     expect((await other.get(page)).status).toBe(403);
     expect((await noord.get(page)).status).toBe(403);
-    expect((await other.post(`${page}/${introduced.id}/outcome`, { version: '2', status: 'interview', on: '2026-11-26' })).status).toBe(403);
-    expect((await employer.post(`${page}/${notYet.id}/outcome`, { version: '1', status: 'interview', on: '2026-11-26' })).status).toBe(404);
+    expect((await other.post(`${page}/${introduced.id}/outcome`, { version: '2', status: 'interview', on: '2026-11-23' })).status).toBe(403);
+    expect((await employer.post(`${page}/${notYet.id}/outcome`, { version: '1', status: 'interview', on: '2026-11-23' })).status).toBe(404);
 
     const bad = await employer.post(`${page}/${introduced.id}/outcome`, { version: '2', status: 'stopped', on: '26-11-2026' });
     expect(bad.status).toBe(422);
@@ -248,14 +253,16 @@ describe('the employer\'s introduced residents', () => {
     expect(badHtml).toMatch(new RegExp(`id="f-${introduced.id}-on-error"`));
     expect(badHtml).toMatch(new RegExp(`id="f-${introduced.id}-reason-error"`));
     expect(badHtml).toContain('value="26-11-2026"');
-    expect((await getInterest(db, introduced.id))?.outcomes).toEqual([]);
+    expect((await getInterest(db, introduced.id))?.outcomes.map((o) => o.status)).toEqual(['introduced']);
 
-    const res = await employer.post(`${page}/${introduced.id}/outcome`, { version: '2', status: 'interview', on: '2026-11-26' });
+    const res = await employer.post(`${page}/${introduced.id}/outcome`, { version: '2', status: 'interview', on: '2026-11-23' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`${page}?done=outcome#i-${introduced.id}`);
-    expect((await getInterest(db, introduced.id))?.outcomes).toMatchObject([{ status: 'interview', on: '2026-11-26', by: 'werkgever@example.org' }]);
-    expect(await text(employer.get(page))).toMatch(/<time datetime="2026-11-26">2026-11-26<\/time> gesprek/);
-    // The desk sees it too.
-    expect(await text(zuid.get(`/portal/desk/zuid/interests/${introduced.id}`))).toContain('vastgelegd door werkgever@example.org');
+    expect((await getInterest(db, introduced.id))?.outcomes).toMatchObject([{ status: 'introduced', by: 'desk' }, { status: 'interview', on: '2026-11-23', by: 'employer' }]);
+    expect(await text(employer.get(page))).toMatch(/<time datetime="2026-11-23">23 november 2026<\/time> gesprek/);
+    // The desk sees it too: who recorded it as a role, not an e-mail address.
+    const deskView = await text(zuid.get(`/portal/desk/zuid/interests/${introduced.id}`));
+    expect(deskView).toContain('vastgelegd door de werkgever');
+    expect(deskView).not.toContain('vastgelegd door werkgever@example.org');
   });
 });

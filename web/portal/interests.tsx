@@ -6,7 +6,8 @@ import { getListing, getListings, listingsOfRegionBetween } from '../../shared/r
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduceToEmployer, recordOutcome, type InterestWithPerson } from '../../shared/services/introductions.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, ErrorSummary, SelectField, TextArea, type FormState } from './form.js';
-import { day, OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, statusOptions } from './interest-parts.js';
+import { OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, statusOptions, TwvStatus } from './interest-parts.js';
+import { dutchDay } from '../../shared/domain/dutch-time.js';
 import { PortalPage } from './layout.js';
 import { date } from './format.js';
 
@@ -59,6 +60,7 @@ export function deskInterestRoutes(p: Portal) {
                 <a href={`${base(regionId)}/${interest.id}`}>{titles.get(interest.listingId) ?? interest.listingId}</a>{' '}
                 <span class="meta">{`${locationName.get(interest.locationId) ?? interest.locationId} · ${tr(c, 'portal.interests.on', { date: date(c, interest.createdAt) })}`}</span> <StatusBadge c={c} interest={interest} />
                 {interest.seat ? <span class={`status seat-${interest.seat}`}>{` ${tr(c, `portal.seat.${interest.seat}`)}`}</span> : null}
+                {interest.withdrawnAt ? <span class="status withdrawn">{` ${tr(c, 'portal.interest.withdrawn', { date: date(c, interest.withdrawnAt) })}`}</span> : null}
               </p>
               <PersonDetails c={c} person={person} />
             </li>
@@ -84,7 +86,7 @@ export function deskInterestRoutes(p: Portal) {
     const done = c.req.query('done');
     const locale = c.get('locale');
     const introduceState = pending?.form === 'introduce' ? pending.state : blankForm();
-    const outcomeState = pending?.form === 'outcome' ? pending.state : blankForm({ on: day(now().toISOString()) });
+    const outcomeState = pending?.form === 'outcome' ? pending.state : blankForm({ on: dutchDay(now()) });
     return c.html(
       <PortalPage c={c} title={title}>
         <p class="meta">
@@ -107,6 +109,7 @@ export function deskInterestRoutes(p: Portal) {
           <dd id="interest-status">
             <StatusBadge c={c} interest={interest} />
             {interest.introducedAt ? ` ${tr(c, 'portal.interest.introducedOn', { date: date(c, interest.introducedAt) })}` : ''}
+            {interest.withdrawnAt ? <strong class="withdrawn">{` ${tr(c, 'portal.interest.withdrawn', { date: date(c, interest.withdrawnAt) })}`}</strong> : null}
           </dd>
           {interest.seat ? (
             <>
@@ -124,7 +127,7 @@ export function deskInterestRoutes(p: Portal) {
           </div>
         ) : null}
         <PersonDetails c={c} person={person} withNote withReference />
-        {interest.status === 'new' && person ? (
+        {interest.status === 'new' && !interest.withdrawnAt && person ? (
           <section id="introduce">
             <h2>{tr(c, 'portal.interest.introduce')}</h2>
             <p class="hint">{tr(c, 'portal.interest.introduceHint')}</p>
@@ -139,6 +142,7 @@ export function deskInterestRoutes(p: Portal) {
         <section id="outcomes">
           <h2>{tr(c, 'portal.outcome.history')}</h2>
           <OutcomeHistory c={c} interest={interest} />
+          <TwvStatus c={c} interest={interest} today={dutchDay(now())} />
         </section>
         {interest.introducedAt ? (
           <section id="outcome">

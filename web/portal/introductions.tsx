@@ -4,7 +4,8 @@ import { getListing } from '../../shared/repositories/listings.js';
 import { introductionsForEmployer, recordOutcome } from '../../shared/services/introductions.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { blankForm, type FormState } from './form.js';
-import { day, OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge } from './interest-parts.js';
+import { OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, TwvStatus } from './interest-parts.js';
+import { dutchDay } from '../../shared/domain/dutch-time.js';
 import { PortalPage } from './layout.js';
 import { date } from './format.js';
 
@@ -46,8 +47,9 @@ export function introductionRoutes(p: Portal) {
                 <PersonDetails c={c} person={person} withNote />
                 <h3>{tr(c, 'portal.outcome.history')}</h3>
                 <OutcomeHistory c={c} interest={interest} />
+                <TwvStatus c={c} interest={interest} today={dutchDay(now())} />
                 <h3>{tr(c, 'portal.outcome.record')}</h3>
-                <OutcomeForm c={c} action={`${base(listing.id)}/${interest.id}/outcome`} version={version} prefix={`${interest.id}-`} state={mine?.state ?? blankForm({ on: day(now().toISOString()) })} />
+                <OutcomeForm c={c} action={`${base(listing.id)}/${interest.id}/outcome`} version={version} prefix={`${interest.id}-`} state={mine?.state ?? blankForm({ on: dutchDay(now()) })} />
               </li>
             );
           })}

@@ -1,27 +1,33 @@
 import { Hono } from 'hono';
-import type { Listing } from '../../shared/domain/listing.js';
-import { ValidationError } from '../../shared/errors.js';
+import { proposedVersion, type Listing } from '../../shared/domain/listing.js';
+import { ValidationError, type FieldError } from '../../shared/errors.js';
+import { t, type Params } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getOrganisation } from '../../shared/repositories/organisations.js';
 import { isAdmin, isDeskOf, isEmployerOf } from '../../shared/services/actor.js';
 import { fieldsOfListing, listingInputFromFields } from '../../shared/services/listing-fields.js';
-import { changeStatus, setCuration, updateListing } from '../../shared/services/listings.js';
+import { changeStatus, editEffect, setCuration, updateListing, withdrawChange } from '../../shared/services/listings.js';
 import { decide, getListingFor, listingHistory } from '../../shared/services/moderation.js';
+import { ChangeTable } from './changes.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
-import { ActionButton, blankForm, TextArea, type FormState } from './form.js';
+import { ActionButton, blankForm, type FormState } from './form.js';
+import { HistoryTable } from './history.js';
 import { PortalPage } from './layout.js';
-import { ListingForm } from './listing-form.js';
-import { dateTime } from './format.js';
+import { labelsOf, ListingForm } from './listing-form.js';
 import { ListingPreview } from './preview.js';
+import { doneMessage, reviewRoutes, type DONE, type Pending } from './review.js';
 
-/** One listing: its page (status, reason, actions, preview), edit, the life-cycle actions, history. */
+/** One listing: its page (status, reason, waiting change, actions, preview), edit, the life-cycle actions, history. */
 export function listingRoutes(p: Portal) {
   const app = new Hono<PortalEnv>();
   const today = () => p.ctx.clock.now().toISOString().slice(0, 10);
+  const locationNames = async () => {
+    const names = new Map((await getDirectory(p.deps.db)).locations.map((l) => [l.id, l.name]));
+    return (id: string) => names.get(id) ?? id;
+  };
 
-  type Pending = { action: 'reject' | 'requestChanges'; state: FormState };
-
-  async function listingPage(c: PortalContext, listing: Listing, pending?: Pending, status: 200 | 422 = 200) {
+  /** `invalid`: why submitting or approving was refused (a rule the stored listing breaks). */
+  async function listingPage(c: PortalContext, listing: Listing, status: 200 | 422 = 200, invalid: FieldError[] = []) {
     const actor = c.get('actor');
     const locale = c.get('locale');
     const organisation = await getOrganisation(p.deps.db, listing.organisationId);
@@ -29,17 +35,9 @@ export function listingRoutes(p: Portal) {
     const base = `/portal/listings/${listing.id}`;
     const v = listing.version;
     const editable = !['closed', 'expired'].includes(listing.status);
-    const reasonForm = (action: Pending['action'], label: string) => {
-      const state = pending?.action === action ? pending.state : blankForm();
-      return (
-        <form method="post" action={`${base}/${action}`} class="reason">
-          <input type="hidden" name="version" value={String(v)} />
-          <TextArea locale={locale} state={state} name="reason" prefix={`${action}-`} label={tr(c, 'portal.listing.reason')} rows={3} />
-          <button type="submit" class="secondary">{label}</button>
-        </form>
-      );
-    };
-    const done = c.req.query('done');
+    const revision = listing.revision;
+    const waitsForDesk = listing.status === 'pending' || revision?.status === 'pending';
+    const done = doneMessage(c);
     return c.html(
       <PortalPage c={c} title={listing.title}>
         <p class="meta">
@@ -50,10 +48,24 @@ export function listingRoutes(p: Portal) {
           <span class={`status status-${listing.status}`} id="listing-status" data-status={listing.status}>
             {tr(c, `status.${listing.status}`)}
           </span>
+          {revision ? <span class={`status status-change-${revision.status}`} data-revision={revision.status}>{` ${tr(c, 'portal.change.title')}`}</span> : null}
           {listing.featured ? <span class="status">{` ${tr(c, 'portal.listing.featured')}`}</span> : null}
           {listing.hidden ? <span class="status">{` ${tr(c, 'portal.listing.hidden')}`}</span> : null}
         </p>
-        {done ? <p class="notice" role="status">{tr(c, 'portal.listing.saved')}</p> : null}
+        {done ? <p class="notice" role="status" id="done">{done}</p> : null}
+        {invalid.length > 0 ? (
+          <div class="error-summary" role="alert" id="listing-invalid">
+            <h2>{tr(c, 'portal.listing.invalid')}</h2>
+            <ul>
+              {invalid.map((e) => (
+                <li>
+                  {labelsOf(locale)[e.field] ?? e.field}: {t(locale, e.key, e.params as Params)}
+                </li>
+              ))}
+            </ul>
+            {editable ? <a href={`${base}/edit`}>{tr(c, 'portal.listing.edit')}</a> : null}
+          </div>
+        ) : null}
         {listing.rejectionReason && (listing.status === 'rejected' || listing.status === 'draft') ? (
           <div class="notice">
             <h2>{tr(c, listing.status === 'rejected' ? 'portal.listing.rejectedBecause' : 'portal.listing.changesAsked')}</h2>
@@ -61,6 +73,20 @@ export function listingRoutes(p: Portal) {
           </div>
         ) : null}
         {listing.status === 'published' && !listing.hidden ? <p class="hint">{tr(c, 'portal.listing.onSite')}</p> : null}
+        {desk && waitsForDesk ? (
+          <p class="actions">
+            <a class="button" href={`${base}/review`}>{tr(c, 'portal.listing.review')}</a>
+          </p>
+        ) : null}
+        {revision ? (
+          <section class="notice" id="change">
+            <h2>{tr(c, 'portal.change.title')}</h2>
+            <p>{tr(c, revision.status === 'pending' ? (desk ? 'portal.change.waitingDesk' : 'portal.change.waiting') : revision.status === 'rejected' ? 'portal.change.rejected' : 'portal.change.returned')}</p>
+            {revision.reason && revision.status !== 'pending' ? <p class="reason">{revision.reason}</p> : null}
+            <ChangeTable locale={locale} live={listing} proposed={proposedVersion(listing)} locationName={await locationNames()} />
+            <ActionButton action={`${base}/withdrawChange`} version={v} class="secondary" label={tr(c, 'portal.change.withdraw')} />
+          </section>
+        ) : null}
         <div class="actions">
           {editable ? <a href={`${base}/edit`}>{tr(c, 'portal.listing.edit')}</a> : null}
           <a href={`/portal/org/${listing.organisationId}/listings/new?from=${listing.id}`}>{tr(c, 'portal.listing.duplicate')}</a>
@@ -70,7 +96,6 @@ export function listingRoutes(p: Portal) {
         </div>
         <div class="actions">
           {listing.status === 'draft' || listing.status === 'rejected' ? <ActionButton action={`${base}/submit`} version={v} label={tr(c, 'portal.listing.submit')} /> : null}
-          {desk && listing.status === 'pending' ? <ActionButton action={`${base}/approve`} version={v} label={tr(c, 'portal.listing.approve')} /> : null}
           {desk && listing.status === 'published' ? (
             <>
               <ActionButton action={`${base}/${listing.featured ? 'unfeature' : 'feature'}`} version={v} class="secondary" label={tr(c, listing.featured ? 'portal.listing.unfeature' : 'portal.listing.feature')} />
@@ -79,14 +104,14 @@ export function listingRoutes(p: Portal) {
           ) : null}
           {editable ? <ActionButton action={`${base}/close`} version={v} class="danger" label={tr(c, 'portal.listing.close')} /> : null}
         </div>
-        {desk && listing.status === 'pending' ? (
-          <div class="actions">
-            {reasonForm('requestChanges', tr(c, 'portal.listing.requestChanges'))}
-            {reasonForm('reject', tr(c, 'portal.listing.reject'))}
-          </div>
-        ) : null}
-        <h2>{tr(c, 'portal.listing.preview')}</h2>
+        <h2>{tr(c, revision ? 'portal.listing.previewNow' : 'portal.listing.preview')}</h2>
         <ListingPreview locale={locale} listing={listing} organisation={organisation} />
+        {revision ? (
+          <>
+            <h2>{tr(c, 'portal.listing.previewProposed')}</h2>
+            <ListingPreview locale={locale} listing={proposedVersion(listing)} organisation={organisation} />
+          </>
+        ) : null}
       </PortalPage>,
       status,
     );
@@ -98,11 +123,19 @@ export function listingRoutes(p: Portal) {
     const directory = await getDirectory(p.deps.db);
     // Editing keeps the region: only its locations are offered.
     const inRegion = { ...directory, locations: directory.locations.filter((l) => l.regionId === listing.regionId) };
+    const effect = await editEffect(p.deps.db, c.get('actor'), listing);
+    const label = effect === 'review' ? 'portal.edit.saveForReview' : effect === 'live' ? 'portal.edit.saveLive' : 'portal.listing.save';
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.listing.editTitle')}>
         <h1>{tr(c, 'portal.listing.editTitle')}</h1>
-        <p class="meta">{listing.title}</p>
-        <ListingForm locale={c.get('locale')} state={state} action={`/portal/listings/${listing.id}`} directory={inRegion} today={today()} version={listing.version} submitLabel={tr(c, 'portal.listing.save')} />
+        <p class="meta">
+          <a href={`/portal/listings/${listing.id}`}>{listing.title}</a>
+        </p>
+        <p class="notice" id="edit-effect" data-effect={effect}>
+          {tr(c, `portal.edit.effect.${effect}`)}
+          {listing.revision ? ` ${tr(c, 'portal.edit.effect.proposal')}` : ''}
+        </p>
+        <ListingForm locale={c.get('locale')} state={state} action={`/portal/listings/${listing.id}`} directory={inRegion} today={today()} horizonMonths={p.deps.config.LISTING_HORIZON_MONTHS} version={listing.version} submitLabel={tr(c, label)} />
       </PortalPage>,
       status,
     );
@@ -110,7 +143,8 @@ export function listingRoutes(p: Portal) {
 
   app.get('/listings/:id/edit', async (c) => {
     const listing = await getListingFor(p.deps.db, c.get('actor'), c.req.param('id'));
-    return editPage(c, listing, blankForm(fieldsOfListing(listing)));
+    // A change waits: the form continues from it (the proposal), not from the published text.
+    return editPage(c, listing, blankForm(fieldsOfListing(proposedVersion(listing))));
   });
 
   app.post('/listings/:id', async (c) => {
@@ -118,16 +152,31 @@ export function listingRoutes(p: Portal) {
     const listing = await getListingFor(p.deps.db, actor, c.req.param('id'));
     const form = await formOf(c);
     const fields = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, one(v)]));
+    const version = Number(one(form.version)) || 0;
+    let saved: Listing;
     try {
       const directory = await getDirectory(p.deps.db);
       const input = listingInputFromFields(fields, listing.organisationId, directory, { today: today(), regionId: listing.regionId });
-      await updateListing(p.deps.db, actor, listing.id, Number(one(form.version)) || 0, input, p.ctx.clock);
+      saved = await updateListing(p.deps.db, actor, listing.id, version, input, p.ctx.clock, { horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
     } catch (e) {
       // The form again, as typed, with the version it was opened at: a lost race stays a 409.
-      if (e instanceof ValidationError) return editPage(c, { ...listing, version: Number(one(form.version)) || listing.version }, { values: form, errors: e.fields }, 422);
+      if (e instanceof ValidationError) return editPage(c, { ...listing, version: version || listing.version }, { values: form, errors: e.fields }, 422);
       throw e;
     }
-    return c.redirect(`/portal/listings/${listing.id}?done=saved`, 303);
+    const done: DONE =
+      saved.version === version ? 'unchanged'
+      : saved.revision?.status === 'pending' ? 'changeSubmitted'
+      : listing.revision && !saved.revision && saved.updatedAt === listing.updatedAt ? 'changeWithdrawn'
+      : saved.status === 'published' ? 'savedLive'
+      : 'saved';
+    return c.redirect(`/portal/listings/${listing.id}?done=${done}`, 303);
+  });
+
+  app.post('/listings/:id/withdrawChange', async (c) => {
+    const form = await formOf(c);
+    const id = c.req.param('id');
+    await withdrawChange(p.deps.db, c.get('actor'), id, Number(one(form.version)) || 0, p.ctx.clock);
+    return c.redirect(`/portal/listings/${id}?done=changeWithdrawn`, 303);
   });
 
   app.post('/listings/:id/:action{submit|close|approve|reject|requestChanges|feature|unfeature|hide|unhide}', async (c) => {
@@ -136,29 +185,43 @@ export function listingRoutes(p: Portal) {
     const action = c.req.param('action');
     const form = await formOf(c);
     const version = Number(one(form.version)) || 0;
+    let done: DONE = action as DONE;
     try {
       switch (action) {
         case 'submit':
-        case 'close':
-          await changeStatus(p.deps.db, actor, id, version, action, { clock: p.ctx.clock, retention: p.deps.config });
+        case 'close': {
+          const next = await changeStatus(p.deps.db, actor, id, version, action, { clock: p.ctx.clock, retention: p.deps.config, horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
+          if (action === 'submit' && next.status === 'published') done = 'submitPublished';
           break;
+        }
         case 'approve':
         case 'reject':
-        case 'requestChanges':
+        case 'requestChanges': {
+          const before = await getListingFor(p.deps.db, actor, id);
           await decide(p.ctx, actor, id, version, action, one(form.reason));
+          if (before.status === 'published') done = `${action}Change`;
           break;
+        }
         default:
           await setCuration(p.deps.db, actor, id, version, action === 'feature' || action === 'unfeature' ? { featured: action === 'feature' } : { hidden: action === 'hide' }, p.ctx.clock);
       }
     } catch (e) {
       if (e instanceof ValidationError && (action === 'reject' || action === 'requestChanges')) {
-        const listing = await getListingFor(p.deps.db, actor, id);
-        return listingPage(c, listing, { action, state: { values: form, errors: e.fields } }, 422);
+        const pending: Pending = { action, state: { values: form, errors: e.fields } };
+        return reviewPage(c, id, pending, 422);
+      }
+      // Submitting or approving a listing (or a change) that breaks a rule (saved before the
+      // rule, or its dates have passed): nothing changes; the page says what to fix.
+      if (e instanceof ValidationError && (action === 'submit' || action === 'approve')) {
+        return listingPage(c, await getListingFor(p.deps.db, actor, id), 422, e.fields);
       }
       throw e;
     }
-    return c.redirect(`/portal/listings/${id}?done=${action}`, 303);
+    return c.redirect(`/portal/listings/${id}?done=${done}`, 303);
   });
+
+  const { reviewPage, routes } = reviewRoutes(p);
+  app.route('/', routes);
 
   app.get('/listings/:id/history', async (c) => {
     const actor = c.get('actor');
@@ -170,28 +233,7 @@ export function listingRoutes(p: Portal) {
         <p>
           <a href={`/portal/listings/${listing.id}`}>{listing.title}</a>
         </p>
-        <table>
-          <thead>
-            <tr>
-              <th>{tr(c, 'portal.history.when')}</th>
-              <th>{tr(c, 'portal.history.who')}</th>
-              <th>{tr(c, 'portal.history.what')}</th>
-              <th>{tr(c, 'portal.history.detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr>
-                <td>
-                  <time datetime={e.at}>{dateTime(c, e.at)}</time>
-                </td>
-                <td>{e.actor}</td>
-                <td>{e.action}</td>
-                <td>{e.detail ? Object.entries(e.detail).map(([k, v]) => `${k}: ${String(v)}`).join(', ') : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HistoryTable c={c} events={events} />
       </PortalPage>,
     );
   });

@@ -1,7 +1,7 @@
 import type { PortalLocale } from '../../shared/domain/session.js';
 import { t } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
-import { deskRegions, employerOrganisations, isAdmin, type Actor } from '../../shared/services/actor.js';
+import { deskRegions, employerOrganisations, isAdmin, managedRegions, type Actor } from '../../shared/services/actor.js';
 import { getOrganisationFor } from '../../shared/services/accounts.js';
 import { queueCount } from '../../shared/services/moderation.js';
 import type { NavItem, Portal } from './env.js';
@@ -27,6 +27,11 @@ export async function navFor(p: Portal, actor: Actor, locale: PortalLocale): Pro
       });
       items.push({ href: `/portal/desk/${regionId}/interests`, label: t(locale, 'portal.nav.interests', { region: names.get(regionId) ?? regionId }) });
     }
+  }
+  const managed = managedRegions(actor).filter((r) => !regions.includes(r));
+  if (managed.length > 0) {
+    const names = new Map((await getDirectory(p.deps.db)).regions.map((r) => [r.id, r.name]));
+    for (const regionId of managed) items.push({ href: `/portal/desk/${regionId}/report`, label: t(locale, 'portal.report.title', { region: names.get(regionId) ?? regionId }) });
   }
   if (isAdmin(actor)) items.push({ href: '/portal/admin', label: t(locale, 'portal.nav.admin') });
   return items;

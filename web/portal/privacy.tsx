@@ -11,7 +11,7 @@ import { PortalPage } from './layout.js';
 import { date } from './format.js';
 
 /**
- * Residents' rights at the desk (DOMAIN.md "Privacy"): by reference code, show a resident's
+ * Residents' rights at the desk (docs/domain.md, "Privacy"): by reference code, show a resident's
  * details, or delete them after a confirmation. The code travels in POST bodies only, never in
  * an address that logs keep. The use cases check the region and write the audit events.
  */
@@ -56,7 +56,7 @@ export function privacyRoutes(p: Portal) {
     try {
       shown = await showResidentData(p.deps.db, c.get('actor'), reference, now());
     } catch (e) {
-      if (e instanceof DomainError && e.key === 'error.reference_unknown') return formPage(c, { values: form, errors: [{ field: 'reference', key: e.key }] }, 404);
+      if (e instanceof DomainError && e.key === 'error.reference_unknown') return formPage(c, { values: form, errors: [{ field: 'reference', key: e.key }] }, 422);
       throw e;
     }
     const { interest, person } = shown;

@@ -35,7 +35,7 @@ const form = (listingId: string, o: Record<string, string | string[]> = {}) => (
   locationId: 'venlo',
   name: 'سامر',
   phone: '+31 6 1234 5678',
-  eligibility: 'permit-holder',
+  age: '18-plus', eligibility: 'permit-holder',
   dutchLevel: 'A2',
   'languages[]': ['ar', 'en'],
   consent: 'yes',
@@ -107,10 +107,31 @@ describe('residents react through the portal', () => {
     const mail = outbox.latestTo('desk-zuid@example.org');
     expect(mail?.subject).toContain('plaats vrijgekomen');
     expect(mail?.text).toContain(/class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(second)![1]!);
+    // The one who moved up gave no e-mail: the desk is asked to call.
+    expect(mail?.text).toContain(t('nl', 'portal.mail.seatFreed.promotedCall', { reference: referenceIn(second) }));
 
     const unknown = await resident.post('/portal/cancel', { locale: 'nl', reference: 'ZZZZ-ZZZZ' });
-    expect(unknown.status).toBe(404);
+    // 422, the form with its message: CloudFront shows the site's 404 page for any 404.
+    expect(unknown.status).toBe(422);
     expect(await unknown.text()).toContain('referentiecode');
+  });
+});
+
+const referenceIn = (html: string) => /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)![1]!;
+
+describe('a waiting-list place becomes a seat', () => {
+  it('mails the resident who gave an e-mail address, in their language, and tells the desk they were mailed', async () => {
+    const full = await publishedListing(db, visit((await seedOrganisation(db)).id, { seats: 1 }));
+    const first = referenceIn(await (await resident.post('/portal/interest', form(full.id, { locale: 'nl' }))).text());
+    const waiting = await (await resident.post('/portal/interest', form(full.id, { locale: 'tr', name: 'Ayşe', phone: '', email: 'ayse@example.org' }))).text();
+    expect(waiting).toContain(t('tr', 'interest.waiting', { position: 1 }));
+    await resident.post('/portal/cancel', { locale: 'nl', reference: first });
+
+    const mail = outbox.latestTo('ayse@example.org');
+    expect(mail?.subject).toBe(t('tr', 'mail.seatPromoted.subject', { title: full.title }));
+    expect(mail?.text).toContain(referenceIn(waiting));
+    expect(mail?.text).toContain(`${server.url}/portal/cancel?locale=tr`);
+    expect(outbox.latestTo('desk-zuid@example.org')?.text).toContain(t('nl', 'portal.mail.seatFreed.promotedMailed', { reference: referenceIn(waiting) }));
   });
 });
 

@@ -6,7 +6,7 @@ import { DomainError, ValidationError, type FieldError } from '../../shared/erro
 import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getListing } from '../../shared/repositories/listings.js';
-import { cancelSignUp, expressInterest, tellDeskSeatFreed, withinInterestLimit, type InterestReceipt } from '../../shared/services/interests.js';
+import { expressInterest, tellDeskSeatFreed, withdrawByReference, withinInterestLimit, type InterestReceipt, type Withdrawal } from '../../shared/services/interests.js';
 import { CancelForm, HONEYPOT, InterestForm, type FormValues } from '../site/interest-form.js';
 import { locationsWithinReach } from '../site/reads.js';
 import { paths } from '../site/paths.js';
@@ -61,7 +61,7 @@ export function residentRoutes(p: Portal) {
         <p>
           <a href={paths.listing(locale, listing.id)}>{t(locale, 'interest.back')}</a>
         </p>
-        <InterestForm locale={locale} listing={listing} locations={[...near, ...rest]} values={values} errors={errors} />
+        <InterestForm locale={locale} listing={listing} locations={[...near, ...rest]} retention={p.deps.config} values={values} errors={errors} />
       </>,
       422,
     );
@@ -90,8 +90,11 @@ export function residentRoutes(p: Portal) {
       dutchLevel: one(form.dutchLevel),
       languages: many(form['languages[]']),
       message: one(form.message) || undefined,
+      age: one(form.age) || undefined,
+      guardianConsent: one(form.guardianConsent) === 'yes',
       consent: one(form.consent) === 'yes',
       keepLonger: one(form.keepLonger) === 'yes',
+      locale,
     };
     let receipt: InterestReceipt;
     try {
@@ -118,11 +121,9 @@ export function residentRoutes(p: Portal) {
           <span class="reference">{receipt.reference}</span>
         </p>
         <p>{t(locale, 'interest.referenceHint')}</p>
-        {receipt.interest.seat && (
-          <p>
-            <a href={`/portal/cancel?locale=${locale}`}>{t(locale, 'cancel.link')}</a>
-          </p>
-        )}
+        <p>
+          <a href={`/portal/cancel?locale=${locale}`}>{t(locale, receipt.interest.seat ? 'cancel.link' : 'interest.withdrawLink')}</a>
+        </p>
         <p>
           <a href={paths.listing(locale, listingId)}>{t(locale, 'interest.back')}</a>
         </p>
@@ -144,16 +145,21 @@ export function residentRoutes(p: Portal) {
     if (!(await withinInterestLimit(p.deps.db, clientAddress(c), now()))) {
       return page(c, locale, t(locale, 'cancel.title'), '/', <p class="box closed">{t(locale, 'error.too_many_requests')}</p>, 429);
     }
+    let result: Withdrawal;
     try {
-      const cancellation = await cancelSignUp(p.deps.db, code, now());
-      if (cancellation.changed) await tellDeskSeatFreed(p.ctx, cancellation);
+      result = await withdrawByReference(p.deps.db, code, now());
     } catch (e) {
+      if (e instanceof ValidationError) return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={e.fields} />, 422);
       if (e instanceof DomainError && e.key === 'error.reference_unknown') {
-        return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={[{ field: 'reference', key: 'error.reference_unknown' }]} />, 404);
+        return page(c, locale, t(locale, 'cancel.title'), '/', <CancelForm locale={locale} code={code} errors={[{ field: 'reference', key: 'error.reference_unknown' }]} />, 422);
       }
+      if (e instanceof DomainError && e.status === 503) return page(c, locale, t(locale, 'cancel.title'), '/', <p>{t(locale, 'interest.busy')}</p>, 503);
       throw e;
     }
-    return page(c, locale, t(locale, 'cancel.title'), '/', <p class="box note" role="status">{t(locale, 'cancel.done')}</p>);
+    if (result.done === 'cancelled') await tellDeskSeatFreed(p.ctx, result.cancellation);
+    // Says what happened, and only that: nothing changed is not "cancelled".
+    const answer = result.done === 'cancelled' ? 'cancel.done' : result.done === 'withdrawn' ? 'cancel.withdrawn' : 'cancel.already';
+    return page(c, locale, t(locale, 'cancel.title'), '/', <p class="box note" role="status" data-done={result.done}>{t(locale, answer)}</p>);
   });
 
   return app;

@@ -29,6 +29,8 @@ button.danger { background: var(--danger); border-color: var(--danger); }
 .error-summary { border: 2px solid var(--danger); padding: 0.5rem 1rem; margin-block: 1rem; }
 .error-summary h2 { font-size: 1.1rem; margin: 0; }
 .notice { border-inline-start: 4px solid var(--accent); padding-inline-start: 0.75rem; }
+.notice.warning { border-color: var(--danger); }
+.table-scroll { overflow-x: auto; }
 .cards { list-style: none; padding: 0; }
 .cards li { padding-block: 0.5rem; border-block-end: 1px solid var(--line); }
 table { border-collapse: collapse; inline-size: 100%; }
@@ -51,6 +53,17 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .filters .field { flex: 1 1 12rem; }
 .filters button, .filters > a { margin-block: 0.75rem; }
 .outcomes { padding-inline-start: 1.25rem; }
+a.button { display: inline-block; padding: 0.35rem 0.9rem; background: var(--accent); color: #fff; text-decoration: none; }
+.status-change-pending { background: #fff4d6; } .status-change-changes-requested, .status-change-rejected { background: #fde2e2; }
+.previews { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 1rem; }
+.previews h3 { margin-block-end: 0; }
+.inline-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+blockquote.reason, p.reason { margin: 0.25rem 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--line); white-space: pre-line; }
+table.changes td, table.changes th { overflow-wrap: anywhere; }
+table.changes .text { white-space: pre-line; }
+.decide { border: 2px solid var(--accent); padding: 0.5rem 1rem; margin-block: 1rem; }
+/* Tables stay usable on a 360 px phone: they scroll within their box, the page does not. */
+.table-scroll { overflow-x: auto; max-inline-size: 100%; }
 `;
 
 /**

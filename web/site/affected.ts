@@ -1,6 +1,6 @@
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { isVisible } from '../../shared/db/keys.js';
-import { Listing, SCHEDULED_KINDS } from '../../shared/domain/listing.js';
+import { Listing, SCHEDULED_KINDS, sameForResidents } from '../../shared/domain/listing.js';
 import { LOCALES } from '../../shared/i18n/index.js';
 import { listingsOfOrganisation } from '../../shared/repositories/listings.js';
 import type { Db } from '../../shared/db/client.js';
@@ -96,11 +96,11 @@ export async function allPages(reads: SiteReads): Promise<string[]> {
     paths.languages(),
     paths.robots(),
     paths.sitemap(),
-    ASSETS.css.path,
+    paths.notFoundAll(),
     ASSETS.filter.path,
     ETHIOPIC_FONT_PATH,
     ...Object.values(ICONS).map((i) => i.path),
-    ...LOCALES.flatMap((l) => [paths.home(l), paths.manifest(l), paths.privacy(l), paths.about(l)]),
+    ...LOCALES.flatMap((l) => [paths.home(l), paths.manifest(l), paths.privacy(l), paths.about(l), paths.notFound(l)]),
     ...regions.flatMap((r) => regionPages(r.id)),
     ...locations.flatMap((l) => locationPages(l.id)),
     ...listings.flatMap((listing) => LOCALES.map((l) => paths.listing(l, listing.id))),
@@ -111,8 +111,12 @@ export async function allPages(reads: SiteReads): Promise<string[]> {
 export async function pagesOf(change: Change, o: { reads: SiteReads; db: Db; reachKm: number }): Promise<string[]> {
   const { reads, reachKm } = o;
   switch (change.about) {
-    case 'listing':
+    case 'listing': {
+      // A change that waits for the desk (a revision) leaves what residents see as it was.
+      const [before, after] = change.images;
+      if (before && after && sameForResidents(before, after)) return [];
       return listingPages(change.images, reads, reachKm);
+    }
     case 'seats': {
       const l = await reads.listing(change.listingId);
       if (!l || !isVisible(l)) return [];

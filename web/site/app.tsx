@@ -18,10 +18,12 @@ import { ListingPage } from './pages/listing.js';
 import { LocationPage } from './pages/location.js';
 import { PosterPage } from './pages/poster.js';
 import { GroupPage, PartnersPage, RegionPage } from './pages/region.js';
+import { CONTENT_TYPES } from './content-types.js';
+import { NotFoundAllPage, NotFoundPage } from './pages/not-found.js';
 import { paths } from './paths.js';
 import { createSiteReads, seatsLeft } from './reads.js';
 
-const XML = { atom: 'application/atom+xml; charset=utf-8', ics: 'text/calendar; charset=utf-8', xml: 'application/xml; charset=utf-8' };
+const XML = { atom: CONTENT_TYPES.atom, ics: CONTENT_TYPES.ics, xml: CONTENT_TYPES.xml };
 
 async function page(c: SiteContext, element: Child | Promise<Child>) {
   return c.html(`<!DOCTYPE html>${String(await element)}`);
@@ -52,7 +54,6 @@ export function createSiteApp(deps: SiteDeps) {
 
   app.get('/', (c) => page(c, <LanguagesPage origin={config.PUBLIC_ORIGIN} />));
 
-  app.get(ASSETS.css.path, (c) => c.body(ASSETS.css.body, 200, { 'content-type': ASSETS.css.type }));
   app.get(ASSETS.filter.path, (c) => c.body(ASSETS.filter.body, 200, { 'content-type': ASSETS.filter.type }));
   app.get(ETHIOPIC_FONT_PATH, async (c) => {
     // The font ships with the repository, not with the Lambda bundle: rebuild-site uploads it.
@@ -126,6 +127,7 @@ export function createSiteApp(deps: SiteDeps) {
   });
 
   app.get('/robots.txt', (c) => c.text(robotsTxt(config.PUBLIC_ORIGIN)));
+  app.get(paths.notFoundAll(), (c) => page(c, <NotFoundAllPage />));
 
   // Resident pages, under their locale.
   app.use('/:locale/*', async (c, next) => {
@@ -137,8 +139,9 @@ export function createSiteApp(deps: SiteDeps) {
   app.get('/:locale/', (c) => page(c, HomePage(ctx(c))));
   app.get('/:locale/manifest.webmanifest', (c) => {
     const locale = c.get('locale');
-    return c.body(JSON.stringify(webManifest(locale, directionOf(locale))), 200, { 'content-type': 'application/manifest+json; charset=utf-8' });
+    return c.body(JSON.stringify(webManifest(locale, directionOf(locale))), 200, { 'content-type': CONTENT_TYPES.webmanifest });
   });
+  app.get('/:locale/404.html', (c) => page(c, <NotFoundPage locale={c.get('locale')} />));
   app.get('/:locale/privacy/', (c) => page(c, PrivacyPage(ctx(c))));
   app.get('/:locale/about/', (c) => page(c, AboutPage(ctx(c))));
   app.get('/:locale/locations/:id/', (c) => page(c, LocationPage(ctx(c), c.req.param('id'))));

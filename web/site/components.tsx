@@ -1,4 +1,5 @@
 import { DutchLevel, SCHEDULED_KINDS, type Listing } from '../../shared/domain/listing.js';
+import type { Retention } from '../../shared/services/interests.js';
 import type { Location } from '../../shared/domain/region.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
 import { directionOf, t, type Locale } from '../../shared/i18n/index.js';
@@ -158,7 +159,7 @@ export function Filters(p: { locale: Locale; distance: boolean }) {
 /**
  * How a resident reacts: the interest form (or the visit sign-up), and the desk as the other way.
  */
-export function HowToReact(p: { locale: Locale; listing: Listing; locations: Location[] }) {
+export function HowToReact(p: { locale: Locale; listing: Listing; locations: Location[]; retention: Retention }) {
   const { locale: l, listing } = p;
   const visit = SCHEDULED_KINDS.includes(listing.kind);
   return (
@@ -175,15 +176,13 @@ export function HowToReact(p: { locale: Locale; listing: Listing; locations: Loc
           </p>
         </div>
       )}
-      <InterestForm locale={l} listing={listing} locations={p.locations} />
+      <InterestForm locale={l} listing={listing} locations={p.locations} retention={p.retention} />
       <p class="meta">
         {t(l, 'interest.orDesk')}
       </p>
-      {visit && (
-        <p>
-          <a href={`${CANCEL_ACTION}?locale=${l}`}>{t(l, 'cancel.link')}</a>
-        </p>
-      )}
+      <p>
+        <a href={`${CANCEL_ACTION}?locale=${l}`}>{t(l, visit ? 'cancel.link' : 'interest.withdrawLink')}</a>
+      </p>
     </section>
   );
 }

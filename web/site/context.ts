@@ -8,7 +8,7 @@ import type { SiteReads } from './reads.js';
 /** What the resident site needs: the table, the configuration, a clock, and (publisher) shared reads. */
 export interface SiteDeps {
   db: Db;
-  config: Pick<Config, 'PUBLIC_ORIGIN' | 'REACH_KM' | 'RETENTION_DAYS_AFTER_CLOSE' | 'RETENTION_DAYS_WITH_CONSENT'>;
+  config: Pick<Config, 'PUBLIC_ORIGIN' | 'REACH_KM' | 'RETENTION_DAYS_AFTER_CLOSE' | 'RETENTION_DAYS_WITH_CONSENT' | 'AUDIT_RETENTION_DAYS' | 'BACKUP_RETENTION_DAYS' | 'PRIVACY_CONTROLLER' | 'PRIVACY_CONTACT'>;
   clock?: Clock;
   /** One set of memoized reads for many requests (a publish run); absent: fresh reads per request. */
   reads?: SiteReads;

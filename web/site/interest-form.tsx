@@ -1,4 +1,5 @@
-import { Eligibility } from '../../shared/domain/interest.js';
+import { AgeGroup, Eligibility } from '../../shared/domain/interest.js';
+import { retentionParams, type Retention } from '../../shared/services/interests.js';
 import { DutchLevel, SCHEDULED_KINDS, type Listing } from '../../shared/domain/listing.js';
 import type { Location } from '../../shared/domain/region.js';
 import type { FieldError } from '../../shared/errors.js';
@@ -34,7 +35,7 @@ const invalid = (errors: FieldError[], field: string) =>
  * direction, posting to the portal. Works without JavaScript; on an error the portal renders
  * it again with what was typed and a message per field.
  */
-export function InterestForm(p: { locale: Locale; listing: Listing; locations: Location[]; values?: FormValues; errors?: FieldError[] }) {
+export function InterestForm(p: { locale: Locale; listing: Listing; locations: Location[]; retention: Retention; values?: FormValues; errors?: FieldError[] }) {
   const { locale: l, listing } = p;
   const v = p.values ?? {};
   const errors = p.errors ?? [];
@@ -66,7 +67,11 @@ export function InterestForm(p: { locale: Locale; listing: Listing; locations: L
       <FieldMessage locale={l} field="email" errors={errors} />
 
       <label for="f-location">{t(l, 'interest.location')}</label>
-      <select id="f-location" name="locationId" {...invalid(errors, 'locationId')}>
+      <select id="f-location" name="locationId" required {...invalid(errors, 'locationId')}>
+        {/* No preselection: someone who skips it is asked, not recorded at the nearest location. */}
+        <option value="" selected={!one(v.locationId)}>
+          {t(l, 'interest.locationChoose')}
+        </option>
         {p.locations.map((loc) => (
           <option value={loc.id} selected={one(v.locationId) === loc.id}>
             {loc.name}
@@ -84,6 +89,23 @@ export function InterestForm(p: { locale: Locale; listing: Listing; locations: L
           </label>
         ))}
         <FieldMessage locale={l} field="eligibility" errors={errors} />
+      </fieldset>
+
+      <fieldset {...invalid(errors, 'age')}>
+        <legend>{t(l, 'interest.age')}</legend>
+        {AgeGroup.options.map((a) => (
+          <label class="check">
+            <input type="radio" name="age" value={a} checked={one(v.age) === a} required />
+            {t(l, `interest.age.${a}`)}
+          </label>
+        ))}
+        <p class="meta">{t(l, 'interest.ageHint')}</p>
+        <FieldMessage locale={l} field="age" errors={errors} />
+        <label class="check">
+          <input type="checkbox" name="guardianConsent" value="yes" checked={one(v.guardianConsent) === 'yes'} {...invalid(errors, 'guardianConsent')} />
+          {t(l, 'interest.guardianConsent')}
+        </label>
+        <FieldMessage locale={l} field="guardianConsent" errors={errors} />
       </fieldset>
 
       <label for="f-dutch">{t(l, 'interest.dutchLevel')}</label>
@@ -126,17 +148,17 @@ export function InterestForm(p: { locale: Locale; listing: Listing; locations: L
       <FieldMessage locale={l} field="consent" errors={errors} />
       <label class="check">
         <input type="checkbox" name="keepLonger" value="yes" checked={one(v.keepLonger) === 'yes'} />
-        {t(l, 'interest.keepLonger')}
+        {t(l, 'interest.keepLonger', retentionParams(p.retention))}
       </label>
       <p class="meta">
-        {t(l, 'interest.privacy')} <a href={paths.privacy(l)}>{t(l, 'interest.privacyLink')}</a>
+        {t(l, 'interest.privacy', retentionParams(p.retention))} <a href={paths.privacy(l)}>{t(l, 'interest.privacyLink')}</a>
       </p>
       <button type="submit">{t(l, visit ? 'interest.sendVisit' : 'interest.send')}</button>
     </form>
   );
 }
 
-/** The cancel form for visit sign-ups, by reference code. */
+/** Cancel a visit sign-up or withdraw an interest, by reference code. */
 export function CancelForm(p: { locale: Locale; code?: string; errors?: FieldError[] }) {
   const errors = p.errors ?? [];
   return (

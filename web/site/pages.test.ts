@@ -90,6 +90,7 @@ describe('the resident site', () => {
       '/', paths.home('nl'), paths.region('ar', 'zuid'), paths.group('ti', 'zuid', 'visits'), paths.group('nl', 'zuid', 'jobs'),
       paths.partners('fa', 'zuid'), paths.location('ar', 'venlo'), paths.poster('nl', 'venlo'), paths.listing('ar', data.job.id),
       paths.listing('nl', data.companyVisit.id), paths.listing('nl', data.closed.id), paths.privacy('so'), paths.about('kmr'),
+      paths.notFound('ar'), paths.notFoundAll(),
     ];
     for (const path of pages) {
       const report = await validator.validateString((await get(path)).text);
@@ -168,15 +169,14 @@ describe('the resident site', () => {
     expect(page).toContain(`<link rel="alternate" type="text/calendar" href="${paths.regionCalendar('zuid')}"`);
   });
 
-  it('stays light: one small stylesheet, a filter script under 5 KB, a listing page under 14 KB gzipped with its CSS', async () => {
+  it('stays light: the stylesheet inline (no second request), a filter script under 5 KB, a listing page under 14 KB gzipped', async () => {
     expect(Buffer.byteLength(ASSETS.filter.body)).toBeLessThan(5 * 1024);
-    const css = await get(ASSETS.css.path);
-    expect(css.type).toContain('text/css');
     for (const id of [data.job.id, data.companyVisit.id]) {
       const html = (await get(paths.listing('ti', id))).text;
-      expect(html.match(/rel="stylesheet"/g)).toHaveLength(1);
+      expect(html.match(/<style>/g)).toHaveLength(1);
+      expect(html).not.toContain('rel="stylesheet"');
       expect(html).not.toContain('<script src');
-      expect(gzipSync(html).length + gzipSync(css.text).length).toBeLessThan(14 * 1024);
+      expect(gzipSync(html).length).toBeLessThan(14 * 1024);
     }
   });
 });

@@ -29,6 +29,9 @@ export const paths = {
   robots: () => '/robots.txt',
   /** The web app manifest, per language (its name, direction and start page are the language's). */
   manifest: (l: Locale) => `/${l}/manifest.webmanifest`,
+  /** What an unknown address under a locale answers (404), and `/404.html` for one under none (and CloudFront's error response). */
+  notFound: (l: Locale) => `/${l}/404.html`,
+  notFoundAll: () => '/404.html',
 };
 
 /** The file a path is stored as: `/nl/` → `nl/index.html`, `/sitemap.xml` → `sitemap.xml`. */

@@ -11,10 +11,11 @@ import { keys } from '../../shared/db/keys.js';
 import { putLocation } from '../../shared/repositories/directory.js';
 import { listingItem } from '../../shared/repositories/listings.js';
 import type { SiteFile, SiteStore } from '../../shared/ports/site-store.js';
-import { changeStatus, createListing, updateListing } from '../../shared/services/listings.js';
+import { contentOf } from '../../shared/domain/listing.js';
+import { changeStatus, createListing, decideChange, updateListing } from '../../shared/services/listings.js';
 import { LOCALES } from '../../shared/i18n/index.js';
 import { createTestDb } from '../../test/db.js';
-import { clock, deskOf, vacancy, visit } from '../../test/fixtures.js';
+import { clock, deskOf, employerOf, vacancy, visit } from '../../test/fixtures.js';
 import { createSiteApp } from './app.js';
 import { fileOf, paths } from './paths.js';
 import { publishRecords, type PublishDeps } from './publish.js';
@@ -67,9 +68,9 @@ describe('publishing from stream records', () => {
     expect(await text(store, paths.location('nl', 'assen'))).toBeUndefined();
     expect(result.paths).toContain(paths.listing('kmr', listing.id));
     expect(result.keys).toContain(`kmr/listings/${listing.id}/index.html`);
-    // The stylesheet the pages name is there too.
-    const css = /href="(\/assets\/site\.[a-f0-9]+\.css)"/.exec((await text(store, paths.home('nl'))) ?? (await text(store, paths.region('nl', 'zuid')))!)![1]!;
-    expect(await text(store, css)).toContain('@font-face');
+    // The script the pages name is there too (the stylesheet is inline).
+    const script = /src="(\/assets\/filter\.[a-f0-9]+\.js)"/.exec((await text(store, paths.location('nl', 'venlo')))!)![1]!;
+    expect(await text(store, script)).toContain('form.filters');
   });
 
   it('takes a listing that is no longer published off the lists and feeds, and says so on its page (noindex)', async () => {
@@ -105,6 +106,31 @@ describe('publishing from stream records', () => {
     await publishRecords(deps(store), [await recordOf(db, listingKey(listing.id), before)]);
     expect(await text(store, paths.listing('nl', listing.id))).toContain('Kok in de bedrijfskantine');
     expect(await text(store, paths.location('nl', 'venlo'))).toContain('Kok in de bedrijfskantine');
+  });
+
+  it("keeps the live version while an employer's change waits for the desk, and shows the change once approved", async () => {
+    const store = freshStore();
+    const { listing, record } = await publishNew('Schoonmaker zwembad');
+    await publishRecords(deps(store), [record]);
+    const employer = employerOf(data.employer.id);
+    const before = await itemOf(db, listingKey(listing.id));
+    const waiting = await updateListing(db, employer, listing.id, listing.version, { ...contentOf(listing), title: 'Schoonmaker zwembad en sauna' }, clock);
+    expect(waiting.revision?.status).toBe('pending');
+    // Nothing residents see changed: no page is written, and the page shows the published title.
+    const none = await publishRecords(deps(store), [await recordOf(db, listingKey(listing.id), before)]);
+    expect(none.paths).toEqual([]);
+    expect(await text(store, paths.listing('nl', listing.id))).toContain('Schoonmaker zwembad');
+    expect(await text(store, paths.listing('nl', listing.id))).not.toContain('en sauna');
+    // Rendered afresh from the table (a rebuild), it is still the published version.
+    const fresh = await createSiteApp(siteDeps(db)).request(paths.listing('en', listing.id));
+    expect(await fresh.text()).not.toContain('en sauna');
+
+    const pending = await itemOf(db, listingKey(listing.id));
+    await decideChange(db, desk, listing.id, waiting.version, 'approve', { clock });
+    const approved = await publishRecords(deps(store), [await recordOf(db, listingKey(listing.id), pending)]);
+    expect(approved.paths).toContain(paths.listing('nl', listing.id));
+    expect(await text(store, paths.listing('nl', listing.id))).toContain('Schoonmaker zwembad en sauna');
+    expect(await text(store, paths.location('nl', 'venlo'))).toContain('Schoonmaker zwembad en sauna');
   });
 
   it('is idempotent: the same records twice give the same files', async () => {

@@ -38,7 +38,7 @@ const recordId = (r: DynamoDBRecord, i: number) => r.dynamodb?.SequenceNumber ??
 const assetsWritten = new WeakSet<SiteStore>();
 async function ensureAssets(app: SiteApp, store: SiteStore) {
   if (assetsWritten.has(store)) return;
-  const outcomes = await renderPages(app, store, [ASSETS.css.path, ASSETS.filter.path]);
+  const outcomes = await renderPages(app, store, [ASSETS.filter.path]);
   if (outcomes.every((o) => o.action === 'written' || o.action === 'unchanged')) assetsWritten.add(store);
 }
 

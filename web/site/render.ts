@@ -1,5 +1,6 @@
 import { contentHash, type SiteStore } from '../../shared/ports/site-store.js';
 import type { SiteApp } from './app.js';
+import { contentTypeOf } from './content-types.js';
 import { fileOf } from './paths.js';
 
 /** What became of a page: written, unchanged (same bytes already stored: no write), deleted, kept (an asset), failed. */
@@ -20,7 +21,7 @@ export async function renderPage(app: SiteApp, store: SiteStore, path: string): 
     if (res.status === 200) {
       const body = new Uint8Array(await res.arrayBuffer());
       if (store.hashOf && (await store.hashOf(key)) === contentHash(body)) return { path, key, action: 'unchanged' };
-      await store.put({ key, body, contentType: res.headers.get('content-type') ?? 'application/octet-stream' });
+      await store.put({ key, body, contentType: contentTypeOf(key) ?? res.headers.get('content-type') ?? 'application/octet-stream' });
       return { path, key, action: 'written' };
     }
     if (res.status === 404) {

@@ -3,6 +3,7 @@ import { LOCALES, LOCALE_INFO, directionOf, needsReview, t, type Locale } from '
 import { paths } from '../site/paths.js';
 import { ASSETS } from './assets.js';
 import { Pictogram } from './pictograms.js';
+import { SiteStyle } from './site-style-tag.js';
 import { IconLinks, ShareHead } from './share-head.js';
 
 export interface Crumb {
@@ -32,7 +33,7 @@ export interface LayoutProps {
   children: Child;
 }
 
-/** The frame of every resident page: language and direction, one stylesheet, no script by default. */
+/** The frame of every resident page: language and direction, the inline stylesheet, no script by default. */
 export function Layout(p: LayoutProps) {
   const home = paths.home(p.locale);
   const title = `${p.title} · ${t(p.locale, 'app.name')}`;
@@ -52,7 +53,7 @@ export function Layout(p: LayoutProps) {
           </>
         )}
         {p.noindex && <meta name="robots" content="noindex" />}
-        <link rel="stylesheet" href={ASSETS.css.path} />
+        <SiteStyle />
         {p.head}
         {p.script && <script src={ASSETS.filter.path} defer></script>}
       </head>

@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, directionOf, t } from '../../../shared/i18n/index.js';
-import { ASSETS } from '../../ui/assets.js';
+import { SiteStyle } from '../../ui/site-style-tag.js';
 import { Layout } from '../../ui/layout.js';
 import { ICONS, IconLinks } from '../../ui/share-head.js';
 import { Pictogram } from '../../ui/pictograms.js';
@@ -31,7 +31,7 @@ export function LanguagesPage(p: { origin: string }) {
         <meta property="og:locale" content="nl_NL" />
         <meta property="og:image" content={`${p.origin}${ICONS.png512.path}`} />
         <IconLinks />
-        <link rel="stylesheet" href={ASSETS.css.path} />
+        <SiteStyle />
       </head>
       <body>
         <header class="top">

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../../shared/errors.js';
-import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
+import { SCHEDULED_KINDS, WORK_KINDS, type Listing } from '../../../shared/domain/listing.js';
 import { isVisible } from '../../../shared/db/keys.js';
 import { t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
@@ -13,11 +13,41 @@ import { paths, withoutLocale } from '../paths.js';
 import { locationsWithinReach, seatsLeft } from '../reads.js';
 import { listingJsonLd, JsonLd } from '../machine/jsonld.js';
 
-/** Who may take it up, in plain words: the work-permit (TWV) rules as they apply to this listing. */
-export function permitExplanation(l: Listing): MessageKey[] {
+/** Why this kind of work needs a TWV too, though it may be unpaid or a learning place. */
+const KIND_NOTE: Partial<Record<Listing['kind'], MessageKey>> = {
+  internship: 'permit.kind.internship',
+  'workplace-learning': 'permit.kind.workplace-learning',
+  apprenticeship: 'permit.kind.apprenticeship',
+};
+
+/**
+ * Who may take it up, in plain words: the work-permit (TWV) rules as they apply to this kind
+ * and group (docs/domain.md, "Who may do what"). Work (a job, internship, workplace learning,
+ * apprenticeship) open to asylum seekers: the conditions (18+, 6 months, W-document), that the
+ * employer applies for the TWV and work starts only once it is granted, and why an unpaid
+ * internship or place needs one too. Volunteering: no TWV, because the non-profit holds UWV's
+ * declaration. Visits and events: not work.
+ */
+export function permitExplanation(l: Pick<Listing, 'kind' | 'openTo' | 'helpsWithWorkPermit'>): MessageKey[] {
   if (l.openTo === 'permit-holders') return ['permit.holders'];
-  if (l.openTo === 'everyone') return [l.kind === 'volunteering' ? 'permit.volunteering' : 'permit.everyone'];
-  return ['permit.holders', 'permit.asylum', ...(l.helpsWithWorkPermit ? (['permit.helps'] as const) : [])];
+  if (l.kind === 'volunteering') return ['permit.volunteering'];
+  if (!WORK_KINDS.includes(l.kind)) return ['permit.everyone'];
+  const kind = KIND_NOTE[l.kind];
+  return ['permit.holders', 'permit.asylum', 'permit.twv', ...(kind ? [kind] : []), ...(l.helpsWithWorkPermit ? (['permit.helps'] as const) : [])];
+}
+
+/** On every listing page: how not to be exploited, and where to report it. */
+export function SafetyNote(p: { locale: Locale }) {
+  return (
+    <section class="section box note" id="safety">
+      <h2>{t(p.locale, 'safety.title')}</h2>
+      <ul>
+        <li>{t(p.locale, 'safety.pay')}</li>
+        <li>{t(p.locale, 'safety.document')}</li>
+        <li>{t(p.locale, 'safety.report')}</li>
+      </ul>
+    </section>
+  );
 }
 
 /** A message with markup in the place of one `{name}` placeholder. */
@@ -196,7 +226,9 @@ export async function ListingPage(ctx: PageContext, id: string) {
         ))}
       </section>
 
-      <HowToReact locale={locale} listing={listing} locations={(reach.length > 0 ? reach : near).map((n) => n.location).concat(locations.filter((x) => x.regionId === listing.regionId && !reach.some((n) => n.location.id === x.id)))} />
+      <SafetyNote locale={locale} />
+
+      <HowToReact locale={locale} listing={listing} retention={config} locations={(reach.length > 0 ? reach : near).map((n) => n.location).concat(locations.filter((x) => x.regionId === listing.regionId && !reach.some((n) => n.location.id === x.id)))} />
       <section class="section" id="share">
         <h2>{t(locale, 'share.title')}</h2>
         <p>

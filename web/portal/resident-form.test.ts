@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Outbox } from '../../shared/adapters/mail-outbox.js';
+import type { Listing } from '../../shared/domain/listing.js';
+import { t } from '../../shared/i18n/index.js';
+import { auditHistory } from '../../shared/repositories/audit.js';
+import { getInterest, getPerson, interestIdByReference, interestsOfRegion } from '../../shared/repositories/interests.js';
+import { createTestDb } from '../../test/db.js';
+import { clock, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
+import { startTestServer } from '../../test/server.js';
+import { client, publishedListing, seedPeople, signedIn, type PortalClient } from './testing.js';
+
+/**
+ * The residents' form and the reference code, through the portal as the static site posts to
+ * it: withdrawing an interest or cancelling a seat says what happened and only that; the form
+ * asks the age and the location without choosing for the resident.
+ */
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let resident: PortalClient;
+let job: Listing;
+let tour: Listing;
+const outbox = new Outbox();
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedDirectory(db);
+  await seedPeople(db, [{ role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }]);
+  const org = await seedOrganisation(db);
+  job = await publishedListing(db, vacancy(org.id));
+  tour = await publishedListing(db, visit(org.id, { seats: 5 }));
+  server = await startTestServer(db, { mail: outbox, clock });
+  resident = client(server.url);
+});
+afterAll(() => server?.close());
+
+const form = (listingId: string, o: Record<string, string | string[]> = {}) => ({
+  listingId,
+  locale: 'en',
+  locationId: 'venlo',
+  name: 'Samir',
+  phone: '+31 6 1234 5678',
+  age: '18-plus',
+  eligibility: 'permit-holder',
+  dutchLevel: 'A2',
+  consent: 'yes',
+  ...o,
+});
+
+const referenceIn = (html: string) => /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)![1]!;
+
+describe('withdrawing by reference code', () => {
+  it('withdraws a job interest for real: the desk sees it, the answer says so, and a second try says nothing changed', async () => {
+    const code = referenceIn(await (await resident.post('/portal/interest', form(job.id, { locale: 'en' }))).text());
+    const id = (await interestIdByReference(db, code, clock.now()))!;
+    const res = await resident.post('/portal/cancel', { locale: 'en', reference: code });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(t('en', 'cancel.withdrawn'));
+    expect(html).not.toContain(t('en', 'cancel.done'));
+    expect((await getInterest(db, id))?.withdrawnAt).toBe(clock.now().toISOString());
+    expect((await auditHistory(db, 'interest', id)).map((e) => e.action)).toContain('interest.withdrawn');
+    const desk = await signedIn(server.url, outbox, 'desk-zuid@example.org', 'en');
+    const inbox = await (await desk.get('/portal/desk/zuid/interests')).text();
+    expect(inbox).toContain(t('en', 'portal.interest.withdrawn', { date: '' }).trim());
+    const detail = await (await desk.get(`/portal/desk/zuid/interests/${id}`)).text();
+    expect(detail).not.toContain('id="introduce"');
+
+    const again = await (await resident.post('/portal/cancel', { locale: 'en', reference: code })).text();
+    expect(again).toContain(t('en', 'cancel.already'));
+    expect(again).not.toContain(t('en', 'cancel.withdrawn'));
+  });
+
+  it('asks for a code when none was given, and never says a cancelled seat was cancelled again', async () => {
+    const empty = await resident.post('/portal/cancel', { locale: 'nl', reference: '  ' });
+    expect(empty.status).toBe(422);
+    const html = await empty.text();
+    expect(html).toContain('id="error-reference"');
+    expect(html).toContain(t('nl', 'error.required'));
+
+    const code = referenceIn(await (await resident.post('/portal/interest', form(tour.id, { locale: 'nl' }))).text());
+    expect(await (await resident.post('/portal/cancel', { locale: 'nl', reference: code })).text()).toContain(t('nl', 'cancel.done'));
+    const twice = await (await resident.post('/portal/cancel', { locale: 'nl', reference: code })).text();
+    expect(twice).toContain(t('nl', 'cancel.already'));
+    expect(twice).not.toContain(t('nl', 'cancel.done'));
+  });
+});
+
+describe('the interest form asks, and refuses with a message', () => {
+  it('has no preselected location, the age question and "less than 6 months"', async () => {
+    const res = await resident.post('/portal/interest', form(job.id, { locale: 'en', locationId: '', age: '' }));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/<option value="" selected="">[^<]*<\/option>/);
+    expect(html).toContain('id="error-locationId"');
+    expect(html).toContain('id="error-age"');
+    expect(html).toContain(t('en', 'interest.age'));
+    expect(html).toContain('value="asylum-under-6-months"');
+  });
+
+  it('needs a guardian under 16, and refuses a paid job to an asylum seeker under 18 (no TWV before 18)', async () => {
+    const before = (await interestsOfRegion(db, 'zuid', { limit: 100 })).items.length;
+    const young = await resident.post('/portal/interest', form(tour.id, { locale: 'en', age: 'under-16' }));
+    expect(young.status).toBe(422);
+    expect(await young.text()).toContain(t('en', 'error.guardian_required'));
+    const minor = await resident.post('/portal/interest', form(job.id, { locale: 'en', age: '16-17', eligibility: 'asylum-6-months' }));
+    expect(minor.status).toBe(422);
+    expect(await minor.text()).toContain(t('en', 'error.twv_adult'));
+    expect((await interestsOfRegion(db, 'zuid', { limit: 100 })).items).toHaveLength(before);
+
+    // With a guardian's consent a 15-year-old may sign up for a visit; a 17-year-old permit holder may react to a job.
+    expect((await resident.post('/portal/interest', form(tour.id, { locale: 'en', age: 'under-16', guardianConsent: 'yes' }))).status).toBe(200);
+    const holder = await resident.post('/portal/interest', form(job.id, { locale: 'en', age: '16-17' }));
+    expect(holder.status).toBe(200);
+    const person = await getPerson(db, (await interestIdByReference(db, referenceIn(await holder.text()), clock.now()))!, clock.now());
+    expect(person).toMatchObject({ age: '16-17', locale: 'en' });
+  });
+});
