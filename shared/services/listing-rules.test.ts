@@ -134,6 +134,32 @@ describe('the sweep and a new minimum wage', () => {
   });
 });
 
+describe('the sweep and a lapsed volunteer declaration', () => {
+  it('sends published volunteering back to the desk the day the declaration runs out, telling the organisation and the desk', async () => {
+    const declaration = { issuedOn: '2023-12-01', recordedBy: 'desk-zuid@example.org', recordedAt: '2023-12-02T09:00:00.000Z' };
+    const org = await seedOrganisation(db, { kind: 'non-profit', name: 'Stichting Taalcafé', volunteerDeclaration: declaration });
+    await putMembership(db, { role: 'employer', email: 'taalcafe@example.org', organisationId: org.id });
+    const l = await createListing(db, desk, volunteering(org.id, { title: 'Gastvrouw taalcafé' }), clock);
+    await changeStatus(db, desk, l.id, 1, 'submit', { clock });
+    await changeStatus(db, desk, l.id, 2, 'approve', { clock });
+    const mail = new Outbox();
+    const config = loadConfig({ PUBLIC_ORIGIN: 'https://opweg.example.org' });
+
+    // Valid through 2026-11-30 (3 years less a day): still published that day.
+    expect((await sweep({ db, config, mail }, new Date('2026-11-30T12:00:00Z'))).declarationLapsed).toEqual([]);
+    const lapsed = await sweep({ db, config, mail }, new Date('2026-12-01T06:00:00Z'));
+    expect(lapsed.declarationLapsed).toEqual([l.id]);
+    expect((await getListing(db, l.id))?.status).toBe('pending');
+    const notice = mail.latestTo('taalcafe@example.org');
+    expect(notice?.subject).toContain('Gastvrouw taalcafé');
+    expect(notice?.text).toContain('2026-11-30');
+    expect(mail.messages().some((m) => m.to === 'desk-zuid@example.org' && m.subject === notice?.subject)).toBe(true);
+    expect((await auditHistory(db, 'listing', l.id)).at(-1)).toMatchObject({ actor: 'system', action: 'listing.declarationLapsed' });
+    // The desk cannot approve it again until a new declaration is recorded.
+    expect(await refusal(changeStatus(db, desk, l.id, 4, 'approve', { clock: { now: () => new Date('2026-12-01T09:00:00Z') } }))).toEqual(['kind:error.volunteering_declaration_required']);
+  });
+});
+
 describe('recording the kind and the volunteer declaration', () => {
   it('lets a desk of the region or an admin record it, with checks on the date, and then volunteering can be posted', async () => {
     const org = await seedOrganisation(db, { name: 'Stichting Samen' });

@@ -199,6 +199,8 @@ export const TRANSITIONS = {
   expire: { from: ['published'], to: () => 'expired', deskOnly: true },
   /** The sweep: a new minimum wage took effect above the listing's wage; the desk looks again. */
   wageBelowMinimum: { from: ['published'], to: () => 'pending', deskOnly: true },
+  /** The sweep: the organisation's volunteer declaration is no longer valid; the desk looks again. */
+  declarationLapsed: { from: ['published'], to: () => 'pending', deskOnly: true },
 } as const satisfies Record<string, Transition>;
 export type TransitionName = keyof typeof TRANSITIONS;
 

@@ -4,6 +4,8 @@ import type { Config } from '../config/index.js';
 import type { MinimumWageTable } from '../config/minimum-wage.js';
 import { formatMoney } from '../i18n/format.js';
 import { SCHEDULED_KINDS, wageProblem, type Listing } from '../domain/listing.js';
+import { declarationValidUntil, hasValidDeclaration, type Organisation } from '../domain/organisation.js';
+import { getOrganisation } from '../repositories/organisations.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { ConflictError } from '../errors.js';
@@ -22,7 +24,8 @@ import { deletePerson } from './privacy.js';
 /**
  * The scheduled sweep (EventBridge hourly on AWS, every minute under `npm start`): listings
  * past their closing date leave the site, paid listings below a minimum wage that has taken
- * effect go back to the desk (employer and desk are told), employers hear three days before
+ * effect and volunteering whose organisation's declaration lapsed go back to the desk (the
+ * organisation and the desk are told), employers hear three days before
  * theirs close, residents' data past retention is deleted, and desks get their daily digest and
  * reminders of TWV applications waiting over 5 weeks. Safe to run
  * twice, or in parallel with people working: a lost race is skipped, each notice is sent once.
@@ -40,6 +43,8 @@ export interface SweepResult {
   expired: string[];
   /** Published listings whose wage fell below the minimum in force: back in the desk's queue. */
   belowMinimumWage: string[];
+  /** Published volunteering whose organisation's volunteer declaration lapsed: back in the desk's queue. */
+  declarationLapsed: string[];
   warned: string[];
   peopleDeleted: number;
   digestsSent: number;
@@ -89,23 +94,47 @@ async function warnClosingSoon(ctx: ServiceContext, listing: Listing, now: Date)
  */
 async function sendBackForWage(deps: SweepDeps, ctx: ServiceContext | undefined, listing: Listing, now: Date): Promise<boolean> {
   const problem = wageProblem(listing, dayOf(now), deps.wageTable);
+  return sendBack(deps, ctx, listing, now, 'wageBelowMinimum', (locale) => ({
+    title: listing.title,
+    wage: formatMoney(locale, listing.wagePerHour ?? 0),
+    minimum: formatMoney(locale, Number(problem?.params?.minimum ?? 0)),
+    date: String(problem?.params?.date ?? ''),
+  }));
+}
+
+/**
+ * Published volunteering whose organisation no longer holds a valid UWV volunteer declaration
+ * (it expired after 3 years, or the desk removed it): back to the desk, the same way.
+ */
+async function sendBackForDeclaration(deps: SweepDeps, ctx: ServiceContext | undefined, listing: Listing, organisation: Organisation | undefined, now: Date): Promise<boolean> {
+  const issuedOn = organisation?.volunteerDeclaration?.issuedOn;
+  return sendBack(deps, ctx, listing, now, 'declarationLapsed', () => ({
+    title: listing.title,
+    organisation: organisation?.name ?? '',
+    until: issuedOn ? declarationValidUntil(issuedOn) : '-',
+  }));
+}
+
+/** Sends a published listing back to the desk's queue and tells the organisation and the desk why. */
+async function sendBack(
+  deps: SweepDeps,
+  ctx: ServiceContext | undefined,
+  listing: Listing,
+  now: Date,
+  action: 'wageBelowMinimum' | 'declarationLapsed',
+  params: (locale: 'nl' | 'en') => Record<string, string>,
+): Promise<boolean> {
   try {
-    await changeStatus(deps.db, SYSTEM, listing.id, listing.version, 'wageBelowMinimum', { clock: { now: () => now } });
+    await changeStatus(deps.db, SYSTEM, listing.id, listing.version, action, { clock: { now: () => now } });
   } catch (e) {
     if (e instanceof ConflictError) return false;
     throw e;
   }
   if (ctx) {
-    const employer = await membershipsOfOrganisation(deps.db, listing.organisationId);
+    const members = await membershipsOfOrganisation(deps.db, listing.organisationId);
     const desk = await deskStaffOfRegion(deps.db, listing.regionId);
-    const params = (locale: 'nl' | 'en') => ({
-      title: listing.title,
-      wage: formatMoney(locale, listing.wagePerHour ?? 0),
-      minimum: formatMoney(locale, Number(problem?.params?.minimum ?? 0)),
-      date: String(problem?.params?.date ?? ''),
-      link: portalLink(ctx, `/portal/listings/${listing.id}`),
-    });
-    await sendNotices(ctx, [...employer, ...desk].map((m) => m.email), 'portal.mail.wageBelowMinimum.subject', 'portal.mail.wageBelowMinimum.body', params);
+    const link = portalLink(ctx, `/portal/listings/${listing.id}`);
+    await sendNotices(ctx, [...members, ...desk].map((m) => m.email), `portal.mail.${action}.subject`, `portal.mail.${action}.body`, (locale) => ({ ...params(locale), link }));
   }
   return true;
 }
@@ -113,9 +142,11 @@ async function sendBackForWage(deps: SweepDeps, ctx: ServiceContext | undefined,
 export async function sweep(deps: SweepDeps, now: Date = new Date()): Promise<SweepResult> {
   const { db } = deps;
   const ctx: ServiceContext | undefined = deps.mail ? { db, mail: deps.mail, clock: { now: () => now }, config: deps.config } : undefined;
-  const result: SweepResult = { expired: [], belowMinimumWage: [], warned: [], peopleDeleted: 0, digestsSent: 0, twvRemindersSent: 0 };
+  const result: SweepResult = { expired: [], belowMinimumWage: [], declarationLapsed: [], warned: [], peopleDeleted: 0, digestsSent: 0, twvRemindersSent: 0 };
   const inThreeDays = dayOf(new Date(now.getTime() + 3 * DAY));
   const { regions } = await getDirectory(db);
+  const organisations = new Map<string, Promise<Organisation | undefined>>();
+  const organisationOf = (id: string) => organisations.get(id) ?? organisations.set(id, getOrganisation(db, id)).get(id)!;
   for (const region of regions) {
     for (const listing of await allPublishedInRegion(db, region.id)) {
       if (isPastClosing(listing, now)) {
@@ -127,6 +158,8 @@ export async function sweep(deps: SweepDeps, now: Date = new Date()): Promise<Sw
         }
       } else if (wageProblem(listing, dayOf(now), deps.wageTable)?.message === 'wage_below_minimum') {
         if (await sendBackForWage(deps, ctx, listing, now)) result.belowMinimumWage.push(listing.id);
+      } else if (listing.kind === 'volunteering' && !hasValidDeclaration((await organisationOf(listing.organisationId)) ?? { kind: 'employer' }, dayOf(now))) {
+        if (await sendBackForDeclaration(deps, ctx, listing, await organisationOf(listing.organisationId), now)) result.declarationLapsed.push(listing.id);
       } else if (ctx && listing.closingDate === inThreeDays && (await warnClosingSoon(ctx, listing, now))) {
         result.warned.push(listing.id);
       }

@@ -15,6 +15,7 @@ const SENTENCES: Record<string, PortalKey> = {
   'listing.close': 'portal.history.close',
   'listing.expire': 'portal.history.expire',
   'listing.wageBelowMinimum': 'portal.history.wageBelowMinimum',
+  'listing.declarationLapsed': 'portal.history.declarationLapsed',
   'listing.updated': 'portal.history.updated',
   'listing.change-submitted': 'portal.history.changeSubmitted',
   'listing.change-withdrawn': 'portal.history.changeWithdrawn',

@@ -92,6 +92,7 @@ export function listingRoutes(p: Portal) {
           <a href={`/portal/org/${listing.organisationId}/listings/new?from=${listing.id}`}>{tr(c, 'portal.listing.duplicate')}</a>
           {desk ? <a href={`${base}/history`}>{tr(c, 'portal.listing.history')}</a> : null}
           {desk ? <a href={`/portal/desk/${listing.regionId}/interests?listingId=${listing.id}`}>{tr(c, 'portal.listing.interests')}</a> : null}
+          {desk && listing.status !== 'draft' ? <a href={`${base}/summaries`}>{tr(c, 'portal.summaries.link')}</a> : null}
           {isEmployerOf(actor, listing.organisationId) || isAdmin(actor) ? <a href={`${base}/introductions`}>{tr(c, 'portal.introductions.link')}</a> : null}
         </div>
         <div class="actions">
