@@ -31,6 +31,12 @@ const Env = z.object({
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).default(28),
   RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
   /**
+   * The secret(s) CloudFront sends in `x-opweg-origin` (shared/config/origin.ts), separated by
+   * spaces: on AWS the current and the previous value from SSM. Set, the portal refuses requests
+   * without one and trusts CloudFront's viewer address; empty (locally), the socket's address counts.
+   */
+  ORIGIN_SECRETS: z.string().default(''),
+  /**
    * Closing dates and visit dates at most this many months ahead (docs/domain.md): a listing
    * stays current, and residents' data is not kept on the strength of a far-off date.
    */
