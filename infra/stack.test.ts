@@ -31,7 +31,8 @@ let template: Template;
 let nagReport: ReturnType<AwsSolutionsChecks['validateScope']>;
 beforeAll(() => {
   ({ template, nag: nagReport } = synth({ bundle: true }));
-});
+  // Five bundles with esbuild, on a loaded 2-core machine: correctness, not speed.
+}, 240_000);
 
 /** OpWeg's own functions (not CDK's BucketDeployment handler). */
 const functions = (t = template) => Object.fromEntries(Object.entries(t.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')));
