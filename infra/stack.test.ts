@@ -6,6 +6,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../shared/db/keys.js';
 import { createTableInput, SITE_SOURCES, TABLE } from '../shared/db/table.js';
+import { ContentLanguage } from '../shared/domain/common.js';
 import { CONTENT_SECURITY_POLICY, INDEX_REWRITE } from './constructs/site.js';
 import { SITE_CSS_HASH } from '../web/ui/assets.js';
 import { OpwegStack } from './stack.js';
@@ -241,7 +242,7 @@ describe('the publisher', () => {
   });
 
   it("filters on the keys the site's items really have", () => {
-    expect(SITE_SOURCES.sortKeys).toEqual([keys.listing('01ANY').sk, keys.visitSeats('01ANY').sk, keys.organisation('01ANY').sk]);
+    expect(SITE_SOURCES.sortKeys).toEqual([keys.listing('01ANY').sk, keys.visitSeats('01ANY').sk, keys.organisation('01ANY').sk, ...ContentLanguage.options.map((l) => keys.summary('01ANY', l).sk)]);
     expect(SITE_SOURCES.partitionKeys).toEqual([keys.directory()]);
   });
 });

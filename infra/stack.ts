@@ -84,6 +84,10 @@ export class OpwegStack extends Stack {
     bindTable(portal, table, 'readWrite');
     bindSecrets(portal, secrets);
     grantSendMail(portal);
+    // Machine translation pre-fills listing summaries for the desk to check (shared/adapters/translate-amazon.ts).
+    // TranslateText has no resource-level permissions: '*' is the only resource it accepts.
+    portal.addToRolePolicy(new PolicyStatement({ actions: ['translate:TranslateText'], resources: ['*'] }));
+    Validations.of(portal.role ?? portal).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'translate:TranslateText has no resource-level permissions; only this one action is granted.' });
     const api = new PortalApi(this, 'PortalApi', { portal });
 
     const site = new Site(this, 'Site', {

@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
-const vnuJar = String(createRequire(import.meta.url)('vnu-jar') as unknown);
+/** The Nu Html Checker (vnu-jar, the W3C validator) shipped in node_modules. */
+const VNU_JAR = String(createRequire(import.meta.url)('vnu-jar'));
 
-export interface VnuMessage {
+export interface NuMessage {
   page: string;
   type: string;
   message: string;
@@ -14,28 +16,28 @@ export interface VnuMessage {
 }
 
 /**
- * The Nu Html Checker (npm vnu-jar, the W3C validator's engine) over many pages at once, one
- * Java start: `pages` maps a name (a path) to its HTML. Returns every error and warning.
+ * Checks many HTML documents with the Nu Html Checker in one Java start (it takes seconds):
+ * writes them to a temporary folder, runs `vnu --errors-only --format json` over all, and
+ * returns the errors per page name. A document is `[name, html]`.
  */
-export async function checkHtml(pages: Record<string, string>): Promise<VnuMessage[]> {
+export async function nuErrors(documents: readonly (readonly [string, string])[]): Promise<NuMessage[]> {
   const dir = mkdtempSync(join(tmpdir(), 'opweg-vnu-'));
   try {
-    const names = Object.keys(pages);
-    const files = names.map((_, i) => join(dir, `${i}.html`));
-    names.forEach((name, i) => writeFileSync(files[i]!, pages[name]!));
-    const out = await new Promise<string>((ok, fail) =>
-      // Exit status 1 means "found errors": the JSON says which.
-      execFile('java', ['-Xss8m', '-jar', vnuJar, '--format', 'json', '--stdout', ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
-        error && !stdout ? fail(error) : ok(stdout),
-      ),
-    );
-    const report = JSON.parse(out) as { messages: { url?: string; type: string; subType?: string; message: string; extract?: string }[] };
-    return report.messages.map((m) => ({
-      page: names[files.findIndex((f) => m.url?.endsWith(`/${f.split('/').pop()}`))] ?? m.url ?? '?',
-      type: m.subType ? `${m.type}/${m.subType}` : m.type,
-      message: m.message,
-      extract: m.extract,
-    }));
+    const files = documents.map(([name, html], i) => {
+      const file = join(dir, `${String(i).padStart(3, '0')}.html`);
+      writeFileSync(file, html);
+      return { file, name };
+    });
+    const run = promisify(execFile);
+    // vnu exits 1 when it found errors; its JSON report is on stderr either way.
+    // A larger thread stack: with many pages vnu's schema evaluation overflowed the default one.
+    const out = await run('java', ['-Xss8m', '-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files.map((f) => f.file)], { maxBuffer: 64 * 1024 * 1024 }).catch((e: { stderr?: string; code?: number }) => {
+      if (e.code === 1 && e.stderr) return { stderr: e.stderr };
+      throw e;
+    });
+    const report = JSON.parse(out.stderr || '{"messages":[]}') as { messages: { url: string; type: string; message: string; extract?: string }[] };
+    const nameOf = new Map(files.map((f) => [`file:${f.file}`, f.name]));
+    return report.messages.map((m) => ({ page: nameOf.get(m.url) ?? m.url, type: m.type, message: m.message, extract: m.extract }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,14 +12,17 @@ import { signOut } from './auth.js';
 import { moderationQueue, organisationListings } from './catalogue.js';
 import type { ServiceContext } from './context.js';
 import { sendDeskDigests } from './digest.js';
+import { sendTwvReminders } from './twv-reminder.js';
 import { importListings } from './import.js';
 import { expressInterest } from './interests.js';
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introduceToEmployer, introductionsForEmployer, recordOutcome } from './introductions.js';
 import { changeStatus, createListing, setCuration, updateListing, type TransitionName } from './listings.js';
 import { decide, getListingFor, listingHistory, queueCount } from './moderation.js';
 import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
-import { deleteResidentData, showResidentData } from './privacy.js';
+import { deleteResidentData, findByContact, showResidentData } from './privacy.js';
 import { regionReport } from './report.js';
+import { inviteTranslator, listingSummaries, machineDraft, removeSummary, saveSummary, translatorsOf } from './summaries.js';
+import { NoMachineTranslation } from '../adapters/translate-none.js';
 import { createTestDb } from '../../test/db.js';
 import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 
@@ -137,6 +140,7 @@ const CASES: Case[] = [
   { name: 'listEmployers', allowed: ['admin'], run: (a) => listEmployers(db, a) },
   { name: 'setTrusted', allowed: ['admin'], run: (a) => setTrusted(ctx, a, orgB.id, false) },
   { name: 'sendDeskDigests', allowed: ['admin'], run: (a) => sendDeskDigests(ctx, a) },
+  { name: 'sendTwvReminders', allowed: ['admin'], run: (a) => sendTwvReminders(ctx, a) },
   // Residents' interests (introductions.ts, privacy.ts, report.ts)
   { name: 'deskInbox', allowed: ['deskZuid', 'admin'], run: (a) => deskInbox(db, a, 'zuid', {}, NOW) },
   { name: 'interestForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => interestForDesk(db, a, (await interest()).interest.id, NOW) },
@@ -146,9 +150,17 @@ const CASES: Case[] = [
   { name: 'introductionsForEmployer', allowed: ['employerA', 'admin'], run: async (a) => introductionsForEmployer(db, a, (await interest({ introduced: true })).interest.listingId, NOW) },
   { name: 'recordOutcome', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest({ introduced: true }); return recordOutcome(db, a, i.id, i.version, { status: 'interview', on: '2026-11-23' }, NOW); } },
   { name: 'showResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => showResidentData(db, a, (await interest()).reference, NOW) },
+  { name: 'findByContact', allowed: ['deskZuid', 'admin'], run: async (a) => { await interest(); return findByContact(db, a, 'zuid', `r${residents}@example.org`, NOW); } },
   { name: 'deleteResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => deleteResidentData(db, a, (await interest()).reference, NOW) },
   { name: 'regionReport', allowed: ['deskZuid', 'managerZuid', 'admin'], run: (a) => regionReport(db, a, 'zuid', { from: '2026-01-01', to: '2026-12-31' }) },
   { name: 'regionReport (national)', allowed: ['admin'], run: (a) => regionReport(db, a, undefined, { from: '2026-01-01', to: '2026-12-31' }) },
+  // Summaries in residents' languages: the region's desk (and its volunteer translators, summaries.test.ts).
+  { name: 'listingSummaries', allowed: ['deskZuid', 'admin'], run: async (a) => listingSummaries(db, a, (await published()).id) },
+  { name: 'saveSummary', allowed: ['deskZuid', 'admin'], run: async (a) => saveSummary(ctx, a, (await published()).id, 'ar', { title: 'عمل', text: 'نص قصير.' }) },
+  { name: 'removeSummary', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await published(); await saveSummary(ctx, actors.deskZuid, l.id, 'ar', { title: 'عمل', text: 'نص قصير.' }); return removeSummary(ctx, a, l.id, 'ar'); } },
+  { name: 'machineDraft', allowed: ['deskZuid', 'admin'], run: async (a) => machineDraft(db, a, new NoMachineTranslation(), (await published()).id, 'ar') },
+  { name: 'translatorsOf', allowed: ['deskZuid', 'admin'], run: (a) => translatorsOf(db, a, 'zuid') },
+  { name: 'inviteTranslator', allowed: ['deskZuid', 'admin'], run: (a) => inviteTranslator(ctx, a, 'zuid', { name: 'Vera', email: 'vera@example.org' }, 'nl') },
 ];
 
 /**

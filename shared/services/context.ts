@@ -12,7 +12,7 @@ export interface ServiceContext {
   db: Db;
   mail: MailPort;
   clock: Clock;
-  config: Pick<Config, 'PUBLIC_ORIGIN' | 'SESSION_HOURS'>;
+  config: Pick<Config, 'PUBLIC_ORIGIN' | 'SESSION_HOURS'> & Partial<Pick<Config, 'LISTING_HORIZON_MONTHS'>>;
 }
 
 export const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../adapters/mail-outbox.js';
 import { getListing, listingsOfOrganisation } from '../repositories/listings.js';
 import type { ServiceContext } from './context.js';
-import { importListings } from './import.js';
+import { IMPORT_COLUMNS, importListings } from './import.js';
+import { templateCsv } from './import-template.js';
+import { getDirectory } from '../repositories/directory.js';
+import { listOrganisations } from '../repositories/organisations.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, deskOf, employerOf, seedDirectory, seedOrganisation } from '../../test/fixtures.js';
 
@@ -32,11 +35,12 @@ describe('CSV import', () => {
     const report = await importListings(ctx, deskOf('zuid'), csv, { publish: true });
     expect(report.map((r) => [r.line, r.title, r.status, r.errors])).toEqual([
       [2, 'Oogstmedewerker', 'published', []],
-      [3, 'Te laag loon', undefined, [{ field: 'wagePerHour', key: 'error.wage_below_minimum', params: { minimum: 14.71 } }]],
+      [3, 'Te laag loon', undefined, [{ field: 'wagePerHour', key: 'error.wage_below_minimum', params: { minimum: 14.71, date: '2026-01-01' } }]],
       [4, 'Verlopen', undefined, [{ field: 'closingDate', key: 'error.date_in_past' }]],
       [5, 'Bezoek zonder stoelen', undefined, [{ field: 'seats', key: 'error.seats_required' }]],
-      [6, 'Van niemand', undefined, [{ field: 'organisation', key: 'error.not_found' }]],
-      [7, 'Nergens', undefined, [{ field: 'locationId', key: 'error.invalid_choice' }]],
+      // A refused choice names the options: the region's organisations, its locations.
+      [6, 'Van niemand', undefined, [{ field: 'organisation', key: 'portal.import.chooseFrom', params: { options: 'Tuinderij Noorderlicht' } }]],
+      [7, 'Nergens', undefined, [{ field: 'locationId', key: 'portal.import.chooseFrom', params: { options: 'venlo' } }]],
     ]);
     const stored = (await listingsOfOrganisation(db, org.id)).items;
     expect(stored.map((l) => l.title)).toEqual(['Oogstmedewerker']);
@@ -52,8 +56,32 @@ describe('CSV import', () => {
   });
 
   it('refuses a file with unknown columns or no rows, as a whole', async () => {
-    await expect(importListings(ctx, deskOf('zuid'), 'organisation,salary\nX,1\n', { publish: false })).rejects.toMatchObject({ fields: [{ field: 'salary', key: 'error.invalid_choice' }] });
+    await expect(importListings(ctx, deskOf('zuid'), 'organisation,salary\nX,1\n', { publish: false })).rejects.toMatchObject({
+      fields: [{ field: 'salary', key: 'portal.import.unknownColumn', params: { column: 'salary', columns: IMPORT_COLUMNS.join(', ') } }],
+    });
     await expect(importListings(ctx, deskOf('zuid'), `${HEADER}\n`, { publish: false })).rejects.toMatchObject({ fields: [{ field: 'file', key: 'error.required' }] });
     await expect(importListings(ctx, employerOf('01JDEM0000000000000000000A'), `${HEADER}\n`, { publish: false })).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('the import template and its options', () => {
+  it('names the allowed values when a choice is wrong', async () => {
+    const org = await seedOrganisation(db, { name: 'Keuzes BV' });
+    const csv = `${HEADER}\n${org.id},venlo,baan,Keuze,Werk,iedereen,B3,ja,32,15.00,2026-12-07,2026-12-20,Venlo,,,\n`;
+    const [row] = await importListings(ctx, deskOf('zuid'), csv, { publish: false });
+    expect(row!.errors).toEqual([
+      { field: 'kind', key: 'portal.import.chooseFrom', params: { options: 'job, internship, workplace-learning, apprenticeship, volunteering, company-visit, event' } },
+      { field: 'openTo', key: 'portal.import.chooseFrom', params: { options: 'permit-holders, permit-holders-and-asylum-seekers, everyone' } },
+      { field: 'dutchLevel', key: 'portal.import.chooseFrom', params: { options: 'none, A1, A2, B1, B2, C1, C2' } },
+    ]);
+  });
+
+  it('downloads as a template that imports as it is: the columns and an example row, for Dutch Excel', async () => {
+    const directory = await getDirectory(db);
+    const csv = templateCsv(directory, 'zuid', await listOrganisations(db), '2026-11-23');
+    expect(csv.startsWith('\uFEFForganisation;kind;title;')).toBe(true);
+    expect(csv.split('\r\n')[0]!.split(';')).toEqual([...IMPORT_COLUMNS].map((c, i) => (i === 0 ? `\uFEFF${c}` : c)));
+    const [row] = await importListings(ctx, deskOf('zuid'), csv, { publish: false });
+    expect(row).toMatchObject({ title: 'Orderpicker magazijn', status: 'draft', errors: [] });
   });
 });

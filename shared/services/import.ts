@@ -5,6 +5,7 @@ import { listOrganisations } from '../repositories/organisations.js';
 import { deskRegions, isAdmin, require, type Actor } from './actor.js';
 import type { ServiceContext } from './context.js';
 import { findOrganisation, LISTING_FIELDS, listingInputFromFields } from './listing-fields.js';
+import { choicesOf, nameTheOptions } from './import-template.js';
 import { changeStatus, createListing } from './listings.js';
 
 /**
@@ -38,10 +39,13 @@ export async function importListings(ctx: ServiceContext, actor: Actor, csv: str
   if (rows.length === 0) throw new ValidationError([{ field: 'file', key: 'error.required' }]);
   if (rows.length > MAX_IMPORT_ROWS) throw new ValidationError([{ field: 'file', key: 'error.number_too_big', params: { maximum: MAX_IMPORT_ROWS } }]);
   const unknownColumns = Object.keys(rows[0]!).filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
-  if (unknownColumns.length > 0) throw new ValidationError(unknownColumns.map((c) => ({ field: c, key: 'error.invalid_choice' })));
+  if (unknownColumns.length > 0) throw new ValidationError(unknownColumns.map((c) => ({ field: c, key: 'portal.import.unknownColumn', params: { column: c, columns: IMPORT_COLUMNS.join(', ') } })));
 
   const directory = await getDirectory(ctx.db);
   const organisations = await listOrganisations(ctx.db);
+  // A refused choice names the options, for the regions this desk works in.
+  const regionIds = isAdmin(actor) ? directory.regions.map((r) => r.id) : deskRegions(actor);
+  const choices = (column: string) => choicesOf(column, directory, regionIds, organisations);
   const report: ImportRow[] = [];
   for (const [i, row] of rows.entries()) {
     const line = i + 2;
@@ -53,10 +57,11 @@ export async function importListings(ctx: ServiceContext, actor: Actor, csv: str
     }
     try {
       const input = listingInputFromFields(row, organisation.id, directory, { today: ctx.clock.now().toISOString().slice(0, 10) });
-      let listing = await createListing(ctx.db, actor, input, ctx.clock);
+      const rules = { horizonMonths: ctx.config.LISTING_HORIZON_MONTHS };
+      let listing = await createListing(ctx.db, actor, input, ctx.clock, rules);
       if (o.publish) {
-        listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'submit', { clock: ctx.clock });
-        if (listing.status === 'pending') listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'approve', { clock: ctx.clock });
+        listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'submit', { clock: ctx.clock, ...rules });
+        if (listing.status === 'pending') listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'approve', { clock: ctx.clock, ...rules });
       }
       report.push({ line, title, listingId: listing.id, status: listing.status, errors: [] });
     } catch (e) {
@@ -67,5 +72,5 @@ export async function importListings(ctx: ServiceContext, actor: Actor, csv: str
       else throw e;
     }
   }
-  return report;
+  return report.map((r) => ({ ...r, errors: nameTheOptions(r.errors, choices) }));
 }

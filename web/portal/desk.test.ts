@@ -105,14 +105,14 @@ describe('desk pages', () => {
     const form = await (await zuid.get('/portal/desk/zuid/listings/new')).text();
     expect(form).toContain(`<option value="${org.id}">Maasland Logistiek</option>`);
     expect(form).not.toContain('value="assen"');
-    const missing = await zuid.post('/portal/desk/zuid/listings', { kind: 'volunteering', title: 'Tuinieren', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'everyone', dutchLevel: 'none', 'workplace.city': 'Venlo' });
+    const missing = await zuid.post('/portal/desk/zuid/listings', { kind: 'internship', title: 'Tuinieren', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'permit-holders', dutchLevel: 'none', 'workplace.city': 'Venlo' });
     expect(missing.status).toBe(422);
     expect(await missing.text()).toMatch(/id="f-organisationId-error"/);
-    const res = await zuid.post('/portal/desk/zuid/listings', { organisationId: org.id, kind: 'volunteering', title: 'Tuinieren', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'everyone', dutchLevel: 'none', 'workplace.city': 'Venlo' });
+    const res = await zuid.post('/portal/desk/zuid/listings', { organisationId: org.id, kind: 'internship', title: 'Tuinieren', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'permit-holders', dutchLevel: 'none', 'workplace.city': 'Venlo' });
     expect(res.status).toBe(303);
     const id = idIn(res);
-    expect(await getListing(db, id)).toMatchObject({ organisationId: org.id, status: 'draft', kind: 'volunteering' });
-    expect((await zuid.post(`/portal/listings/${id}`, { kind: 'volunteering', title: 'Tuinieren in Venlo', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'everyone', dutchLevel: 'none', 'workplace.city': 'Venlo', version: '1' })).status).toBe(303);
+    expect(await getListing(db, id)).toMatchObject({ organisationId: org.id, status: 'draft', kind: 'internship' });
+    expect((await zuid.post(`/portal/listings/${id}`, { kind: 'internship', title: 'Tuinieren in Venlo', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'permit-holders', dutchLevel: 'none', 'workplace.city': 'Venlo', version: '1' })).status).toBe(303);
     expect((await getListing(db, id))?.title).toBe('Tuinieren in Venlo');
   });
 
@@ -132,6 +132,28 @@ describe('desk pages', () => {
     expect(html).toMatch(/data-line="3"[\s\S]*wagePerHour[\s\S]*minimumloon/);
     expect((await listingsOfOrganisation(db, org.id, { limit: 100 })).items.filter((l) => l.title === 'Goedkoop')).toEqual([]);
     expect((await noord.get('/portal/desk/zuid/import')).status).toBe(403);
+  });
+
+  it('lists what each import column may hold, offers a template, and names the options in a refusal', async () => {
+    const page = await (await zuid.get('/portal/desk/zuid/import')).text();
+    expect(page).toContain('href="/portal/desk/zuid/import/template.csv"');
+    expect(page).toMatch(/<tr data-column="kind">[\s\S]*?<code>job<\/code>, <code>internship<\/code>/);
+    expect(page).toMatch(/<tr data-column="locationId">[\s\S]*?<code>venlo<\/code><\/td>/);
+    expect(page).toMatch(/<tr data-column="organisation">[\s\S]*?<code>Maasland Logistiek<\/code>/);
+    expect(page).toMatch(/<tr data-column="startDate">[\s\S]*?JJJJ-MM-DD/);
+
+    const template = await zuid.get('/portal/desk/zuid/import/template.csv');
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-disposition')).toBe('attachment; filename="opweg-import-zuid.csv"');
+    const bytes = new Uint8Array(await template.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')[1]).toMatch(/^Maasland Logistiek;job;/);
+    expect((await noord.get('/portal/desk/zuid/import/template.csv')).status).toBe(403);
+
+    const body = new FormData();
+    body.append('file', new Blob(['organisation,locationId,kind,title,description,openTo,dutchLevel,workplace.city\n68450213,venlo,baan,Fout,Werk,permit-holders,A2,Venlo\n'], { type: 'text/csv' }), 'listings.csv');
+    const res = await fetch(`${server.url}/portal/desk/zuid/import`, { method: 'POST', body, headers: { cookie: zuid.cookie, origin: server.url } });
+    expect(await res.text()).toContain('Kies een van: job, internship, workplace-learning, apprenticeship, volunteering, company-visit, event.');
   });
 
   it('keeps the region\'s partner network: add, edit, remove', async () => {

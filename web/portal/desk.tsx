@@ -1,12 +1,16 @@
 import { Hono } from 'hono';
-import { PartnerKind } from '../../shared/domain/organisation.js';
-import { ValidationError } from '../../shared/errors.js';
+import { hasValidDeclaration, isPartner, PartnerKind, type PostingKind } from '../../shared/domain/organisation.js';
+import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { t, type Params } from '../../shared/i18n/index.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { getDirectory, getRegion } from '../../shared/repositories/directory.js';
 import { employersInRegion } from '../../shared/services/accounts.js';
 import { moderationQueue } from '../../shared/services/catalogue.js';
 import { IMPORT_COLUMNS, importListings, MAX_IMPORT_ROWS, type ImportRow } from '../../shared/services/import.js';
+import { choicesOf, templateCsv } from '../../shared/services/import-template.js';
+import { listOrganisations } from '../../shared/repositories/organisations.js';
+import type { Organisation } from '../../shared/domain/organisation.js';
+import type { Directory } from '../../shared/repositories/directory.js';
 import { listingInputFromFields } from '../../shared/services/listing-fields.js';
 import { createListing } from '../../shared/services/listings.js';
 import { queueCount } from '../../shared/services/moderation.js';
@@ -16,6 +20,44 @@ import { ActionButton, blankForm, Checkbox, ErrorSummary, SelectField, TextArea,
 import { PortalPage } from './layout.js';
 import { ListingForm } from './listing-form.js';
 import { date } from './format.js';
+
+/** The import's columns with what each may hold: the allowed values, or the format. */
+function ImportColumns(props: { c: PortalContext; regionId: string; directory: Directory; organisations: Organisation[] }) {
+  const { c } = props;
+  const FORMAT: Record<string, PortalKey> = {
+    hoursPerWeek: 'portal.import.number', wagePerHour: 'portal.import.number', seats: 'portal.import.number', 'workplace.lat': 'portal.import.number', 'workplace.lon': 'portal.import.number',
+    startDate: 'portal.import.date', closingDate: 'portal.import.date', startsAt: 'portal.import.time', endsAt: 'portal.import.time',
+  };
+  return (
+    <details id="import-columns" open>
+      <summary>{tr(c, 'portal.import.allowed')}</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{tr(c, 'portal.import.column')}</th>
+            <th scope="col">{tr(c, 'portal.import.values')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {IMPORT_COLUMNS.map((column) => {
+            const options = choicesOf(column, props.directory, [props.regionId], props.organisations);
+            return (
+              <tr data-column={column}>
+                <th scope="row">
+                  <code>{column}</code>
+                </th>
+                <td>
+                  {column === 'organisation' ? `${tr(c, 'portal.import.organisationHint')} ` : null}
+                  {options ? options.map((o, i) => <>{i > 0 ? ', ' : ''}<code>{o}</code></>) : tr(c, FORMAT[column] ?? 'portal.import.freeText')}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}
 
 /** Desks: the region's queue, posting on behalf of an employer, CSV import, the partner network. */
 export function deskRoutes(p: Portal) {
@@ -37,6 +79,7 @@ export function deskRoutes(p: Portal) {
           <a href={`${base}/listings/new`}>{tr(c, 'portal.desk.onBehalf')}</a>
           <a href={`${base}/import`}>{tr(c, 'portal.import.title')}</a>
           <a href={`${base}/partners`}>{tr(c, 'portal.partners.title')}</a>
+          <a href={`${base}/organisations`}>{tr(c, 'portal.desk.organisations')}</a>
           <a href={`${base}/interests`}>{tr(c, 'portal.nav.interests', { region: name })}</a>
           <a href={`${base}/report`}>{tr(c, 'portal.report.link')}</a>
           <a href="/portal/desk/privacy">{tr(c, 'portal.privacy.link')}</a>
@@ -67,7 +110,7 @@ export function deskRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.desk.onBehalf')}>
         <h1>{tr(c, 'portal.desk.onBehalf')}</h1>
-        <ListingForm locale={c.get('locale')} state={state} action={`/portal/desk/${regionId}/listings`} directory={inRegion} today={today()} employers={employers} submitLabel={tr(c, 'portal.listing.create')} />
+        <ListingForm locale={c.get('locale')} state={state} action={`/portal/desk/${regionId}/listings`} directory={inRegion} today={today()} horizonMonths={p.deps.config.LISTING_HORIZON_MONTHS} employers={employers} submitLabel={tr(c, 'portal.listing.create')} />
       </PortalPage>,
       status,
     );
@@ -86,7 +129,7 @@ export function deskRoutes(p: Portal) {
         throw new ValidationError([{ field: 'organisationId', key: organisationId ? 'error.invalid_choice' : 'error.required' }]);
       }
       const input = listingInputFromFields(fields, organisationId, await getDirectory(p.deps.db), { today: today(), regionId });
-      const listing = await createListing(p.deps.db, c.get('actor'), input, p.ctx.clock, { id: fields.newId });
+      const listing = await createListing(p.deps.db, c.get('actor'), input, p.ctx.clock, { id: fields.newId, horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
       return c.redirect(`/portal/listings/${listing.id}?done=created`, 303);
     } catch (e) {
       if (e instanceof ValidationError) return onBehalfPage(c, regionId, { values: form, errors: e.fields }, 422);
@@ -94,9 +137,37 @@ export function deskRoutes(p: Portal) {
     }
   });
 
+  // The organisations that post in the region: their kind and volunteer declaration, for the desk to check.
+  app.get('/desk/:regionId/organisations', async (c) => {
+    const regionId = c.req.param('regionId');
+    const organisations = await employersInRegion(p.deps.db, c.get('actor'), regionId);
+    const today = p.ctx.clock.now().toISOString().slice(0, 10);
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.desk.organisations')}>
+        <h1>{tr(c, 'portal.desk.organisations')}</h1>
+        <p class="hint">{tr(c, 'portal.declaration.hint')}</p>
+        <table>
+          <tbody>
+            {organisations.map((o) => (
+              <tr id={`organisation-${o.id}`}>
+                <td>{o.name}</td>
+                <td>{tr(c, isPartner(o) ? `portal.partnerKind.${o.kind}` : `portal.orgKind.${o.kind as PostingKind}`)}</td>
+                <td>{hasValidDeclaration(o, today) ? tr(c, 'portal.admin.declarationValid') : ''}</td>
+                <td>
+                  <a href={`/portal/org/${o.id}/declaration`}>{tr(c, 'portal.declaration.title')}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </PortalPage>,
+    );
+  });
+
   const importPage = async (c: PortalContext, regionId: string, o: { state?: FormState; report?: ImportRow[] } = {}, status: 200 | 422 = 200) => {
     // Only a desk of this region (or an admin) gets the page: the count checks it.
     await queueCount(p.deps.db, c.get('actor'), regionId);
+    const [directory, organisations] = await Promise.all([getDirectory(p.deps.db), listOrganisations(p.deps.db)]);
     const locale = c.get('locale');
     const state = o.state ?? blankForm({ publish: 'on' });
     const imported = o.report?.filter((r) => r.errors.length === 0).length ?? 0;
@@ -104,9 +175,12 @@ export function deskRoutes(p: Portal) {
       <PortalPage c={c} title={tr(c, 'portal.import.title')}>
         <h1>{tr(c, 'portal.import.title')}</h1>
         <p>{tr(c, 'portal.import.intro', { maximum: MAX_IMPORT_ROWS })}</p>
-        <p class="hint">
-          {tr(c, 'portal.import.columns')} <code>{IMPORT_COLUMNS.join(',')}</code>
+        <p>
+          <a href={`/portal/desk/${regionId}/import/template.csv`} download>
+            {tr(c, 'portal.import.template')}
+          </a>
         </p>
+        <ImportColumns c={c} regionId={regionId} directory={directory} organisations={organisations} />
         <ErrorSummary locale={locale} state={state} labels={{ file: tr(c, 'portal.import.file') }} />
         <form method="post" action={`/portal/desk/${regionId}/import`} enctype="multipart/form-data">
           <div class="field">
@@ -157,6 +231,18 @@ export function deskRoutes(p: Portal) {
   };
 
   app.get('/desk/:regionId/import', (c) => importPage(c, c.req.param('regionId')));
+
+  /** The import template: the columns and an example row, for Excel with Dutch settings. */
+  app.get('/desk/:regionId/import/template.csv', async (c) => {
+    const regionId = c.req.param('regionId');
+    await queueCount(p.deps.db, c.get('actor'), regionId);
+    const [directory, organisations] = await Promise.all([getDirectory(p.deps.db), listOrganisations(p.deps.db)]);
+    if (!directory.regions.some((r) => r.id === regionId)) throw new NotFoundError();
+    return c.body(templateCsv(directory, regionId, organisations, today()), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="opweg-import-${regionId}.csv"`,
+    });
+  });
 
   app.post('/desk/:regionId/import', async (c) => {
     const regionId = c.req.param('regionId');

@@ -12,6 +12,8 @@ import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { deskRoutes } from './desk.js';
 import { employerRoutes } from './employer.js';
+import { summaryRoutes } from './summaries.js';
+import { guideRoutes } from './guide.js';
 import { homeRoutes } from './home.js';
 import { deskInterestRoutes } from './interests.js';
 import { introductionRoutes } from './introductions.js';
@@ -19,6 +21,7 @@ import { listingRoutes } from './listings.js';
 import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
 import { privacyRoutes } from './privacy.js';
+import { privacyNoticeRoutes } from './privacy-notice.js';
 import { reportRoutes } from './report.js';
 import { residentRoutes, residentUnavailable } from './residents.js';
 import { PORTAL_STYLESHEET } from './style.js';
@@ -65,6 +68,9 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', authRoutes(p));
   // Residents' forms from the static site: no account needed.
   app.route('/', residentRoutes(p));
+  // The privacy notice and the employer guide: readable before signing in or up.
+  app.route('/', privacyNoticeRoutes(p));
+  app.route('/', guideRoutes(p));
 
   // Everything below needs a signed-in person.
   app.use('*', async (c, next) => {
@@ -74,6 +80,7 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', homeRoutes(p));
   app.route('/', employerRoutes(p));
   app.route('/', listingRoutes(p));
+  app.route('/', summaryRoutes(p));
   app.route('/', introductionRoutes(p));
   // Before the desk's /desk/:regionId, which would take "privacy" for a region.
   app.route('/', privacyRoutes(p));

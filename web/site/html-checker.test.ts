@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../shared/i18n/index.js';
 import { createTestDb } from '../../test/db.js';
-import { checkHtml } from '../../test/vnu.js';
+import { nuErrors } from '../../test/vnu.js';
 import { createSiteApp, type SiteApp } from './app.js';
 import { GROUPS } from './groups.js';
 import { paths } from './paths.js';
@@ -38,7 +38,7 @@ describe('the Nu Html Checker', () => {
     // A broken page in the same run shows the checker reads what it is given.
     const broken = 'a broken page';
     pages[broken] = '<!DOCTYPE html><html lang="nl"><head><title>x</title></head><body><p><div>in a p</div></p></body></html>';
-    const errors = (await checkHtml(pages)).filter((m) => m.type === 'error' || m.type === 'non-document-error');
+    const errors = await nuErrors(Object.entries(pages));
     expect(errors.some((e) => e.page === broken)).toBe(true);
     expect(errors.filter((e) => e.page !== broken).map((e) => `${e.page}: ${e.message} ${e.extract ?? ''}`)).toEqual([]);
   }, 180_000);

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../shared/errors.js';
+import { isPartner } from '../../../shared/domain/organisation.js';
 import { t, type Locale } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
@@ -128,12 +129,13 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
   );
 }
 
-/** The partner network of a region: organisations other than employers that serve it. */
+/** The partner network of a region: the partners (not employers, not other non-profits) that serve it. */
 export async function PartnersPage(ctx: PageContext, id: string) {
   const { locale, reads } = ctx;
   const { region } = await regionOf(ctx, id);
   const partners = [...(await reads.organisations()).values()]
-    .filter((o) => o.kind !== 'employer' && o.regionIds.includes(id))
+    .filter(isPartner)
+    .filter((o) => o.regionIds.includes(id))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const title = t(locale, 'partners.title', { name: region.name });
   return (
@@ -152,7 +154,7 @@ export async function PartnersPage(ctx: PageContext, id: string) {
       {partners.map((o) => (
         <section class="box">
           <h2>{o.name}</h2>
-          <p class="meta">{t(locale, `partnerKind.${o.kind as Exclude<typeof o.kind, 'employer'>}`)}</p>
+          <p class="meta">{t(locale, `partnerKind.${o.kind}`)}</p>
           {o.offers && (
             <>
               <h3>{t(locale, 'partners.offers')}</h3>
