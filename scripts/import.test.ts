@@ -42,8 +42,8 @@ describe('npm run import', () => {
     expect(outcome.code).toBe(1);
     const lines = outcome.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^line 2: published [0-9A-Z]{26} Tomaten oogsten$/);
-    const minimum = minimumWageOn(new Date().toISOString().slice(0, 10))!;
-    expect(lines[1]).toBe(`line 3: refused Te weinig — wagePerHour: ${t('en', 'error.wage_below_minimum', { minimum })}`);
+    const rate = minimumWageOn(new Date().toISOString().slice(0, 10))!;
+    expect(lines[1]).toBe(`line 3: refused Te weinig — wagePerHour: ${t('en', 'error.wage_below_minimum', { minimum: rate.euros, date: rate.from })}`);
     expect(lines[2]).toBe('line 4: refused Andere regio — locationId: You are not allowed to do this.');
     expect(lines[3]).toBe('1 imported, 2 refused.');
     expect((await listingsOfOrganisation(db, org.id)).items.map((l) => [l.title, l.status])).toEqual([['Tomaten oogsten', 'published']]);

@@ -52,8 +52,9 @@ export class BadCursorError extends DomainError {
 
 const CUSTOM_KEYS = new Set<string>([
   'required', 'invalid_id', 'invalid_slug', 'reserved_id', 'invalid_kvk', 'invalid_phone', 'invalid_postcode',
-  'wage_required', 'wage_below_minimum', 'date_in_past', 'seats_required', 'end_before_start',
-  'open_to_everyone_not_allowed', 'consent_required', 'contact_required', 'invalid_choice', 'guardian_required',
+  'wage_required', 'wage_below_minimum', 'wage_no_rate', 'wage_not_paid_kind', 'date_in_past', 'date_too_far',
+  'seats_required', 'end_before_start', 'open_to_everyone_not_allowed', 'open_to_work_permit_not_needed',
+  'volunteering_non_profit_only', 'volunteering_declaration_required', 'consent_required', 'contact_required', 'invalid_choice', 'guardian_required',
 ]);
 
 /** Maps one zod issue to a message key: the single translation point from zod to people. */

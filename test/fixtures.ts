@@ -31,6 +31,16 @@ export async function seedOrganisation(db: Db, o: Partial<Organisation> = {}): P
   return org;
 }
 
+/**
+ * A non-profit organisation whose UWV volunteer declaration the desk recorded (dated 2025-03-01,
+ * valid until 2028-02-29): it may post volunteering.
+ */
+export const NON_PROFIT: Partial<Organisation> = {
+  kind: 'non-profit',
+  name: 'Stichting Buurtmoestuin',
+  volunteerDeclaration: { issuedOn: '2025-03-01', recordedBy: 'desk-zuid@example.org', recordedAt: '2025-03-10T09:00:00.000Z' },
+};
+
 export function vacancy(organisationId: string, o: Partial<ListingInput> = {}): ListingInput {
   return {
     organisationId,
@@ -62,6 +72,19 @@ export function visit(organisationId: string, o: Partial<ListingInput> = {}): Li
     startsAt: '2026-12-02T09:00:00+01:00',
     endsAt: '2026-12-02T12:00:00+01:00',
     seats: 20,
+    ...o,
+  });
+}
+
+/** Volunteering open to everyone, by a non-profit with a declaration: no wage, no TWV. */
+export function volunteering(organisationId: string, o: Partial<ListingInput> = {}): ListingInput {
+  return vacancy(organisationId, {
+    kind: 'volunteering',
+    title: 'Helpen in de moestuin',
+    description: 'Samen groente kweken voor de voedselbank.',
+    openTo: 'everyone',
+    helpsWithWorkPermit: false,
+    wagePerHour: undefined,
     ...o,
   });
 }

@@ -126,10 +126,10 @@ export const DEMO_LISTINGS: DemoListing[] = [
     kind: 'internship',
     title: 'Stage kwaliteitsdienst (MBO Laboratorium of Voeding)',
     description:
-      'Tijdens deze stage van 20 weken neem je monsters op de productielijn, meet je vocht en frituurkleur in ons lab en houd je de resultaten bij. Je werkt 32 uur per week onder begeleiding van onze kwaliteitsmanager, die ook je stageplan met school opstelt. Asielzoekers die langer dan zes maanden in procedure zijn kunnen meedoen met een stageplan; bij een stage van school (BOL) is geen TWV nodig.',
+      'Tijdens deze stage van 20 weken neem je monsters op de productielijn, meet je vocht en frituurkleur in ons lab en houd je de resultaten bij. Je werkt 32 uur per week onder begeleiding van onze kwaliteitsmanager, die ook je stageplan met school opstelt. Ook voor asielzoekers van 18 jaar of ouder van wie de aanvraag minstens zes maanden oud is: wij vragen de werkvergunning (TWV) aan bij UWV, ook al is het een stage, en je begint zodra UWV die geeft.',
     language: 'nl',
     openTo: 'permit-holders-and-asylum-seekers',
-    helpsWithWorkPermit: false,
+    helpsWithWorkPermit: true,
     dutchLevel: 'A2',
     englishOk: true,
     hoursPerWeek: 32,
@@ -181,7 +181,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     kind: 'volunteering',
     title: 'Vrijwilliger in de kledingbank Assen',
     description:
-      'Je sorteert en hangt ingezamelde kleding op, helpt bezoekers iets passends te vinden en houdt de winkel netjes. Je helpt op dinsdag en donderdag van 10.00 tot 13.00 uur; één dagdeel per week mag ook. De kledingbank heeft een vrijwilligersverklaring van UWV, dus je kunt vanaf je eerste dag in Nederland meedoen. Je krijgt koffie, een vaste contactpersoon en na drie maanden een bewijs voor je cv.',
+      'Je sorteert en hangt ingezamelde kleding op, helpt bezoekers iets passends te vinden en houdt de winkel netjes. Je helpt op dinsdag en donderdag van 10.00 tot 13.00 uur; één dagdeel per week mag ook. De vrijwilligerscentrale heeft een vrijwilligersverklaring van UWV: je hebt geen werkvergunning nodig, ook niet als je nog in de asielprocedure zit. Je krijgt koffie, een vaste contactpersoon en na drie maanden een bewijs voor je cv.',
     language: 'nl',
     openTo: 'everyone',
     helpsWithWorkPermit: false,
@@ -289,7 +289,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     kind: 'event',
     title: 'Information meeting: volunteering as a first step to work',
     description:
-      'Learn which volunteer jobs are open to you from day one, how the UWV volunteer declaration works and how volunteering helps you find paid work later. Three volunteers who came to the Netherlands as refugees share their stories. The meeting is in English with Arabic and Tigrinya interpreters.',
+      'Learn which volunteer jobs are open to you without a work permit, how the UWV volunteer declaration works and how volunteering helps you find paid work later. Three volunteers who came to the Netherlands as refugees share their stories. The meeting is in English with Arabic and Tigrinya interpreters.',
     language: 'en',
     openTo: 'everyone',
     helpsWithWorkPermit: false,

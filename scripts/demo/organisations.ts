@@ -10,6 +10,16 @@ export interface DemoOrganisation extends Omit<z.input<typeof Organisation>, 'id
   key: string;
 }
 
+/**
+ * A UWV volunteer declaration the desk recorded, dated some months before the day of seeding
+ * (valid 3 years), so the demo never goes stale.
+ */
+function declaredMonthsAgo(months: number) {
+  const issued = new Date();
+  issued.setUTCMonth(issued.getUTCMonth() - months);
+  return { issuedOn: issued.toISOString().slice(0, 10), recordedBy: 'desk-noord@example.org', recordedAt: new Date().toISOString() };
+}
+
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   // ---- Employers ---------------------------------------------------------------------------
   {
@@ -92,11 +102,13 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     trusted: true,
   },
   {
+    // A non-profit (a foundation) with a volunteer declaration: it may offer volunteering.
     key: 'sportclub-west',
-    kind: 'employer',
-    name: 'Sportbedrijf Polderhart',
+    kind: 'non-profit',
+    name: 'Stichting Sportpark Polderhart',
     kvk: '73340091',
-    sector: 'Sport en recreatie (gemeentelijk sportbedrijf)',
+    sector: 'Sport en recreatie (stichting)',
+    volunteerDeclaration: declaredMonthsAgo(14),
     address: 'Sportlaan 3, 1701 AA Heerhugowaard',
     website: 'https://www.example.org/sportbedrijf-polderhart',
     contactEmail: 'vrijwilligers.polderhart@example.org',
@@ -151,6 +163,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
     key: 'ngo',
     kind: 'ngo',
+    volunteerDeclaration: declaredMonthsAgo(8),
     name: 'Stichting Nieuwe Buren aan het Werk',
     kvk: '81552093',
     sector: 'Maatschappelijke organisatie',
@@ -166,6 +179,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
     key: 'vrijwilligerscentrale-noord',
     kind: 'volunteer-centre',
+    volunteerDeclaration: declaredMonthsAgo(20),
     name: 'Vrijwilligerscentrale Noorderlicht',
     kvk: '40123987',
     sector: 'Vrijwilligerswerk',
@@ -175,7 +189,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     contactPhone: '+31 58 000 4444',
     regionIds: ['noord'],
     offers:
-      'Koppelt bewoners vanaf de eerste dag aan vrijwilligerswerk bij organisaties met een vrijwilligersverklaring van UWV. Regelt de vrijwilligersverzekering, een vaste contactpersoon en een bewijs van deelname voor je cv.',
+      'Koppelt bewoners aan vrijwilligerswerk. Heeft een vrijwilligersverklaring van UWV, dus ook asielzoekers hebben geen werkvergunning nodig. Regelt de vrijwilligersverzekering, een vaste contactpersoon en een bewijs van deelname voor je cv.',
     trusted: false,
   },
   {

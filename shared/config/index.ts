@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_HORIZON_MONTHS } from '../domain/listing.js';
 
 export const AUDIT_RETENTION_DAYS_DEFAULT = 730;
 
@@ -29,6 +30,17 @@ const Env = z.object({
   /** Resident data is kept this many days after a listing closes, or longer with consent. */
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).default(28),
   RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
+  /**
+   * The secret(s) CloudFront sends in `x-opweg-origin` (shared/config/origin.ts), separated by
+   * spaces: on AWS the current and the previous value from SSM. Set, the portal refuses requests
+   * without one and trusts CloudFront's viewer address; empty (locally), the socket's address counts.
+   */
+  ORIGIN_SECRETS: z.string().default(''),
+  /**
+   * Closing dates and visit dates at most this many months ahead (docs/domain.md): a listing
+   * stays current, and residents' data is not kept on the strength of a far-off date.
+   */
+  LISTING_HORIZON_MONTHS: z.coerce.number().int().min(1).max(36).default(DEFAULT_HORIZON_MONTHS),
   /** The audit log (who saw or changed what) is kept this long, then expires (TTL). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(AUDIT_RETENTION_DAYS_DEFAULT),
   /**

@@ -8,6 +8,9 @@ import type { Interest, OutcomeFact, Person } from '../domain/interest.js';
  * Every key format of every entity, and nothing else. See docs/data-model.md.
  * Reference data (regions, locations) is tiny and read together: one partition.
  */
+/** The sort-key prefix of an interest's outcome facts (all of them: a Query with begins_with). */
+export const OUTCOME_FACT_PREFIX = 'OUTCOME#';
+
 export const GEOHASH_PRECISION = 4; // cells of about 39 x 20 km
 
 export const keys = {
@@ -24,7 +27,7 @@ export const keys = {
   userPartition: (email: string) => `USER#${email}`,
   membership: (m: Membership) => ({
     pk: `USER#${m.email}`,
-    sk: `MEMBERSHIP#${m.role}#${m.role === 'employer' ? m.organisationId : m.role === 'desk' || m.role === 'manager' ? m.regionId : 'all'}`,
+    sk: `MEMBERSHIP#${m.role}#${m.role === 'employer' ? m.organisationId : m.role === 'desk' || m.role === 'manager' || m.role === 'translator' ? m.regionId : 'all'}`,
   }),
   regionDesk: (regionId: string) => `REGION#${regionId}#DESK`,
   /** A region's read-only report readers. */
@@ -52,7 +55,7 @@ export const keys = {
   visitWaiting: (listingId: string) => `LISTING#${listingId}#WAITING`,
   regionRetention: (regionId: string) => `REGION#${regionId}#RETENTION`,
   /** A stage reached or an exit, beside the interest's facts (shared/domain/interest.ts OutcomeFact). */
-  outcomeFact: (interestId: string, status: string) => ({ pk: `INTEREST#${interestId}`, sk: `OUTCOME#${status}` }),
+  outcomeFact: (interestId: string, status: string) => ({ pk: `INTEREST#${interestId}`, sk: `${OUTCOME_FACT_PREFIX}${status}` }),
   /** A region's outcome facts by the day they happened (reports). */
   regionOutcomes: (regionId: string) => `REGION#${regionId}#OUTCOMES`,
   /** A region's TWV applications still waiting for UWV's decision, oldest first (the 5-week reminder). */
@@ -63,6 +66,11 @@ export const keys = {
    * cancelled); `queued − dequeued` is how many wait.
    */
   visitSeats: (listingId: string) => ({ pk: `LISTING#${listingId}`, sk: 'SEATS' }),
+  /** A listing's summary in one resident language, beside the listing (shared/domain/summary.ts). */
+  summary: (listingId: string, language: string) => ({ pk: `LISTING#${listingId}`, sk: `SUMMARY#${language}` }),
+  summaryPrefix: () => 'SUMMARY#',
+  /** Volunteer translators of a region (memberships, gsi1). */
+  regionTranslators: (regionId: string) => `REGION#${regionId}#TRANSLATORS`,
   /** Marks a notice as sent, so the sweep sends it once (e.g. `closing-soon`). */
   notice: (listingId: string, notice: string) => ({ pk: `LISTING#${listingId}`, sk: `NOTICE#${notice}` }),
   /** Marks a daily job as done for a day (e.g. the desk digest), so it runs once however often the sweep does. */

@@ -22,6 +22,8 @@ export interface PageQuery {
   /** Keep only items whose attributes equal these values (a FilterExpression: read cost stays). */
   where?: Record<string, string | number | boolean>;
   newestFirst?: boolean;
+  /** A strongly consistent read (the table's own key only). */
+  consistent?: boolean;
   limit?: number;
   cursor?: string;
 }
@@ -64,6 +66,7 @@ function input(db: Db, q: PageQuery): QueryCommandInput {
     ExpressionAttributeValues: values,
     FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
     ScanIndexForward: !q.newestFirst,
+    ...(q.consistent ? { ConsistentRead: true } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { ContentLanguage } from '../domain/common.js';
 /**
  * The one DynamoDB table, defined once: the CDK stack, the local bootstrap and the tests all
  * build it from this. Key attributes are generic; what they hold is decided in keys.ts only.
@@ -20,11 +21,12 @@ export const TABLE = {
 } as const;
 
 /**
- * The items the resident site is made of (listings, visit seats, organisations, the directory):
+ * The items the resident site is made of (listings, their summaries, visit seats, organisations, the directory):
  * the publish Lambda's stream filter. The key formats are keys.ts's; a test checks they agree.
  */
 export const SITE_SOURCES = {
-  sortKeys: ['LISTING', 'SEATS', 'ORG'],
+  // A listing's summaries (`SUMMARY#<language>`) show on its pages too.
+  sortKeys: ['LISTING', 'SEATS', 'ORG', ...ContentLanguage.options.map((l) => `SUMMARY#${l}`)],
   partitionKeys: ['DIRECTORY'],
 };
 

@@ -26,6 +26,6 @@ export const WebUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }
 export const Text = (max: number) => z.string().trim().min(1).max(max);
 export const OptionalText = (max: number) => z.string().trim().max(max).optional();
 
-/** DOMAIN.md: residents' and employers' languages, as BCP 47 tags. */
+/** Residents' and employers' languages, as BCP 47 tags (docs/domain.md, "Languages"). */
 export const ContentLanguage = z.enum(['nl', 'en', 'ar', 'ti', 'fa', 'ps', 'tr', 'so', 'kmr', 'ckb']);
 export type ContentLanguage = z.infer<typeof ContentLanguage>;

@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
-import { minimumWageOn } from '../config/minimum-wage.js';
+import { minimumWageOn, type MinimumWageTable } from '../config/minimum-wage.js';
+import { hasValidDeclaration, isNonProfit, type Organisation } from './organisation.js';
 import { ContentLanguage, Id, IsoDate, IsoDateTime, Latitude, Longitude, OptionalText, Slug, Text } from './common.js';
 
-/** DOMAIN.md "Kinds of listing". One word per kind, the same in code, URLs and docs. */
+/** docs/domain.md, "Kinds of listing". One word per kind, the same in code, URLs and docs. */
 export const ListingKind = z.enum([
   'job',
   'internship',
@@ -17,12 +18,18 @@ export type ListingKind = z.infer<typeof ListingKind>;
 
 /** Kinds that have a date, a time and seats. */
 export const SCHEDULED_KINDS: readonly ListingKind[] = ['company-visit', 'event'];
-/** Kinds that pay a wage, so the statutory minimum applies. */
+/** Kinds that must state a wage: a job and an apprenticeship (BBL, an employment contract). */
 export const PAID_KINDS: readonly ListingKind[] = ['job', 'apprenticeship'];
+/**
+ * Kinds that are work in law: an asylum seeker needs a TWV for each, and a wage, when given,
+ * must be at least the statutory minimum (an internship or workplace-learning place may be unpaid).
+ */
+export const WORK_KINDS: readonly ListingKind[] = ['job', 'internship', 'workplace-learning', 'apprenticeship'];
 
 /**
- * Who may take it up (DOMAIN.md "Who may do what"): permit holders only; permit holders and
- * asylum seekers whose employer arranges a work permit (TWV); or everyone (volunteering, visits).
+ * Who may take it up (docs/domain.md, "Who may do what"): permit holders only; permit holders
+ * and asylum seekers whose employer arranges a work permit (TWV: work only); or everyone
+ * (volunteering for a non-profit with a volunteer declaration, visits, events).
  */
 export const OpenTo = z.enum(['permit-holders', 'permit-holders-and-asylum-seekers', 'everyone']);
 export type OpenTo = z.infer<typeof OpenTo>;
@@ -67,42 +74,102 @@ const ListingFields = z.object({
   contactNote: OptionalText(300),
 });
 
-/** Rules that tie fields together; `today` is passed in so the rules are testable. */
-function checkListingRules(l: z.infer<typeof ListingFields>, ctx: z.RefinementCtx, today: string) {
+/** What the rules need besides the fields: the day, the posting organisation, the horizon. */
+export interface ListingRulesContext {
+  /** YYYY-MM-DD: passed in, so the rules are testable with a fixed clock. */
+  today: string;
+  /**
+   * The organisation the listing is for. Use cases always pass it; without it (a form checked
+   * before its organisation is known) the rules about the organisation are skipped.
+   */
+  organisation?: Pick<Organisation, 'kind' | 'volunteerDeclaration'>;
+  /** Closing dates and visit dates at most this many months ahead (configuration, default 12). */
+  horizonMonths?: number;
+  /** The stored start date when editing: a start date that has passed may stay as it was. */
+  keepStartDate?: string;
+  /** The minimum-wage table (configuration; tests pass their own). */
+  wageTable?: MinimumWageTable;
+}
+
+export const DEFAULT_HORIZON_MONTHS = 12;
+
+/** YYYY-MM-DD plus whole months (the 31st becomes the month's last day). */
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The day the wage must be legal on: the later of today and the start date. */
+export const wageCheckDay = (l: { startDate?: string }, today: string) => (l.startDate !== undefined && l.startDate > today ? l.startDate : today);
+
+/**
+ * The wage problem of a listing on `today`, if any: a paid kind without a wage, or a wage below
+ * the statutory minimum in force on the later of today and the start date (docs/domain.md).
+ * Also used by the sweep, for published listings when a new rate takes effect.
+ */
+export function wageProblem(
+  l: { kind: ListingKind; wagePerHour?: number; startDate?: string },
+  today: string,
+  table?: MinimumWageTable,
+): { message: 'wage_required' | 'wage_not_paid_kind' | 'wage_no_rate' | 'wage_below_minimum'; params?: Record<string, string | number> } | undefined {
+  if (l.wagePerHour === undefined) return PAID_KINDS.includes(l.kind) ? { message: 'wage_required' } : undefined;
+  if (!WORK_KINDS.includes(l.kind)) return { message: 'wage_not_paid_kind' };
+  const day = wageCheckDay(l, today);
+  const rate = minimumWageOn(day, table);
+  if (!rate) return { message: 'wage_no_rate', params: { date: day } };
+  if (l.wagePerHour < rate.euros) return { message: 'wage_below_minimum', params: { minimum: rate.euros, date: rate.from } };
+  return undefined;
+}
+
+/** Rules that tie fields together: the listing rules of docs/domain.md, in one place. */
+function checkListingRules(l: z.infer<typeof ListingFields>, ctx: z.RefinementCtx, rules: ListingRulesContext) {
+  const { today } = rules;
+  const horizon = addMonths(today, rules.horizonMonths ?? DEFAULT_HORIZON_MONTHS);
+  const issue = (field: string, message: string, params?: Record<string, string | number>) =>
+    ctx.addIssue({ code: 'custom', path: field.split('.'), message, ...(params ? { params } : {}) });
   const scheduled = SCHEDULED_KINDS.includes(l.kind);
-  if (PAID_KINDS.includes(l.kind)) {
-    if (l.kind === 'job' && l.wagePerHour === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['wagePerHour'], message: 'wage_required' });
-    }
-    if (l.wagePerHour !== undefined) {
-      const minimum = minimumWageOn(l.startDate ?? today);
-      if (minimum !== undefined && l.wagePerHour < minimum) {
-        ctx.addIssue({ code: 'custom', path: ['wagePerHour'], message: 'wage_below_minimum', params: { minimum } });
-      }
-    }
+
+  const wage = wageProblem(l, today, rules.wageTable);
+  if (wage) issue('wagePerHour', wage.message, wage.params);
+
+  if (l.startDate !== undefined && l.startDate < today && l.startDate !== rules.keepStartDate) issue('startDate', 'date_in_past');
+  if (l.closingDate !== undefined) {
+    if (l.closingDate < today) issue('closingDate', 'date_in_past');
+    else if (l.closingDate > horizon) issue('closingDate', 'date_too_far', { date: horizon });
   }
-  if (l.closingDate !== undefined && l.closingDate < today) {
-    ctx.addIssue({ code: 'custom', path: ['closingDate'], message: 'date_in_past' });
+
+  // Who may take it up, by kind (docs/domain.md, "Who may do what").
+  if (WORK_KINDS.includes(l.kind) && l.openTo === 'everyone') issue('openTo', 'open_to_everyone_not_allowed');
+  if (!WORK_KINDS.includes(l.kind) && l.openTo === 'permit-holders-and-asylum-seekers') issue('openTo', 'open_to_work_permit_not_needed');
+  const organisation = rules.organisation;
+  if (organisation) {
+    if (l.kind === 'volunteering' && !isNonProfit(organisation)) issue('kind', 'volunteering_non_profit_only');
+    else if (l.kind === 'volunteering' && !hasValidDeclaration(organisation, today)) issue('kind', 'volunteering_declaration_required');
   }
-  if (l.kind !== 'volunteering' && !scheduled && l.openTo === 'everyone') {
-    ctx.addIssue({ code: 'custom', path: ['openTo'], message: 'open_to_everyone_not_allowed' });
-  }
+
   if (scheduled) {
-    if (!l.startsAt) ctx.addIssue({ code: 'custom', path: ['startsAt'], message: 'required' });
-    if (!l.endsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'required' });
-    if (l.seats === undefined) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'seats_required' });
-    if (l.startsAt && l.endsAt && l.endsAt <= l.startsAt) {
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'end_before_start' });
-    }
-    if (l.startsAt && l.startsAt.slice(0, 10) < today) {
-      ctx.addIssue({ code: 'custom', path: ['startsAt'], message: 'date_in_past' });
-    }
+    if (!l.startsAt) issue('startsAt', 'required');
+    if (!l.endsAt) issue('endsAt', 'required');
+    if (l.seats === undefined) issue('seats', 'seats_required');
+    if (l.startsAt && l.endsAt && l.endsAt <= l.startsAt) issue('endsAt', 'end_before_start');
+    if (l.startsAt && l.startsAt.slice(0, 10) < today) issue('startsAt', 'date_in_past');
+    else if (l.startsAt && l.startsAt.slice(0, 10) > horizon) issue('startsAt', 'date_too_far', { date: horizon });
+    const startTooFar = l.startsAt !== undefined && l.startsAt.slice(0, 10) > horizon;
+    if (l.endsAt && l.endsAt.slice(0, 10) > horizon && !startTooFar) issue('endsAt', 'date_too_far', { date: horizon });
   }
 }
 
-/** The input schema for creating or editing a listing, checked against `today` (YYYY-MM-DD). */
-export function listingInput(today: string) {
-  return ListingFields.superRefine((l, ctx) => checkListingRules(l, ctx, today));
+/**
+ * The input schema for creating or editing a listing, checked against the day and the
+ * organisation (`today` alone: only the rules that need no organisation).
+ */
+export function listingInput(today: string, rules: Omit<ListingRulesContext, 'today'> = {}) {
+  return ListingFields.superRefine((l, ctx) => checkListingRules(l, ctx, { ...rules, today }));
 }
 export const ListingInput = ListingFields;
 export type ListingInput = z.input<typeof ListingFields>;

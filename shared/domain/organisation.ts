@@ -1,7 +1,11 @@
 import * as z from 'zod';
-import { Email, Id, OptionalText, Slug, Text, WebUrl } from './common.js';
+import { Email, Id, IsoDate, OptionalText, Slug, Text, WebUrl } from './common.js';
 
-/** Employers post listings; partners form a region's network (DOMAIN.md "Network partners"). */
+/**
+ * Employers, non-profit organisations and partners (a region's network: docs/domain.md,
+ * "Organisations"). Any of them may have listings; volunteering only a non-profit (NGOs and
+ * volunteer centres are partners that are non-profit too) with a UWV volunteer declaration.
+ */
 export const PartnerKind = z.enum([
   'employer-service-point',
   'uwv',
@@ -11,8 +15,27 @@ export const PartnerKind = z.enum([
   'training-provider',
   'volunteer-centre',
 ]);
-export const OrganisationKind = z.enum(['employer', ...PartnerKind.options]);
+export const OrganisationKind = z.enum(['employer', 'non-profit', ...PartnerKind.options]);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
+/** The kinds a desk or admin may give an organisation that posts listings. */
+export const PostingKind = z.enum(['employer', 'non-profit']);
+export type PostingKind = z.infer<typeof PostingKind>;
+/** Organisations without profit motive: only they can hold a UWV volunteer declaration. */
+export const NON_PROFIT_KINDS: readonly OrganisationKind[] = ['non-profit', 'ngo', 'volunteer-centre'];
+
+/** UWV's volunteer declaration (vrijwilligersverklaring) is valid this many years from its date. */
+export const VOLUNTEER_DECLARATION_YEARS = 3;
+
+/**
+ * The UWV volunteer declaration a desk or admin saw and recorded: the date on it, who recorded
+ * it and when. With it, asylum seekers may volunteer for the organisation without a TWV.
+ */
+export const VolunteerDeclaration = z.object({
+  issuedOn: IsoDate,
+  recordedBy: z.string().min(1),
+  recordedAt: z.iso.datetime(),
+});
+export type VolunteerDeclaration = z.infer<typeof VolunteerDeclaration>;
 
 export const Organisation = z.object({
   id: Id,
@@ -32,15 +55,37 @@ export const Organisation = z.object({
   trusted: z.boolean().default(false),
   /** Set while an admin blocks the account (its members' memberships grant nothing). */
   blockedAt: z.iso.datetime().optional(),
+  volunteerDeclaration: VolunteerDeclaration.optional(),
   createdAt: z.iso.datetime(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
+/** Partners form a region's network on the residents' site; employers and plain non-profits do not. */
+export const isPartner = <O extends Pick<Organisation, 'kind'>>(o: O): o is O & { kind: PartnerKind } => (PartnerKind.options as readonly string[]).includes(o.kind);
+export type PartnerKind = z.infer<typeof PartnerKind>;
+export const isNonProfit = (o: Pick<Organisation, 'kind'>) => NON_PROFIT_KINDS.includes(o.kind);
+
+/** The last day a declaration dated `issuedOn` is valid (3 years, less a day). */
+export function declarationValidUntil(issuedOn: string): string {
+  const d = new Date(`${issuedOn}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + VOLUNTEER_DECLARATION_YEARS);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** True when the organisation is non-profit and its recorded declaration is valid on `date`. */
+export function hasValidDeclaration(o: Pick<Organisation, 'kind' | 'volunteerDeclaration'>, date: string): boolean {
+  const d = o.volunteerDeclaration;
+  return isNonProfit(o) && d !== undefined && d.issuedOn <= date && date <= declarationValidUntil(d.issuedOn);
+}
+
 /**
  * The one rule for posting on someone's behalf (a desk's form, the CSV import, an admin): the
- * organisation is an employer that works in the listing's region. Partners do not post, and an
- * employer of another region is not the desk's to publish for.
+ * organisation works in the listing's region. Employers, non-profits and partners alike (an
+ * agency posts jobs, a WSP a job fair); what each may post is the listing rules' business (only
+ * a non-profit with a declaration offers volunteering). An organisation of another region is
+ * not the desk's to publish for.
  */
 export function postsInRegion(o: Organisation, regionId: string): boolean {
-  return o.kind === 'employer' && o.regionIds.includes(regionId);
+  return o.regionIds.includes(regionId);
 }

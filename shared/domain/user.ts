@@ -10,7 +10,7 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-/** What a user may act for: one organisation (employer), a region or some of its locations (desk; one membership per region), a region's reports (manager), or all (admin). */
+/** What a user may act for: one organisation (employer), a region or some of its locations (desk; one membership per region), a region's reports (manager), a region's listing summaries (translator), or all (admin). */
 export const Membership = z.discriminatedUnion('role', [
   z.object({
     role: z.literal('employer'),
@@ -30,6 +30,8 @@ export const Membership = z.discriminatedUnion('role', [
   }),
   /** Read-only: the region's reports, nothing about single residents. */
   z.object({ role: z.literal('manager'), email: Email, regionId: Slug }),
+  /** A volunteer translator a region's desk invited: writes listings' summaries in residents' languages, nothing else. */
+  z.object({ role: z.literal('translator'), email: Email, regionId: Slug }),
   z.object({ role: z.literal('admin'), email: Email }),
 ]);
 export type Membership = z.infer<typeof Membership>;

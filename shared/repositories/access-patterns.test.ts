@@ -7,7 +7,7 @@ import { getOrganisation, listOrganisations } from './organisations.js';
 import { deskStaffOfRegion, getUserByEmail, membershipsOfOrganisation, membershipsOfUser, putMembership, putUser } from './users.js';
 import { changeStatus, createListing } from '../services/listings.js';
 import { createTestDb } from '../../test/db.js';
-import { clock, deskOf, seedDirectory, seedOrganisation, vacancy, NOW } from '../../test/fixtures.js';
+import { clock, deskOf, NON_PROFIT, seedDirectory, seedOrganisation, vacancy, NOW } from '../../test/fixtures.js';
 import type { Listing } from '../domain/listing.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -17,7 +17,8 @@ let orgId = '';
 beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
-  const org = await seedOrganisation(db);
+  // A non-profit with a volunteer declaration: it may post jobs and volunteering.
+  const org = await seedOrganisation(db, { ...NON_PROFIT, name: 'Kwekerij De Zon' });
   orgId = org.id;
   const desk = deskOf('zuid');
   for (let i = 0; i < 25; i++) {

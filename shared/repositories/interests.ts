@@ -119,6 +119,11 @@ export function peopleDueForDeletion(db: Db, regionId: string, now: Date) {
   return queryAll(db, { index: 'gsi4', partition: keys.regionRetention(regionId), to: `${String(nowSeconds(now)).padStart(12, '0')}\uffff` }, Due);
 }
 
+/** Every living person of a region (its retention index, from now on): the desk's search for a lost reference code. */
+export function livingPeopleOfRegion(db: Db, regionId: string, now: Date): Promise<Person[]> {
+  return queryAll(db, { index: 'gsi4', partition: keys.regionRetention(regionId), from: String(nowSeconds(now) + 1).padStart(12, '0') }, Person);
+}
+
 const Seats = z.object({ taken: z.number().int().default(0) });
 export async function seatsTaken(db: Db, listingId: string): Promise<number> {
   const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.visitSeats(listingId), ConsistentRead: true }));

@@ -21,6 +21,8 @@ export function membershipItem(m: Membership) {
         ? { gsi1pk: keys.regionDesk(m.regionId), gsi1sk: m.email }
         : m.role === 'manager'
           ? { gsi1pk: keys.regionManagers(m.regionId), gsi1sk: m.email }
+          : m.role === 'translator'
+            ? { gsi1pk: keys.regionTranslators(m.regionId), gsi1sk: m.email }
           : {};
   return { ...keys.membership(m), ...index, type: 'membership', ...m };
 }
@@ -43,4 +45,8 @@ export async function deskStaffOfRegion(db: Db, regionId: string): Promise<Membe
 
 export async function managersOfRegion(db: Db, regionId: string): Promise<Membership[]> {
   return queryAll(db, { index: 'gsi1', partition: keys.regionManagers(regionId) }, Membership);
+}
+
+export async function translatorsOfRegion(db: Db, regionId: string): Promise<Membership[]> {
+  return queryAll(db, { index: 'gsi1', partition: keys.regionTranslators(regionId) }, Membership);
 }

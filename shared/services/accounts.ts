@@ -186,7 +186,11 @@ export async function removeMember(ctx: ServiceContext, actor: Actor, organisati
   ]);
 }
 
-/** The employers working in a region, by name: a desk posts on behalf of one of them. */
+/**
+ * The organisations working in a region, by name: a desk posts on behalf of one of them.
+ * Employers, non-profits and partners alike (an agency posts jobs, a training provider learning
+ * places, a WSP a job fair); only volunteering is limited, by the listing rules.
+ */
 export async function employersInRegion(db: Db, actor: Actor, regionId: string): Promise<Organisation[]> {
   require(isDeskOf(actor, regionId));
   return (await listOrganisations(db)).filter((o) => postsInRegion(o, regionId));

@@ -93,16 +93,17 @@ export async function removeDeskMember(ctx: ServiceContext, actor: Actor, email:
   ]);
 }
 
-/** Every employer, by name, with its trust. */
+/** Every organisation (any may post listings), by name, with its kind, declaration and trust. */
 export async function listEmployers(db: Db, actor: Actor): Promise<Organisation[]> {
   require(isAdmin(actor));
-  return (await listOrganisations(db)).filter((o) => o.kind === 'employer');
+  return listOrganisations(db);
 }
 
 /** A trusted employer's listings are published when submitted, without the desk's queue. */
 export async function setTrusted(ctx: ServiceContext, actor: Actor, organisationId: string, trusted: boolean): Promise<void> {
   require(isAdmin(actor));
-  if ((await getOrganisation(ctx.db, organisationId))?.kind !== 'employer') throw new NotFoundError();
+  const organisation = await getOrganisation(ctx.db, organisationId);
+  if (!organisation) throw new NotFoundError();
   const at = ctx.clock.now().toISOString();
   await transact(ctx.db, [
     updateFields(ctx.db, keys.organisation(organisationId), { trusted }),

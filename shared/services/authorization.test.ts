@@ -20,8 +20,10 @@ import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introduceToEm
 import { changeStatus, createListing, setCuration, updateListing, type TransitionName } from './listings.js';
 import { decide, getListingFor, listingHistory, queueCount } from './moderation.js';
 import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
-import { deleteResidentData, showResidentData } from './privacy.js';
+import { deleteResidentData, findByContact, showResidentData } from './privacy.js';
 import { regionReport } from './report.js';
+import { inviteTranslator, listingSummaries, machineDraft, removeSummary, saveSummary, translatorsOf } from './summaries.js';
+import { NoMachineTranslation } from '../adapters/translate-none.js';
 import { createTestDb } from '../../test/db.js';
 import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 
@@ -157,9 +159,17 @@ const CASES: Case[] = [
   { name: 'introductionsForEmployer', allowed: ['employerA', 'admin'], run: async (a) => introductionsForEmployer(db, a, (await interest({ introduced: true })).interest.listingId, NOW) },
   { name: 'recordOutcome', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const { interest: i } = await interest({ introduced: true }); return recordOutcome(db, a, i.id, i.version, { status: 'interview', on: '2026-11-23' }, NOW); } },
   { name: 'showResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => showResidentData(db, a, (await interest()).reference, NOW) },
+  { name: 'findByContact', allowed: ['deskZuid', 'admin'], run: async (a) => { await interest(); return findByContact(db, a, 'zuid', `r${residents}@example.org`, NOW); } },
   { name: 'deleteResidentData', allowed: ['deskZuid', 'admin'], run: async (a) => deleteResidentData(db, a, (await interest()).reference, NOW) },
   { name: 'regionReport', allowed: ['deskZuid', 'managerZuid', 'admin'], run: (a) => regionReport(db, a, 'zuid', { from: '2026-01-01', to: '2026-12-31' }) },
   { name: 'regionReport (national)', allowed: ['admin'], run: (a) => regionReport(db, a, undefined, { from: '2026-01-01', to: '2026-12-31' }) },
+  // Summaries in residents' languages: the region's desk (and its volunteer translators, summaries.test.ts).
+  { name: 'listingSummaries', allowed: ['deskZuid', 'admin'], run: async (a) => listingSummaries(db, a, (await published()).id) },
+  { name: 'saveSummary', allowed: ['deskZuid', 'admin'], run: async (a) => saveSummary(ctx, a, (await published()).id, 'ar', { title: 'عمل', text: 'نص قصير.' }) },
+  { name: 'removeSummary', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await published(); await saveSummary(ctx, actors.deskZuid, l.id, 'ar', { title: 'عمل', text: 'نص قصير.' }); return removeSummary(ctx, a, l.id, 'ar'); } },
+  { name: 'machineDraft', allowed: ['deskZuid', 'admin'], run: async (a) => machineDraft(db, a, new NoMachineTranslation(), (await published()).id, 'ar') },
+  { name: 'translatorsOf', allowed: ['deskZuid', 'admin'], run: (a) => translatorsOf(db, a, 'zuid') },
+  { name: 'inviteTranslator', allowed: ['deskZuid', 'admin'], run: (a) => inviteTranslator(ctx, a, 'zuid', { name: 'Vera', email: 'vera@example.org' }, 'nl') },
 ];
 
 /**

@@ -35,7 +35,7 @@ describe('CSV import', () => {
     const report = await importListings(ctx, deskOf('zuid'), csv, { publish: true });
     expect(report.map((r) => [r.line, r.title, r.status, r.errors])).toEqual([
       [2, 'Oogstmedewerker', 'published', []],
-      [3, 'Te laag loon', undefined, [{ field: 'wagePerHour', key: 'error.wage_below_minimum', params: { minimum: 14.71 } }]],
+      [3, 'Te laag loon', undefined, [{ field: 'wagePerHour', key: 'error.wage_below_minimum', params: { minimum: 14.71, date: '2026-01-01' } }]],
       [4, 'Verlopen', undefined, [{ field: 'closingDate', key: 'error.date_in_past' }]],
       [5, 'Bezoek zonder stoelen', undefined, [{ field: 'seats', key: 'error.seats_required' }]],
       // A refused choice names the options: the region's organisations, its locations.

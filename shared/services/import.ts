@@ -57,10 +57,11 @@ export async function importListings(ctx: ServiceContext, actor: Actor, csv: str
     }
     try {
       const input = listingInputFromFields(row, organisation.id, directory, { today: ctx.clock.now().toISOString().slice(0, 10) });
-      let listing = await createListing(ctx.db, actor, input, ctx.clock);
+      const rules = { horizonMonths: ctx.config.LISTING_HORIZON_MONTHS };
+      let listing = await createListing(ctx.db, actor, input, ctx.clock, rules);
       if (o.publish) {
-        listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'submit', { clock: ctx.clock });
-        if (listing.status === 'pending') listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'approve', { clock: ctx.clock });
+        listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'submit', { clock: ctx.clock, ...rules });
+        if (listing.status === 'pending') listing = await changeStatus(ctx.db, actor, listing.id, listing.version, 'approve', { clock: ctx.clock, ...rules });
       }
       report.push({ line, title, listingId: listing.id, status: listing.status, errors: [] });
     } catch (e) {

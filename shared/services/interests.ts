@@ -46,7 +46,7 @@ export function newReference(): string {
 }
 
 /**
- * When a resident's details must go (DOMAIN.md): 4 weeks (configurable) after the listing's
+ * When a resident's details must go (docs/domain.md, "Privacy"): 4 weeks (configurable) after the listing's
  * procedure ends, or 12 months with consent. A listing without a closing date is taken to run
  * 90 days from the interest.
  */

@@ -119,9 +119,9 @@ export function fieldsOfListing(l: Listing): Record<string, string> {
   };
 }
 
-/** An organisation named in a CSV row: by id, by KvK number, or by its exact name. */
+/** An organisation named in a CSV row (employer, non-profit or partner): by id, by KvK number, or by its exact name. */
 export function findOrganisation(organisations: Organisation[], name: string | undefined): Organisation | undefined {
   const s = text(name)?.toLowerCase();
   if (!s) return undefined;
-  return organisations.find((o) => o.kind === 'employer' && (o.id.toLowerCase() === s || o.kvk === s || o.name.toLowerCase() === s));
+  return organisations.find((o) => (o.id.toLowerCase() === s || o.kvk === s || o.name.toLowerCase() === s));
 }

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { Id } from '../domain/common.js';
-import { CONTENT_KEYS, Listing, ListingContent, listingInput, proposedVersion, sameValue, withContent, type ListingStatus } from '../domain/listing.js';
+import { CONTENT_KEYS, Listing, ListingContent, listingInput, proposedVersion, sameValue, withContent, type ListingRulesContext, type ListingStatus } from '../domain/listing.js';
 import { postsInRegion } from '../domain/organisation.js';
 import type { Db } from '../db/client.js';
 import { ConflictError, NotFoundError, ValidationError, parseInput } from '../errors.js';
@@ -20,17 +20,36 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 
+/** Deployment settings of the listing rules (config LISTING_HORIZON_MONTHS), passed by callers. */
+export type RulesOptions = Pick<ListingRulesContext, 'horizonMonths' | 'wageTable'>;
+
+/** The organisation named by an input, when its id is well-formed and it exists. */
+async function organisationOf(db: Db, input: unknown) {
+  const id = (input as { organisationId?: unknown } | null)?.organisationId;
+  return typeof id === 'string' && Id.safeParse(id).success ? getOrganisation(db, id) : undefined;
+}
+
+/**
+ * Checks a stored listing against today's rules before it goes to the desk or onto the site
+ * (submit, approve): a draft saved before a rule existed, or whose dates have passed since, is
+ * refused with the same messages as the form.
+ */
+async function checkStillValid(db: Db, listing: Listing, clock: Clock, rules: RulesOptions & { keepStartDate?: string }) {
+  const organisation = await getOrganisation(db, listing.organisationId);
+  parseInput(listingInput(today(clock), { ...rules, organisation }), listing);
+}
+
 /**
  * A new draft. `o.id`, when the form carried one (a valid id chosen when the form was shown),
  * makes creation idempotent: the same form sent again returns the listing it made the first
  * time, instead of a second one (a retry after "try again", a double click).
  */
-export async function createListing(db: Db, actor: Actor, input: unknown, clock: Clock = systemClock, o: { id?: string } = {}): Promise<Listing> {
-  const fields = parseInput(listingInput(today(clock)), input);
+export async function createListing(db: Db, actor: Actor, input: unknown, clock: Clock = systemClock, o: { id?: string } & RulesOptions = {}): Promise<Listing> {
+  const organisation = await organisationOf(db, input);
+  const fields = parseInput(listingInput(today(clock), { horizonMonths: o.horizonMonths, wageTable: o.wageTable, organisation }), input);
   require(mayActForListing(actor, fields));
-  const organisation = await getOrganisation(db, fields.organisationId);
   if (!organisation) throw new NotFoundError();
-  // Anyone but the organisation's own people posts on its behalf: only for an employer of this region.
+  // Anyone but the organisation's own people posts on its behalf: only for an organisation of this region.
   if (actor.kind === 'person' && !isEmployerOf(actor, organisation.id) && !postsInRegion(organisation, fields.regionId)) {
     throw new ValidationError([{ field: 'organisationId', key: 'error.forbidden' }]);
   }
@@ -77,10 +96,15 @@ export function changedFields(a: Listing, b: Listing): (keyof ListingContent)[] 
  * live, the revision goes. A desk's or trusted employer's edit shows at once and replaces any
  * waiting revision (the desk edits the proposal when there is one: the form shows it).
  */
-export async function updateListing(db: Db, actor: Actor, id: string, expectedVersion: number, input: unknown, clock: Clock = systemClock): Promise<Listing> {
+export async function updateListing(db: Db, actor: Actor, id: string, expectedVersion: number, input: unknown, clock: Clock = systemClock, rules: RulesOptions = {}): Promise<Listing> {
   const current = await loadFor(db, actor, id);
   if (current.version !== expectedVersion) throw new ConflictError();
-  const fields = parseInput(listingInput(today(clock)), { ...input as object, organisationId: current.organisationId, regionId: current.regionId });
+  const organisation = await getOrganisation(db, current.organisationId);
+  const fields = parseInput(listingInput(today(clock), { ...rules, organisation, keepStartDate: current.startDate }), {
+    ...(input as object),
+    organisationId: current.organisationId,
+    regionId: current.regionId,
+  });
   if (current.status === 'closed' || current.status === 'expired') throw new ConflictError('error.invalid_transition', { status: current.status });
   const at = clock.now().toISOString();
   const content = ListingContent.parse(fields);
@@ -111,7 +135,14 @@ export async function updateListing(db: Db, actor: Actor, id: string, expectedVe
  * The desk decides on the waiting change to a published listing: approve (the change goes
  * live), ask for changes or reject (the published version stays, the employer reads the reason).
  */
-export async function decideChange(db: Db, actor: Actor, id: string, expectedVersion: number, decision: 'approve' | 'reject' | 'requestChanges', o: { reason?: string; clock?: Clock } = {}): Promise<Listing> {
+export async function decideChange(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  decision: 'approve' | 'reject' | 'requestChanges',
+  o: { reason?: string; clock?: Clock } & RulesOptions = {},
+): Promise<Listing> {
   const clock = o.clock ?? systemClock;
   const current = await loadFor(db, actor, id);
   require(isDeskOf(actor, current.regionId));
@@ -120,6 +151,8 @@ export async function decideChange(db: Db, actor: Actor, id: string, expectedVer
   if (current.status !== 'published' || current.revision?.status !== 'pending') throw new ConflictError('error.invalid_transition', { status: current.status });
   const at = clock.now().toISOString();
   const revision = current.revision;
+  // The change goes live only if it still meets the rules today (a start date that was already live may stay).
+  if (decision === 'approve') await checkStillValid(db, withContent(current, revision.content), clock, { ...o, keepStartDate: current.startDate });
   const next =
     decision === 'approve'
       ? Listing.parse({ ...withContent(current, revision.content), revision: undefined, version: expectedVersion + 1, updatedAt: at })
@@ -164,6 +197,10 @@ export const TRANSITIONS = {
   requestChanges: { from: ['pending'], to: () => 'draft', deskOnly: true },
   close: { from: ['draft', 'pending', 'published', 'rejected'], to: () => 'closed' },
   expire: { from: ['published'], to: () => 'expired', deskOnly: true },
+  /** The sweep: a new minimum wage took effect above the listing's wage; the desk looks again. */
+  wageBelowMinimum: { from: ['published'], to: () => 'pending', deskOnly: true },
+  /** The sweep: the organisation's volunteer declaration is no longer valid; the desk looks again. */
+  declarationLapsed: { from: ['published'], to: () => 'pending', deskOnly: true },
 } as const satisfies Record<string, Transition>;
 export type TransitionName = keyof typeof TRANSITIONS;
 
@@ -173,7 +210,7 @@ export async function changeStatus(
   id: string,
   expectedVersion: number,
   action: TransitionName,
-  o: { reason?: string; clock?: Clock; retention?: Retention } = {},
+  o: { reason?: string; clock?: Clock; retention?: Retention } & RulesOptions = {},
 ): Promise<Listing> {
   const clock = o.clock ?? systemClock;
   const current = await loadFor(db, actor, id);
@@ -184,6 +221,7 @@ export async function changeStatus(
   if (t.deskOnly) require(isDeskOf(actor, current.regionId));
   if (current.version !== expectedVersion) throw new ConflictError();
   if (!t.from.includes(current.status)) throw new ConflictError('error.invalid_transition', { status: current.status });
+  if (action === 'submit' || action === 'approve') await checkStillValid(db, current, clock, o);
   const trusted = action === 'submit' && (await getOrganisation(db, current.organisationId))?.trusted === true;
   const status = t.to(current, trusted);
   const at = clock.now().toISOString();
@@ -207,7 +245,7 @@ export async function changeStatus(
       detail: { from: current.status, to: status, ...(o.reason ? { reason: o.reason } : {}) },
     }),
   ]);
-  // Closed early: the residents' details follow the procedure's real end (DOMAIN.md, retention).
+  // Closed early: the residents' details follow the procedure's real end (docs/domain.md, retention).
   if (action === 'close' && current.status === 'published' && o.retention) {
     try {
       await endProcedureEarly(db, next, clock.now(), o.retention);

@@ -46,8 +46,8 @@ export async function decide(ctx: ServiceContext, actor: Actor, id: string, expe
   const current = await getListingFor(ctx.db, actor, id);
   const aboutChange = current.status === 'published' && current.revision?.status === 'pending';
   const listing = aboutChange
-    ? await decideChange(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock })
-    : await changeStatus(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock });
+    ? await decideChange(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock, horizonMonths: ctx.config.LISTING_HORIZON_MONTHS })
+    : await changeStatus(ctx.db, actor, id, expectedVersion, decision, { reason, clock: ctx.clock, horizonMonths: ctx.config.LISTING_HORIZON_MONTHS });
   await sendAfterCommit(ctx, await decisionMails(ctx, listing, decision, aboutChange ? (reason ?? '') : undefined));
   return listing;
 }

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { Organisation, PartnerKind } from '../domain/organisation.js';
+import { isPartner, Organisation, PartnerKind } from '../domain/organisation.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { NotFoundError, parseInput } from '../errors.js';
@@ -12,7 +12,7 @@ import { actorName, isDeskOf, require, type Actor } from './actor.js';
 import type { ServiceContext } from './context.js';
 
 /**
- * A region's partner network (DOMAIN.md "Network partners"): WSP, UWV, municipalities,
+ * A region's partner network (docs/domain.md, "Organisations"): WSP, UWV, municipalities,
  * agencies, NGOs, schools, volunteer centres. The desk of a region keeps the partners that
  * serve it; a partner serving several regions is shared, and leaves a region's list without
  * leaving the others'.
@@ -22,7 +22,6 @@ export const PartnerInput = Organisation.pick({ name: true, website: true, conta
 });
 export type PartnerInput = z.infer<typeof PartnerInput>;
 
-export const isPartner = (o: Organisation) => o.kind !== 'employer';
 
 export async function partnersOfRegion(db: Db, actor: Actor, regionId: string): Promise<Organisation[]> {
   require(isDeskOf(actor, regionId));

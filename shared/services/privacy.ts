@@ -1,15 +1,17 @@
-import { Interest } from '../domain/interest.js';
+import { Interest, OutcomeFact, type Person } from '../domain/interest.js';
+import { queryAll } from '../db/query.js';
 import type { Db } from '../db/client.js';
-import { keys } from '../db/keys.js';
-import { DomainError, NotFoundError } from '../errors.js';
+import { keys, OUTCOME_FACT_PREFIX } from '../db/keys.js';
+import { DomainError, NotFoundError, ValidationError } from '../errors.js';
 import { auditPut } from '../repositories/audit.js';
-import { getInterest, getPerson, interestIdByReference, interestItem } from '../repositories/interests.js';
-import { actorName, deskMaySee, require, type Actor } from './actor.js';
+import { getInterest, getPerson, interestIdByReference, interestItem, livingPeopleOfRegion, outcomeFactItem } from '../repositories/interests.js';
+import { actorName, deskMaySee, isDeskOf, require, type Actor } from './actor.js';
+import { normalisePhone } from './resident-key.js';
 import { cancelSeat, type Cancellation } from './interests.js';
-import { retrying, tryTransact } from '../repositories/transact.js';
+import { retrying, transact, tryTransact } from '../repositories/transact.js';
 
 /**
- * Residents' rights (DOMAIN.md "Privacy"): by reference code, via the desk, a resident's data is
+ * Residents' rights (docs/domain.md, "Privacy"): by reference code, via the desk, a resident's data is
  * shown or deleted. Both are audited. The sweep deletes data past retention the same way.
  */
 async function interestByReference(db: Db, actor: Actor, reference: string, now: Date) {
@@ -40,7 +42,10 @@ export async function deleteResidentData(db: Db, actor: Actor, reference: string
 
 /**
  * Deletes the person behind an interest and its reference code, and marks the facts, in one
- * transaction. The facts stay for the region report: they hold no personal data.
+ * transaction. The facts stay for the region report, without anything that could point back to
+ * the resident: their pseudonymous keys (a keyed hash of the contact details) go from the
+ * interest and from its outcome facts, so the report then counts that interest as a resident of
+ * its own. docs/privacy.md lists what stays.
  */
 export async function deletePerson(db: Db, interestId: string, actor: string, action: string, now: Date) {
   await retrying(async () => {
@@ -49,13 +54,39 @@ export async function deletePerson(db: Db, interestId: string, actor: string, ac
     // Read the person even past expiry: its reference code must go too.
     const person = await getPerson(db, interestId, new Date(0));
     const at = now.toISOString();
-    const next = Interest.parse({ ...interest, personDeletedAt: at, version: interest.version + 1, updatedAt: at });
+    const next = Interest.parse({ ...interest, residentKeys: [], personDeletedAt: at, version: interest.version + 1, updatedAt: at });
+    const facts = await queryAll(db, { partition: keys.interest(interestId).pk, beginsWith: OUTCOME_FACT_PREFIX }, OutcomeFact);
     const attempt = await tryTransact(db, [
       { Put: { TableName: db.tableName, Item: interestItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': interest.version } } },
+      ...facts.filter((f) => f.residentKeys.length > 0).map((f) => ({ Put: { TableName: db.tableName, Item: outcomeFactItem({ ...f, residentKeys: [] }) } })),
       { Delete: { TableName: db.tableName, Key: keys.person(interestId) } },
       ...(person ? [{ Delete: { TableName: db.tableName, Key: keys.reference(person.reference) } }] : []),
       auditPut(db, { at, actor: actor as 'system', action, subject: { type: 'interest', id: interestId } }),
     ]);
     return attempt.ok ? { done: true, value: undefined } : { done: false, backoff: true };
   });
+}
+
+/**
+ * A resident lost the reference code: the desk finds their interests in a region by the phone
+ * number or e-mail address they gave (after checking who is asking, in person). Every match is
+ * audited as `interest.found-by-contact`, like a view. The contact itself is not recorded.
+ */
+export async function findByContact(db: Db, actor: Actor, regionId: string, contact: string, now: Date): Promise<{ interest: Interest; person: Person }[]> {
+  require(isDeskOf(actor, regionId));
+  const wanted = contact.trim();
+  if (wanted === '') throw new ValidationError([{ field: 'contact', key: 'error.required' }]);
+  const byEmail = wanted.includes('@');
+  const matches = (p: Person) => (byEmail ? p.email?.toLowerCase() === wanted.toLowerCase() : !!p.phone && normalisePhone(p.phone) === normalisePhone(wanted));
+  const people = (await livingPeopleOfRegion(db, regionId, now)).filter(matches);
+  const found: { interest: Interest; person: Person }[] = [];
+  for (const person of people) {
+    const interest = await getInterest(db, person.interestId);
+    if (interest && deskMaySee(actor, interest)) found.push({ interest, person });
+  }
+  const at = now.toISOString();
+  for (let i = 0; i < found.length; i += 100) {
+    await transact(db, found.slice(i, i + 100).map((f) => auditPut(db, { at, actor: actorName(actor), action: 'interest.found-by-contact', subject: { type: 'interest', id: f.interest.id } })));
+  }
+  return found;
 }

@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { minimumWageOn, missingMinimumWageRates } from '../../shared/config/minimum-wage.js';
+import { formatMoney } from '../../shared/i18n/format.js';
+import { hasValidDeclaration, isPartner, type PostingKind } from '../../shared/domain/organisation.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { Location } from '../../shared/domain/region.js';
 import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from '../../shared/services/admin.js';
@@ -18,9 +21,25 @@ export function adminRoutes(p: Portal) {
     const { regions } = await adminDirectory(p.deps.db, actor);
     const counts = await Promise.all(regions.map((r) => queueCount(p.deps.db, actor, r.id)));
     const totals = await regionTotals(p.deps.db, actor, p.ctx.clock.now());
+    // The minimum-wage table must hold the rate for today and the next change (1 January, 1 July).
+    const today = p.ctx.clock.now().toISOString().slice(0, 10);
+    const missing = missingMinimumWageRates(today);
+    const inForce = minimumWageOn(today);
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.admin.title')}>
         <h1>{tr(c, 'portal.admin.title')}</h1>
+        {missing.length > 0 ? (
+          <div class="error-summary" role="alert" id="wage-table-warning">
+            <h2>{tr(c, 'portal.admin.wageTable.title')}</h2>
+            <p>{tr(c, 'portal.admin.wageTable.missing', { dates: missing.join(', ') })}</p>
+            <p>
+              {inForce
+                ? tr(c, 'portal.admin.wageTable.meanwhile', { minimum: formatMoney(c.get('locale'), inForce.euros), date: inForce.from })
+                : tr(c, 'portal.admin.wageTable.none')}
+            </p>
+            <p class="hint">{tr(c, 'portal.admin.wageTable.how')}</p>
+          </div>
+        ) : null}
         <ul class="cards">
           <li>
             <a href="/portal/admin/regions">{tr(c, 'portal.admin.regions')}</a>
@@ -239,6 +258,7 @@ export function adminRoutes(p: Portal) {
   app.get('/admin/employers', async (c) => {
     const employers = await listEmployers(p.deps.db, c.get('actor'));
     const done = c.req.query('done');
+    const today = p.ctx.clock.now().toISOString().slice(0, 10);
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.admin.employers')}>
         <h1>{tr(c, 'portal.admin.employers')}</h1>
@@ -254,6 +274,8 @@ export function adminRoutes(p: Portal) {
                   <a href={`/portal/org/${o.id}`}>{o.name}</a>
                 </td>
                 <td>{o.kvk ?? ''}</td>
+                <td>{tr(c, isPartner(o) ? `portal.partnerKind.${o.kind}` : `portal.orgKind.${o.kind as PostingKind}`)}</td>
+                <td>{hasValidDeclaration(o, today) ? tr(c, 'portal.admin.declarationValid') : ''}</td>
                 <td>{o.trusted ? tr(c, 'portal.admin.trusted') : ''}</td>
                 <td>
                   <ActionButton action={`/portal/admin/employers/${o.id}/trust`} fields={{ trusted: o.trusted ? 'no' : 'yes' }} class="secondary" label={tr(c, o.trusted ? 'portal.admin.untrust' : 'portal.admin.trust')} />

@@ -105,14 +105,14 @@ describe('desk pages', () => {
     const form = await (await zuid.get('/portal/desk/zuid/listings/new')).text();
     expect(form).toContain(`<option value="${org.id}">Maasland Logistiek</option>`);
     expect(form).not.toContain('value="assen"');
-    const missing = await zuid.post('/portal/desk/zuid/listings', { kind: 'volunteering', title: 'Tuinieren', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'everyone', dutchLevel: 'none', 'workplace.city': 'Venlo' });
+    const missing = await zuid.post('/portal/desk/zuid/listings', { kind: 'internship', title: 'Tuinieren', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'permit-holders', dutchLevel: 'none', 'workplace.city': 'Venlo' });
     expect(missing.status).toBe(422);
     expect(await missing.text()).toMatch(/id="f-organisationId-error"/);
-    const res = await zuid.post('/portal/desk/zuid/listings', { organisationId: org.id, kind: 'volunteering', title: 'Tuinieren', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'everyone', dutchLevel: 'none', 'workplace.city': 'Venlo' });
+    const res = await zuid.post('/portal/desk/zuid/listings', { organisationId: org.id, kind: 'internship', title: 'Tuinieren', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'permit-holders', dutchLevel: 'none', 'workplace.city': 'Venlo' });
     expect(res.status).toBe(303);
     const id = idIn(res);
-    expect(await getListing(db, id)).toMatchObject({ organisationId: org.id, status: 'draft', kind: 'volunteering' });
-    expect((await zuid.post(`/portal/listings/${id}`, { kind: 'volunteering', title: 'Tuinieren in Venlo', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'everyone', dutchLevel: 'none', 'workplace.city': 'Venlo', version: '1' })).status).toBe(303);
+    expect(await getListing(db, id)).toMatchObject({ organisationId: org.id, status: 'draft', kind: 'internship' });
+    expect((await zuid.post(`/portal/listings/${id}`, { kind: 'internship', title: 'Tuinieren in Venlo', description: 'Helpen in de moestuin.', locationId: 'venlo', openTo: 'permit-holders', dutchLevel: 'none', 'workplace.city': 'Venlo', version: '1' })).status).toBe(303);
     expect((await getListing(db, id))?.title).toBe('Tuinieren in Venlo');
   });
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { PartnerKind } from '../../shared/domain/organisation.js';
+import { hasValidDeclaration, isPartner, PartnerKind, type PostingKind } from '../../shared/domain/organisation.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { t, type Params } from '../../shared/i18n/index.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
@@ -79,6 +79,7 @@ export function deskRoutes(p: Portal) {
           <a href={`${base}/listings/new`}>{tr(c, 'portal.desk.onBehalf')}</a>
           <a href={`${base}/import`}>{tr(c, 'portal.import.title')}</a>
           <a href={`${base}/partners`}>{tr(c, 'portal.partners.title')}</a>
+          <a href={`${base}/organisations`}>{tr(c, 'portal.desk.organisations')}</a>
           <a href={`${base}/interests`}>{tr(c, 'portal.nav.interests', { region: name })}</a>
           <a href={`${base}/report`}>{tr(c, 'portal.report.link')}</a>
           <a href="/portal/desk/privacy">{tr(c, 'portal.privacy.link')}</a>
@@ -109,7 +110,7 @@ export function deskRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.desk.onBehalf')}>
         <h1>{tr(c, 'portal.desk.onBehalf')}</h1>
-        <ListingForm locale={c.get('locale')} state={state} action={`/portal/desk/${regionId}/listings`} directory={inRegion} today={today()} employers={employers} submitLabel={tr(c, 'portal.listing.create')} />
+        <ListingForm locale={c.get('locale')} state={state} action={`/portal/desk/${regionId}/listings`} directory={inRegion} today={today()} horizonMonths={p.deps.config.LISTING_HORIZON_MONTHS} employers={employers} submitLabel={tr(c, 'portal.listing.create')} />
       </PortalPage>,
       status,
     );
@@ -128,12 +129,39 @@ export function deskRoutes(p: Portal) {
         throw new ValidationError([{ field: 'organisationId', key: organisationId ? 'error.invalid_choice' : 'error.required' }]);
       }
       const input = listingInputFromFields(fields, organisationId, await getDirectory(p.deps.db), { today: today(), regionId });
-      const listing = await createListing(p.deps.db, c.get('actor'), input, p.ctx.clock, { id: fields.newId });
+      const listing = await createListing(p.deps.db, c.get('actor'), input, p.ctx.clock, { id: fields.newId, horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
       return c.redirect(`/portal/listings/${listing.id}?done=created`, 303);
     } catch (e) {
       if (e instanceof ValidationError) return onBehalfPage(c, regionId, { values: form, errors: e.fields }, 422);
       throw e;
     }
+  });
+
+  // The organisations that post in the region: their kind and volunteer declaration, for the desk to check.
+  app.get('/desk/:regionId/organisations', async (c) => {
+    const regionId = c.req.param('regionId');
+    const organisations = await employersInRegion(p.deps.db, c.get('actor'), regionId);
+    const today = p.ctx.clock.now().toISOString().slice(0, 10);
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.desk.organisations')}>
+        <h1>{tr(c, 'portal.desk.organisations')}</h1>
+        <p class="hint">{tr(c, 'portal.declaration.hint')}</p>
+        <table>
+          <tbody>
+            {organisations.map((o) => (
+              <tr id={`organisation-${o.id}`}>
+                <td>{o.name}</td>
+                <td>{tr(c, isPartner(o) ? `portal.partnerKind.${o.kind}` : `portal.orgKind.${o.kind as PostingKind}`)}</td>
+                <td>{hasValidDeclaration(o, today) ? tr(c, 'portal.admin.declarationValid') : ''}</td>
+                <td>
+                  <a href={`/portal/org/${o.id}/declaration`}>{tr(c, 'portal.declaration.title')}</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </PortalPage>,
+    );
   });
 
   const importPage = async (c: PortalContext, regionId: string, o: { state?: FormState; report?: ImportRow[] } = {}, status: 200 | 422 = 200) => {

@@ -88,7 +88,7 @@ describe('employer pages', () => {
     const low = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Te goedkoop', wagePerHour: '9,50' });
     expect(low.status).toBe(422);
     const html = await low.text();
-    expect(html).toMatch(/onder het wettelijk minimumloon van €\s14,71 per uur/);
+    expect(html).toMatch(/onder het wettelijk minimumloon: €\s14,71 bruto per uur/);
     expect(html).toContain('value="Te goedkoop"');
     expect(html).toContain('value="9,50"');
     expect(html).toMatch(/<option value="venlo" selected/);
@@ -107,7 +107,7 @@ describe('employer pages', () => {
   it('shows messages in English for an English-speaking employer', async () => {
     const english = await signedIn(server.url, outbox, 'werkgever@example.org', 'en');
     const html = await (await english.post(`/portal/org/${org.id}/listings`, { ...job, wagePerHour: '9' })).text();
-    expect(html).toContain('below the statutory minimum wage of €14.71');
+    expect(html).toContain('below the statutory minimum wage: €14.71');
     expect(html).toContain('Gross wage per hour');
   });
 

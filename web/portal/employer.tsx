@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { ListingStatus } from '../../shared/domain/listing.js';
+import { declarationValidUntil, hasValidDeclaration, isNonProfit, isPartner, PostingKind, type Organisation } from '../../shared/domain/organisation.js';
+import type { FieldError } from '../../shared/errors.js';
+import { mayRecordDeclaration, recordNonProfitStatus } from '../../shared/services/declarations.js';
 import { ValidationError } from '../../shared/errors.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getOrganisationFor, INVITATION_DAYS, inviteColleague, mayRemoveMembers, membersOfOrganisation, openInvitationsOf, removeMember, updateOrganisationProfile } from '../../shared/services/accounts.js';
@@ -8,7 +11,7 @@ import { fieldsOfListing, listingInputFromFields } from '../../shared/services/l
 import { createListing } from '../../shared/services/listings.js';
 import { getListingFor } from '../../shared/services/moderation.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
-import { blankForm, CheckboxGroup, ErrorSummary, TextArea, TextField, type FormState } from './form.js';
+import { blankForm, CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
 import { PortalPage } from './layout.js';
 import { ListingForm } from './listing-form.js';
 
@@ -17,9 +20,52 @@ export function employerRoutes(p: Portal) {
   const app = new Hono<PortalEnv>();
   const today = () => p.ctx.clock.now().toISOString().slice(0, 10);
 
-  app.get('/org/:orgId', async (c) => {
+  /**
+   * The organisation's kind and UWV volunteer declaration: everyone who reads the organisation
+   * sees them; the desk of its regions and admins record them here.
+   */
+  const DeclarationSection = (props: { c: PortalContext; organisation: Organisation; state?: FormState }) => {
+    const { c, organisation: o } = props;
+    const locale = c.get('locale');
+    const d = o.volunteerDeclaration;
+    const today = p.ctx.clock.now().toISOString().slice(0, 10);
+    const state = props.state ?? blankForm({ kind: isPartner(o) ? '' : o.kind, declarationIssuedOn: d?.issuedOn ?? '' });
+    const labels = { kind: tr(c, 'portal.declaration.kind'), declarationIssuedOn: tr(c, 'portal.declaration.issuedOn') };
+    return (
+      <section id="declaration">
+        <h2>{tr(c, 'portal.declaration.title')}</h2>
+        {c.req.query('done') ? <p class="notice" role="status">{tr(c, 'portal.listing.saved')}</p> : null}
+        <p>
+          {tr(c, isPartner(o) ? `portal.partnerKind.${o.kind}` : `portal.orgKind.${o.kind as PostingKind}`)}
+          {' · '}
+          <span id="declaration-status">
+            {d === undefined
+              ? tr(c, isNonProfit(o) ? 'portal.declaration.none' : 'portal.declaration.employer')
+              : hasValidDeclaration(o, today)
+                ? tr(c, 'portal.declaration.valid', { date: d.issuedOn, until: declarationValidUntil(d.issuedOn), by: d.recordedBy })
+                : tr(c, 'portal.declaration.expired', { date: d.issuedOn, until: declarationValidUntil(d.issuedOn) })}
+          </span>
+        </p>
+        <p class="hint">{tr(c, 'portal.declaration.hint')}</p>
+        {mayRecordDeclaration(c.get('actor'), o) ? (
+          <>
+            <ErrorSummary locale={locale} state={state} labels={labels} prefix="declaration-" />
+            <form method="post" action={`/portal/org/${o.id}/declaration`} novalidate>
+              {isPartner(o) ? null : (
+                <SelectField locale={locale} state={state} prefix="declaration-" name="kind" label={labels.kind} required options={PostingKind.options.map((k) => ({ value: k, label: tr(c, `portal.orgKind.${k}`) }))} />
+              )}
+              <TextField locale={locale} state={state} prefix="declaration-" name="declarationIssuedOn" type="date" label={labels.declarationIssuedOn} hint={tr(c, 'portal.declaration.issuedOnHint')} />
+              <button type="submit">{tr(c, 'portal.listing.save')}</button>
+            </form>
+          </>
+        ) : null}
+      </section>
+    );
+  };
+
+  const dashboard = async (c: PortalContext) => {
     const actor = c.get('actor');
-    const organisation = await getOrganisationFor(p.deps.db, actor, c.req.param('orgId'));
+    const organisation = await getOrganisationFor(p.deps.db, actor, c.req.param('orgId') ?? '');
     const page = await organisationListings(p.deps.db, actor, organisation.id, { limit: 200, cursor: c.req.query('cursor') });
     const base = `/portal/org/${organisation.id}`;
     return c.html(
@@ -50,8 +96,40 @@ export function employerRoutes(p: Portal) {
           );
         })}
         {page.cursor ? <a href={`${base}?cursor=${encodeURIComponent(page.cursor)}`}>{tr(c, 'portal.more')}</a> : null}
+        <DeclarationSection c={c} organisation={organisation} />
       </PortalPage>,
     );
+  };
+
+  app.get('/org/:orgId', (c) => dashboard(c));
+
+  /** The declaration on its own page: desks reach it from their region's organisations. */
+  const declarationPage = async (c: PortalContext, state?: FormState, status: 200 | 422 = 200) => {
+    const organisation = await getOrganisationFor(p.deps.db, c.get('actor'), c.req.param('orgId') ?? '');
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.declaration.title')}>
+        <p class="meta">{organisation.name}</p>
+        <DeclarationSection c={c} organisation={organisation} state={state} />
+      </PortalPage>,
+      status,
+    );
+  };
+
+  app.get('/org/:orgId/declaration', (c) => declarationPage(c));
+
+  app.post('/org/:orgId/declaration', async (c) => {
+    const form = await formOf(c);
+    const organisationId = c.req.param('orgId');
+    try {
+      await recordNonProfitStatus(p.ctx, c.get('actor'), organisationId, {
+        kind: one(form.kind).trim() || undefined,
+        declarationIssuedOn: one(form.declarationIssuedOn).trim() || undefined,
+      });
+    } catch (e) {
+      if (e instanceof ValidationError) return declarationPage(c, { values: form, errors: e.fields as FieldError[] }, 422);
+      throw e;
+    }
+    return c.redirect(`/portal/org/${organisationId}/declaration?done=saved`, 303);
   });
 
   const newPage = async (c: PortalContext, organisationId: string, state: FormState, status: 200 | 422 = 200) => {
@@ -60,7 +138,7 @@ export function employerRoutes(p: Portal) {
       <PortalPage c={c} title={tr(c, 'portal.listing.newTitle')}>
         <h1>{tr(c, 'portal.listing.newTitle')}</h1>
         <p class="meta">{organisation.name}</p>
-        <ListingForm locale={c.get('locale')} state={state} action={`/portal/org/${organisation.id}/listings`} directory={await getDirectory(p.deps.db)} today={today()} submitLabel={tr(c, 'portal.listing.create')} />
+        <ListingForm locale={c.get('locale')} state={state} action={`/portal/org/${organisation.id}/listings`} directory={await getDirectory(p.deps.db)} today={today()} horizonMonths={p.deps.config.LISTING_HORIZON_MONTHS} submitLabel={tr(c, 'portal.listing.create')} />
       </PortalPage>,
       status,
     );
@@ -81,7 +159,7 @@ export function employerRoutes(p: Portal) {
     const fields = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, one(v)]));
     try {
       const input = listingInputFromFields(fields, organisationId, await getDirectory(p.deps.db), { today: today() });
-      const listing = await createListing(p.deps.db, actor, input, p.ctx.clock, { id: fields.newId });
+      const listing = await createListing(p.deps.db, actor, input, p.ctx.clock, { id: fields.newId, horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
       return c.redirect(`/portal/listings/${listing.id}?done=created`, 303);
     } catch (e) {
       if (e instanceof ValidationError) return newPage(c, organisationId, { values: form, errors: e.fields }, 422);

@@ -53,6 +53,8 @@ interface FieldProps {
   required?: boolean;
   /** When one page has two forms with fields of the same name. */
   prefix?: string;
+  /** The language of what is typed, when it is not the portal's (a summary in Arabic): `lang` and `dir` on the field. */
+  lang?: { lang: string; dir: 'ltr' | 'rtl' };
 }
 
 export function TextField(props: FieldProps & { type?: string; autocomplete?: string; inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url'; step?: string }) {
@@ -67,6 +69,7 @@ export function TextField(props: FieldProps & { type?: string; autocomplete?: st
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         step={props.step}
+        {...props.lang}
         {...aria(props.state, props.name, props.prefix)}
       />
     </Wrap>
@@ -76,7 +79,7 @@ export function TextField(props: FieldProps & { type?: string; autocomplete?: st
 export function TextArea(props: FieldProps & { rows?: number }) {
   return (
     <Wrap {...props}>
-      <textarea id={idOf(props.name, props.prefix)} name={props.name} rows={props.rows ?? 6} required={props.required} {...aria(props.state, props.name, props.prefix)}>
+      <textarea id={idOf(props.name, props.prefix)} name={props.name} rows={props.rows ?? 6} required={props.required} {...props.lang} {...aria(props.state, props.name, props.prefix)}>
         {valueOf(props.state, props.name)}
       </textarea>
     </Wrap>
@@ -99,8 +102,9 @@ export function SelectField(props: FieldProps & { options: Option[]; empty?: str
   );
   return (
     <Wrap {...props}>
-      <select id={idOf(props.name, props.prefix)} name={props.name} required={props.required} {...aria(props.state, props.name, props.prefix)}>
-        {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+      {/* `required` only with an empty first choice: a list that starts with a real choice always has a value. */}
+      <select id={idOf(props.name, props.prefix)} name={props.name} required={props.required && props.empty !== undefined} {...aria(props.state, props.name, props.prefix)}>
+        {props.empty !== undefined ? <option value="">{props.empty || t(props.locale, 'portal.form.choose')}</option> : null}
         {groups.length > 1 || groups[0] !== ''
           ? groups.map((g) => <optgroup label={g}>{props.options.filter((o) => (o.group ?? '') === g).map(render)}</optgroup>)
           : props.options.map(render)}

@@ -14,6 +14,8 @@ const SENTENCES: Record<string, PortalKey> = {
   'listing.requestChanges': 'portal.history.requestChanges',
   'listing.close': 'portal.history.close',
   'listing.expire': 'portal.history.expire',
+  'listing.wageBelowMinimum': 'portal.history.wageBelowMinimum',
+  'listing.declarationLapsed': 'portal.history.declarationLapsed',
   'listing.updated': 'portal.history.updated',
   'listing.change-submitted': 'portal.history.changeSubmitted',
   'listing.change-withdrawn': 'portal.history.changeWithdrawn',

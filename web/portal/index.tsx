@@ -13,6 +13,8 @@ import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { deskRoutes } from './desk.js';
 import { employerRoutes } from './employer.js';
+import { summaryRoutes } from './summaries.js';
+import { guideRoutes } from './guide.js';
 import { homeRoutes } from './home.js';
 import { deskInterestRoutes } from './interests.js';
 import { introductionRoutes } from './introductions.js';
@@ -20,6 +22,7 @@ import { listingRoutes } from './listings.js';
 import { PortalPage } from './layout.js';
 import { navFor } from './nav.js';
 import { privacyRoutes } from './privacy.js';
+import { privacyNoticeRoutes } from './privacy-notice.js';
 import { reportRoutes } from './report.js';
 import { residentRoutes, residentUnavailable } from './residents.js';
 import { PORTAL_STYLESHEET } from './style.js';
@@ -30,7 +33,7 @@ import { PORTAL_STYLESHEET } from './style.js';
  * only turn forms into input and outcomes into pages.
  */
 export function portalApp(deps: ResolvedDeps) {
-  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config } };
+  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config, background: deps.background } };
   const app = new Hono<PortalEnv>();
 
   app.get(PORTAL_STYLESHEET.path.replace('/portal', ''), (c) =>
@@ -66,6 +69,9 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', authRoutes(p));
   // Residents' forms from the static site: no account needed.
   app.route('/', residentRoutes(p));
+  // The privacy notice and the employer guide: readable before signing in or up.
+  app.route('/', privacyNoticeRoutes(p));
+  app.route('/', guideRoutes(p));
 
   // Everything below needs a signed-in person.
   app.use('*', async (c, next) => {
@@ -75,6 +81,7 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', homeRoutes(p));
   app.route('/', employerRoutes(p));
   app.route('/', listingRoutes(p));
+  app.route('/', summaryRoutes(p));
   app.route('/', introductionRoutes(p));
   // Before the desk's /desk/:regionId, which would take "privacy" for a region.
   app.route('/', privacyRoutes(p));

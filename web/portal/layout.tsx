@@ -56,6 +56,9 @@ export function PortalPage(props: { c: PortalContext; title: string; children: C
             ) : null}
           </header>
           <main>{props.children}</main>
+          <footer class="portal-footer">
+            <a href="/portal/privacy">{t(locale, 'portal.notice.link')}</a>
+          </footer>
         </body>
       </html>
     </>

@@ -11,7 +11,7 @@ import { t } from '../../shared/i18n/index.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { Checkbox, ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
 
-/** The listing form: every field of DOMAIN.md, for creating, editing, duplicating, posting on behalf. */
+/** The listing form: every field of a listing (docs/domain.md), for creating, editing, duplicating, posting on behalf. */
 export function labelsOf(locale: string): Record<string, string> {
   const out: Record<string, string> = { organisationId: t(locale, 'portal.listing.organisation') };
   for (const name of LISTING_FIELDS) out[name] = t(locale, `portal.listing.field.${name}` as PortalKey);
@@ -25,9 +25,11 @@ export function ListingForm(props: {
   directory: Directory;
   today: string;
   version?: number;
-  /** Set when a desk posts on behalf of one of these employers. */
+  /** Set when a desk posts on behalf of one of these organisations (employers and non-profits). */
   employers?: Organisation[];
   submitLabel: string;
+  /** Closing and visit dates at most this many months ahead (configuration). */
+  horizonMonths: number;
 }) {
   const { locale, state } = props;
   const l = labelsOf(locale);
@@ -47,9 +49,12 @@ export function ListingForm(props: {
       {props.employers ? (
         <SelectField {...f} name="organisationId" label={l.organisationId!} required empty="" options={props.employers.map((o) => ({ value: o.id, label: o.name }))} />
       ) : null}
+      <p class="notice" id="guide-link">
+        {t(locale, 'portal.listing.guideIntro')} <a href="/portal/guide">{t(locale, 'portal.guide.title')}</a>
+      </p>
       <fieldset>
         <legend>{t(locale, 'portal.listing.what')}</legend>
-        <SelectField {...f} name="kind" label={l.kind!} required options={ListingKind.options.map((k) => ({ value: k, label: t(locale, `kind.${k}`) }))} />
+        <SelectField {...f} name="kind" label={l.kind!} hint={t(locale, 'portal.listing.hint.kind')} required options={ListingKind.options.map((k) => ({ value: k, label: t(locale, `kind.${k}`) }))} />
         <TextField {...f} name="title" label={l.title!} required />
         <TextArea {...f} name="description" label={l.description!} required hint={t(locale, 'portal.listing.hint.description')} />
         <SelectField {...f} name="language" label={l.language!} options={ContentLanguage.options.map((c) => ({ value: c, label: t(locale, `portal.language.${c}` as PortalKey) }))} />
@@ -73,9 +78,9 @@ export function ListingForm(props: {
       <fieldset>
         <legend>{t(locale, 'portal.listing.terms')}</legend>
         <TextField {...f} name="hoursPerWeek" label={l.hoursPerWeek!} inputmode="numeric" />
-        <TextField {...f} name="wagePerHour" label={l.wagePerHour!} inputmode="decimal" hint={minimum ? t(locale, 'portal.listing.hint.wagePerHour', { minimum: formatMoney(locale, minimum) }) : undefined} />
+        <TextField {...f} name="wagePerHour" label={l.wagePerHour!} inputmode="decimal" hint={minimum ? t(locale, 'portal.listing.hint.wagePerHour', { minimum: formatMoney(locale, minimum.euros), date: minimum.from }) : undefined} />
         <TextField {...f} name="startDate" label={l.startDate!} type="date" />
-        <TextField {...f} name="closingDate" label={l.closingDate!} type="date" />
+        <TextField {...f} name="closingDate" label={l.closingDate!} type="date" hint={t(locale, 'portal.listing.hint.closingDate', { months: props.horizonMonths })} />
       </fieldset>
       <fieldset>
         <legend>{t(locale, 'portal.listing.where')}</legend>

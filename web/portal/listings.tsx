@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { proposedVersion, type Listing } from '../../shared/domain/listing.js';
-import { ValidationError } from '../../shared/errors.js';
+import { ValidationError, type FieldError } from '../../shared/errors.js';
+import { t, type Params } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getOrganisation } from '../../shared/repositories/organisations.js';
 import { isAdmin, isDeskOf, isEmployerOf } from '../../shared/services/actor.js';
@@ -12,7 +13,7 @@ import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from
 import { ActionButton, blankForm, type FormState } from './form.js';
 import { HistoryTable } from './history.js';
 import { PortalPage } from './layout.js';
-import { ListingForm } from './listing-form.js';
+import { labelsOf, ListingForm } from './listing-form.js';
 import { ListingPreview } from './preview.js';
 import { doneMessage, reviewRoutes, type DONE, type Pending } from './review.js';
 
@@ -25,7 +26,8 @@ export function listingRoutes(p: Portal) {
     return (id: string) => names.get(id) ?? id;
   };
 
-  async function listingPage(c: PortalContext, listing: Listing) {
+  /** `invalid`: why submitting or approving was refused (a rule the stored listing breaks). */
+  async function listingPage(c: PortalContext, listing: Listing, status: 200 | 422 = 200, invalid: FieldError[] = []) {
     const actor = c.get('actor');
     const locale = c.get('locale');
     const organisation = await getOrganisation(p.deps.db, listing.organisationId);
@@ -51,6 +53,19 @@ export function listingRoutes(p: Portal) {
           {listing.hidden ? <span class="status">{` ${tr(c, 'portal.listing.hidden')}`}</span> : null}
         </p>
         {done ? <p class="notice" role="status" id="done">{done}</p> : null}
+        {invalid.length > 0 ? (
+          <div class="error-summary" role="alert" id="listing-invalid">
+            <h2>{tr(c, 'portal.listing.invalid')}</h2>
+            <ul>
+              {invalid.map((e) => (
+                <li>
+                  {labelsOf(locale)[e.field] ?? e.field}: {t(locale, e.key, e.params as Params)}
+                </li>
+              ))}
+            </ul>
+            {editable ? <a href={`${base}/edit`}>{tr(c, 'portal.listing.edit')}</a> : null}
+          </div>
+        ) : null}
         {listing.rejectionReason && (listing.status === 'rejected' || listing.status === 'draft') ? (
           <div class="notice">
             <h2>{tr(c, listing.status === 'rejected' ? 'portal.listing.rejectedBecause' : 'portal.listing.changesAsked')}</h2>
@@ -77,6 +92,7 @@ export function listingRoutes(p: Portal) {
           <a href={`/portal/org/${listing.organisationId}/listings/new?from=${listing.id}`}>{tr(c, 'portal.listing.duplicate')}</a>
           {desk ? <a href={`${base}/history`}>{tr(c, 'portal.listing.history')}</a> : null}
           {desk ? <a href={`/portal/desk/${listing.regionId}/interests?listingId=${listing.id}`}>{tr(c, 'portal.listing.interests')}</a> : null}
+          {desk && listing.status !== 'draft' ? <a href={`${base}/summaries`}>{tr(c, 'portal.summaries.link')}</a> : null}
           {isEmployerOf(actor, listing.organisationId) || isAdmin(actor) ? <a href={`${base}/introductions`}>{tr(c, 'portal.introductions.link')}</a> : null}
         </div>
         <div class="actions">
@@ -98,6 +114,7 @@ export function listingRoutes(p: Portal) {
           </>
         ) : null}
       </PortalPage>,
+      status,
     );
   }
 
@@ -119,7 +136,7 @@ export function listingRoutes(p: Portal) {
           {tr(c, `portal.edit.effect.${effect}`)}
           {listing.revision ? ` ${tr(c, 'portal.edit.effect.proposal')}` : ''}
         </p>
-        <ListingForm locale={c.get('locale')} state={state} action={`/portal/listings/${listing.id}`} directory={inRegion} today={today()} version={listing.version} submitLabel={tr(c, label)} />
+        <ListingForm locale={c.get('locale')} state={state} action={`/portal/listings/${listing.id}`} directory={inRegion} today={today()} horizonMonths={p.deps.config.LISTING_HORIZON_MONTHS} version={listing.version} submitLabel={tr(c, label)} />
       </PortalPage>,
       status,
     );
@@ -141,7 +158,7 @@ export function listingRoutes(p: Portal) {
     try {
       const directory = await getDirectory(p.deps.db);
       const input = listingInputFromFields(fields, listing.organisationId, directory, { today: today(), regionId: listing.regionId });
-      saved = await updateListing(p.deps.db, actor, listing.id, version, input, p.ctx.clock);
+      saved = await updateListing(p.deps.db, actor, listing.id, version, input, p.ctx.clock, { horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
     } catch (e) {
       // The form again, as typed, with the version it was opened at: a lost race stays a 409.
       if (e instanceof ValidationError) return editPage(c, { ...listing, version: version || listing.version }, { values: form, errors: e.fields }, 422);
@@ -174,7 +191,7 @@ export function listingRoutes(p: Portal) {
       switch (action) {
         case 'submit':
         case 'close': {
-          const next = await changeStatus(p.deps.db, actor, id, version, action, { clock: p.ctx.clock, retention: p.deps.config });
+          const next = await changeStatus(p.deps.db, actor, id, version, action, { clock: p.ctx.clock, retention: p.deps.config, horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
           if (action === 'submit' && next.status === 'published') done = 'submitPublished';
           break;
         }
@@ -193,6 +210,11 @@ export function listingRoutes(p: Portal) {
       if (e instanceof ValidationError && (action === 'reject' || action === 'requestChanges')) {
         const pending: Pending = { action, state: { values: form, errors: e.fields } };
         return reviewPage(c, id, pending, 422);
+      }
+      // Submitting or approving a listing (or a change) that breaks a rule (saved before the
+      // rule, or its dates have passed): nothing changes; the page says what to fix.
+      if (e instanceof ValidationError && (action === 'submit' || action === 'approve')) {
+        return listingPage(c, await getListingFor(p.deps.db, actor, id), 422, e.fields);
       }
       throw e;
     }

@@ -4,6 +4,7 @@ import { getDirectory } from '../../shared/repositories/directory.js';
 import { deskRegions, employerOrganisations, isAdmin, managedRegions, type Actor } from '../../shared/services/actor.js';
 import { getOrganisationFor } from '../../shared/services/accounts.js';
 import { queueCount } from '../../shared/services/moderation.js';
+import { translatorRegions } from '../../shared/services/summaries.js';
 import type { NavItem, Portal } from './env.js';
 
 /**
@@ -26,12 +27,19 @@ export async function navFor(p: Portal, actor: Actor, locale: PortalLocale): Pro
         count: await queueCount(p.deps.db, actor, regionId),
       });
       items.push({ href: `/portal/desk/${regionId}/interests`, label: t(locale, 'portal.nav.interests', { region: names.get(regionId) ?? regionId }) });
+      items.push({ href: `/portal/translate/${regionId}`, label: t(locale, 'portal.nav.translations', { region: names.get(regionId) ?? regionId }) });
     }
   }
   const managed = managedRegions(actor).filter((r) => !regions.includes(r));
   if (managed.length > 0) {
     const names = new Map((await getDirectory(p.deps.db)).regions.map((r) => [r.id, r.name]));
     for (const regionId of managed) items.push({ href: `/portal/desk/${regionId}/report`, label: t(locale, 'portal.report.title', { region: names.get(regionId) ?? regionId }) });
+  }
+  // Volunteer translators: the listings of their regions to summarise.
+  const translating = translatorRegions(actor).filter((r) => !regions.includes(r));
+  if (translating.length > 0) {
+    const names = new Map((await getDirectory(p.deps.db)).regions.map((r) => [r.id, r.name]));
+    for (const regionId of translating) items.push({ href: `/portal/translate/${regionId}`, label: t(locale, 'portal.nav.translations', { region: names.get(regionId) ?? regionId }) });
   }
   if (isAdmin(actor)) items.push({ href: '/portal/admin', label: t(locale, 'portal.nav.admin') });
   return items;

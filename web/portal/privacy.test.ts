@@ -108,3 +108,38 @@ describe('the privacy page', () => {
     expect((await zuid.post('/portal/desk/privacy', { reference })).status).toBe(422);
   });
 });
+
+describe('a resident who lost the reference code', () => {
+  it('is found by the desk of the region by phone number or e-mail address, and every match is audited', async () => {
+    const job = await published('job');
+    const { interest, reference } = await expressInterest(db, { listingId: job.id, locationId: 'venlo', name: 'Kidane', phone: '+31 6 4444 5555', age: '18-plus', eligibility: 'permit-holder', dutchLevel: 'A1', consent: true }, NOW, retention);
+    const form = await (await zuid.get('/portal/desk/privacy')).text();
+    expect(form).toContain('action="/portal/desk/privacy/find"');
+
+    // The same number written the Dutch way finds them; the region's other desk finds nobody.
+    const found = await (await zuid.post('/portal/desk/privacy/find', { regionId: 'zuid', contact: '06-44445555' })).text();
+    expect(found).toContain(reference);
+    expect((await auditHistory(db, 'interest', interest.id)).filter((e) => e.action === 'interest.found-by-contact').map((e) => e.actor)).toEqual(['desk-zuid@example.org']);
+    expect((await noord.post('/portal/desk/privacy/find', { regionId: 'zuid', contact: '06-44445555' })).status).toBe(403);
+    const none = await (await zuid.post('/portal/desk/privacy/find', { regionId: 'zuid', contact: 'nobody@example.org' })).text();
+    expect(none).toContain('Niemand in deze regio');
+    const empty = await zuid.post('/portal/desk/privacy/find', { regionId: 'zuid', contact: '' });
+    expect(empty.status).toBe(422);
+  });
+});
+
+describe('the portal privacy notice', () => {
+  it('is open to everyone, in Dutch and English, with the controller, the retention as configured and every right', async () => {
+    const anonymous = client(server.url);
+    const nl = await anonymous.get('/portal/privacy');
+    expect(nl.status).toBe(200);
+    const html = await nl.text();
+    for (const shown of ['OpWeg (demo deployment)', 'privacy@opweg.example.org', '28 dagen', '12 maanden', '12 uur', '730 dagen', '30 dagen', '35 dagen', 'Amazon Web Services', 'Autoriteit Persoonsgegevens', 'inzage', 'bezwaar', 'href="/nl/privacy/"']) {
+      expect(html, shown).toContain(shown);
+    }
+    expect(await (await zuid.get('/portal/')).text()).toContain('href="/portal/privacy"');
+    const en = await (await client(server.url, 'opweg_lang=en').get('/portal/privacy')).text();
+    expect(en).toContain('Privacy notice');
+    expect(en).toContain('href="/en/privacy/"');
+  });
+});

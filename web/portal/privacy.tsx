@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { DomainError, ValidationError } from '../../shared/errors.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
-import { getListing } from '../../shared/repositories/listings.js';
+import { getListing, getListings } from '../../shared/repositories/listings.js';
 import { deskRegions, isAdmin, require } from '../../shared/services/actor.js';
-import { deleteResidentData, showResidentData } from '../../shared/services/privacy.js';
+import { deleteResidentData, findByContact, showResidentData } from '../../shared/services/privacy.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
-import { blankForm, ErrorSummary, TextField, type FormState } from './form.js';
+import { blankForm, ErrorSummary, SelectField, TextField, type FormState } from './form.js';
 import { OutcomeHistory, PersonDetails, StatusBadge } from './interest-parts.js';
 import { PortalPage } from './layout.js';
 import { date } from './format.js';
 
 /**
- * Residents' rights at the desk (DOMAIN.md "Privacy"): by reference code, show a resident's
+ * Residents' rights at the desk (docs/domain.md, "Privacy"): by reference code, show a resident's
  * details, or delete them after a confirmation. The code travels in POST bodies only, never in
  * an address that logs keep. The use cases check the region and write the audit events.
  */
@@ -25,9 +25,17 @@ export function privacyRoutes(p: Portal) {
     require(isAdmin(actor) || deskRegions(actor).length > 0);
   };
 
-  const formPage = (c: PortalContext, state: FormState, status: 200 | 404 | 422 = 200) => {
+  /** The regions whose residents this person may look up: their desk regions, or all for an admin. */
+  const regionsOf = async (c: PortalContext) => {
+    const actor = c.get('actor');
+    const { regions } = await getDirectory(p.deps.db);
+    return regions.filter((r) => isAdmin(actor) || deskRegions(actor).includes(r.id)).map((r) => ({ value: r.id, label: r.name }));
+  };
+
+  const formPage = async (c: PortalContext, state: FormState, status: 200 | 404 | 422 = 200, lost: FormState = blankForm()) => {
     const locale = c.get('locale');
     const label = tr(c, 'portal.privacy.reference');
+    const regions = await regionsOf(c);
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.privacy.title')}>
         <h1>{tr(c, 'portal.privacy.title')}</h1>
@@ -37,10 +45,52 @@ export function privacyRoutes(p: Portal) {
           <TextField locale={locale} state={state} name="reference" label={label} hint={tr(c, 'portal.privacy.referenceHint')} autocomplete="off" required />
           <button type="submit">{tr(c, 'portal.privacy.show')}</button>
         </form>
+        <section id="lost-code">
+          <h2>{tr(c, 'portal.privacy.lost')}</h2>
+          <p class="hint">{tr(c, 'portal.privacy.lostHint')}</p>
+          <ErrorSummary locale={locale} state={lost} labels={{ contact: tr(c, 'portal.privacy.contact') }} prefix="lost" />
+          <form method="post" action={`${base}/find`} novalidate>
+            <SelectField locale={locale} state={lost} name="regionId" prefix="lost" label={tr(c, 'portal.privacy.region')} options={regions} required />
+            <TextField locale={locale} state={lost} name="contact" prefix="lost" label={tr(c, 'portal.privacy.contact')} autocomplete="off" required />
+            <button type="submit">{tr(c, 'portal.privacy.find')}</button>
+          </form>
+        </section>
       </PortalPage>,
       status,
     );
   };
+
+  // A resident who lost the code: found by the contact details they gave (audited per match).
+  app.post('/desk/privacy/find', async (c) => {
+    deskOnly(c);
+    const form = await formOf(c);
+    const contact = one(form.contact).trim();
+    if (!contact) return formPage(c, blankForm(), 422, { values: form, errors: [{ field: 'contact', key: 'error.required' }] });
+    const found = await findByContact(p.deps.db, c.get('actor'), one(form.regionId), contact, now());
+    const titles = new Map((await getListings(p.deps.db, [...new Set(found.map((f) => f.interest.listingId))])).map((l) => [l.id, l.title]));
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.privacy.lost')}>
+        <h1>{tr(c, 'portal.privacy.lost')}</h1>
+        <p role="status">{found.length === 0 ? tr(c, 'portal.privacy.notFound') : tr(c, 'portal.privacy.found', { count: found.length })}</p>
+        <ul class="cards" id="found">
+          {found.map(({ interest, person }) => (
+            <li>
+              <p>
+                {titles.get(interest.listingId) ?? interest.listingId} <span class="meta">{date(c, interest.createdAt)}</span>
+              </p>
+              <form method="post" action={base}>
+                <input type="hidden" name="reference" value={person.reference} />
+                <button type="submit">{`${tr(c, 'portal.privacy.show')}: ${person.reference}`}</button>
+              </form>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href={base}>{tr(c, 'portal.privacy.again')}</a>
+        </p>
+      </PortalPage>,
+    );
+  });
 
   app.get('/desk/privacy', (c) => {
     deskOnly(c);

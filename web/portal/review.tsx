@@ -127,7 +127,8 @@ export function reviewRoutes(p: Portal) {
     const reads = { ...createSiteReads(p.deps.db, { reachKm: p.deps.config.REACH_KM, clock: p.ctx.clock }), listing: async () => shown };
     const page = String(await ListingPage({ locale, reads, config: p.deps.config }, listing.id));
     // Say on the page itself that it is a preview: residents do not see it yet.
-    const banner = `<p class="box" role="note"><strong>${t(c.get('locale'), 'portal.review.previewBanner')}</strong></p>`;
+    const banner = `<p class="box" role="note" lang="${c.get('locale')}" dir="ltr"><strong>${t(c.get('locale'), 'portal.review.previewBanner')}</strong></p>`;
+    c.header('X-Robots-Tag', 'noindex');
     return c.html(`<!DOCTYPE html>${page.replace('<main', `${banner}<main`)}`);
   });
 

@@ -15,6 +15,7 @@ import { locationsWithinReach, type SiteReads } from './reads.js';
 export type Change =
   | { about: 'listing'; id: string; images: Listing[] }
   | { about: 'seats'; listingId: string }
+  | { about: 'summary'; listingId: string }
   | { about: 'directory'; images: { type: 'region' | 'location'; id: string }[] }
   | { about: 'organisation'; id: string; regionIds: string[] }
   | { about: 'nothing' };
@@ -47,6 +48,7 @@ export function changeOf(record: DynamoDBRecord): Change {
     return { about: 'listing', id: pk.slice('LISTING#'.length), images: images.map((i) => Listing.parse(i)) };
   }
   if (pk.startsWith('LISTING#') && sk === 'SEATS') return { about: 'seats', listingId: pk.slice('LISTING#'.length) };
+  if (pk.startsWith('LISTING#') && sk.startsWith('SUMMARY#')) return { about: 'summary', listingId: pk.slice('LISTING#'.length) };
   if (pk === 'DIRECTORY') {
     const type = sk.startsWith('REGION#') ? 'region' : 'location';
     return { about: 'directory', images: images.map((i) => ({ type, id: String(i.id ?? sk.split('#')[1]) })) };
@@ -121,6 +123,11 @@ export async function pagesOf(change: Change, o: { reads: SiteReads; db: Db; rea
       const l = await reads.listing(change.listingId);
       if (!l || !isVisible(l)) return [];
       return LOCALES.flatMap((locale) => [paths.listing(locale, l.id), paths.group(locale, l.regionId, 'visits'), paths.regionCalendar(l.regionId, locale)]);
+    }
+    case 'summary': {
+      // A summary shows on the listing's own page, in its language (and the others offer it).
+      const l = await reads.listing(change.listingId);
+      return l?.publishedAt ? LOCALES.map((locale) => paths.listing(locale, l.id)) : [];
     }
     case 'directory':
       // Rare (an admin edits regions or locations), and names and distances show everywhere.

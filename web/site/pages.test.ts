@@ -78,7 +78,7 @@ describe('the resident site', () => {
     const types = ['home', 'region', 'location', 'poster', 'partners', 'listing', 'privacy', 'about', ...GROUPS.map((g) => `group:${g}`)];
     for (const l of LOCALES) expect([...seen.get(l)!].sort(), l).toEqual(expect.arrayContaining(types));
     expect(directionOf('ar')).toBe('rtl');
-  });
+  }, 180_000); // a crawl of some 300 pages: on two busy cores it can take longer than the default
 
   it('writes valid HTML for every page type', async () => {
     const validator = new HtmlValidate({

@@ -7,6 +7,8 @@ import { getDirectory, type Directory } from '../../shared/repositories/director
 import { seatsTaken } from '../../shared/repositories/interests.js';
 import { allPublishedInRegion, getListing, publishedInCell, publishedInRegion, upcomingVisitsInRegion } from '../../shared/repositories/listings.js';
 import { listOrganisations } from '../../shared/repositories/organisations.js';
+import { summariesOfListing } from '../../shared/repositories/summaries.js';
+import type { Summary } from '../../shared/domain/summary.js';
 import { nearby, type NearbyListing } from '../../shared/services/catalogue.js';
 import { distanceKm } from '../../shared/services/geo.js';
 import { systemClock, type Clock } from '../../shared/services/listings.js';
@@ -51,6 +53,8 @@ export interface SiteReads {
   allInRegion(regionId: string): Promise<Listing[]>;
   /** Seats taken on a visit (the counter sign-ups keep). */
   seatsTaken(listingId: string): Promise<number>;
+  /** A listing's summaries in residents' languages (each written or checked by a person). */
+  summaries(listingId: string): Promise<Summary[]>;
 }
 
 const newestFirst = (a: Listing, b: Listing) => {
@@ -155,6 +159,7 @@ export function createSiteReads(db: Db, o: { reachKm: number; clock?: Clock; cha
     allInRegion: (regionId) =>
       once(`all|${regionId}`, async () => (await overlay(await allPublishedInRegion(db, regionId), (l) => l.regionId === regionId)).sort(newestFirst)),
     seatsTaken: (listingId) => once(`seats|${listingId}`, () => seatsTaken(db, listingId)),
+    summaries: (listingId) => once(`summaries|${listingId}`, () => summariesOfListing(db, listingId, { consistent: true })),
   };
   return reads;
 }

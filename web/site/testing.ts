@@ -6,17 +6,21 @@ import type { Db } from '../../shared/db/client.js';
 import { keys } from '../../shared/db/keys.js';
 import type { ListingInput } from '../../shared/domain/listing.js';
 import { changeStatus, createListing } from '../../shared/services/listings.js';
-import { clock, deskOf, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
+import { clock, deskOf, NON_PROFIT, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
 import { loadConfig } from '../../shared/config/index.js';
 import { streamBatchFailure } from '../../functions/events.js';
 import type { SiteDeps } from './context.js';
 import { createStreamsClient, readShards } from './stream.js';
 
-/** Test data for the resident site: two regions, an employer, a partner, listings in every state. */
+/** Test data for the resident site: two regions, an employer, a partner (an NGO with a volunteer declaration), listings in every state. */
 export async function seedSite(db: Db) {
   await seedDirectory(db);
   const employer = await seedOrganisation(db, { website: 'https://kwekerij.example.org' });
-  const partner = await seedOrganisation(db, { kind: 'ngo', name: 'VluchtelingenWerk Limburg', regionIds: ['zuid'], offers: 'Begeleiding naar werk en taalmaatjes.', contactPhone: '+31 77 000 1234' });
+  // An NGO with a UWV volunteer declaration: the partner that offers the volunteering.
+  const partner = await seedOrganisation(db, {
+    kind: 'ngo', name: 'VluchtelingenWerk Limburg', regionIds: ['zuid'], offers: 'Begeleiding naar werk en taalmaatjes.', contactPhone: '+31 77 000 1234',
+    volunteerDeclaration: NON_PROFIT.volunteerDeclaration,
+  });
   const desk = deskOf('zuid');
   const publish = async (input: ListingInput) => {
     const l = await createListing(db, desk, input, clock);
@@ -26,7 +30,7 @@ export async function seedSite(db: Db) {
   const job = await publish(vacancy(employer.id, { title: 'Heftruckchauffeur Venlo', workplace: { street: 'Venrayseweg 10', postcode: '5928 RH', city: 'Venlo', lat: 51.39, lon: 6.15 } }));
   const far = await publish(vacancy(employer.id, { title: 'Orderpicker Maastricht', hoursPerWeek: 24, dutchLevel: 'A2', openTo: 'permit-holders', workplace: { city: 'Maastricht', lat: 50.85, lon: 5.69 } }));
   const volunteering = await publish(
-    vacancy(employer.id, {
+    vacancy(partner.id, {
       kind: 'volunteering', title: 'مساعدة في بنك الملابس', description: 'نبحث عن متطوعين لفرز الملابس.', language: 'ar', openTo: 'everyone',
       wagePerHour: undefined, hoursPerWeek: 8, dutchLevel: 'none', helpsWithWorkPermit: false, workplace: { city: 'Blerick', lat: 51.37, lon: 6.14 },
     }),

@@ -60,8 +60,8 @@ describe('the resident catalogue', () => {
   });
 
   it('writes money and large numbers as the language does', () => {
-    expect(t('nl', 'error.wage_below_minimum', { minimum: 14.4 })).toMatch(/€\s14,40 per uur/);
-    expect(t('en', 'error.wage_below_minimum', { minimum: 14.4 })).toContain('€14.40 per hour');
+    expect(t('nl', 'error.wage_below_minimum', { minimum: 14.4 })).toMatch(/€\s14,40 bruto per uur/);
+    expect(t('en', 'error.wage_below_minimum', { minimum: 14.4 })).toContain('€14.40 gross per hour');
     expect(t('nl', 'list.more', { count: 12000 })).toContain('12.000');
   });
 

@@ -1,7 +1,9 @@
 import { NotFoundError } from '../../../shared/errors.js';
-import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
+import { SCHEDULED_KINDS, WORK_KINDS, type Listing } from '../../../shared/domain/listing.js';
 import { isVisible } from '../../../shared/db/keys.js';
-import { t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
+import { LOCALE_INFO, directionOf, t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
+import type { ContentLanguage } from '../../../shared/domain/common.js';
+import type { Summary } from '../../../shared/domain/summary.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import { HowToReact, Meta, postedOn, textLang, visitWhen } from '../components.js';
@@ -13,11 +15,100 @@ import { paths, withoutLocale } from '../paths.js';
 import { locationsWithinReach, seatsLeft } from '../reads.js';
 import { listingJsonLd, JsonLd } from '../machine/jsonld.js';
 
-/** Who may take it up, in plain words: the work-permit (TWV) rules as they apply to this listing. */
-export function permitExplanation(l: Listing): MessageKey[] {
+/** Why this kind of work needs a TWV too, though it may be unpaid or a learning place. */
+const KIND_NOTE: Partial<Record<Listing['kind'], MessageKey>> = {
+  internship: 'permit.kind.internship',
+  'workplace-learning': 'permit.kind.workplace-learning',
+  apprenticeship: 'permit.kind.apprenticeship',
+};
+
+/**
+ * Who may take it up, in plain words: the work-permit (TWV) rules as they apply to this kind
+ * and group (docs/domain.md, "Who may do what"). Work (a job, internship, workplace learning,
+ * apprenticeship) open to asylum seekers: the conditions (18+, 6 months, W-document), that the
+ * employer applies for the TWV and work starts only once it is granted, and why an unpaid
+ * internship or place needs one too. Volunteering: no TWV, because the non-profit holds UWV's
+ * declaration. Visits and events: not work.
+ */
+export function permitExplanation(l: Pick<Listing, 'kind' | 'openTo' | 'helpsWithWorkPermit'>): MessageKey[] {
   if (l.openTo === 'permit-holders') return ['permit.holders'];
-  if (l.openTo === 'everyone') return [l.kind === 'volunteering' ? 'permit.volunteering' : 'permit.everyone'];
-  return ['permit.holders', 'permit.asylum', ...(l.helpsWithWorkPermit ? (['permit.helps'] as const) : [])];
+  if (l.kind === 'volunteering') return ['permit.volunteering'];
+  if (!WORK_KINDS.includes(l.kind)) return ['permit.everyone'];
+  const kind = KIND_NOTE[l.kind];
+  return ['permit.holders', 'permit.asylum', 'permit.twv', ...(kind ? [kind] : []), ...(l.helpsWithWorkPermit ? (['permit.helps'] as const) : [])];
+}
+
+/** On every listing page: how not to be exploited, and where to report it. */
+export function SafetyNote(p: { locale: Locale }) {
+  return (
+    <section class="section box note" id="safety">
+      <h2>{t(p.locale, 'safety.title')}</h2>
+      <ul>
+        <li>{t(p.locale, 'safety.pay')}</li>
+        <li>{t(p.locale, 'safety.document')}</li>
+        <li>{t(p.locale, 'safety.report')}</li>
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * What the listing says, for a reader of `locale`: the organisation's own text when it wrote in
+ * that language; else a person's summary in it, marked as a translation, with the original one
+ * tap away (no script: `<details>`); else the original, saying there is no translation yet and
+ * which languages have one.
+ */
+function ListingText(p: { locale: Locale; listing: Listing; summary?: Summary; others: ContentLanguage[] }) {
+  const { locale, listing, summary } = p;
+  const original = (
+    <>
+      {summary && (
+        <p {...textLang(listing)}>
+          <strong>{listing.title}</strong>
+        </p>
+      )}
+      <p class="text" {...textLang(listing)}>
+        {listing.description}
+      </p>
+    </>
+  );
+  if (listing.language === locale) return original;
+  const writtenIn = t(locale, 'listing.writtenIn', { language: languageName(locale, listing.language) });
+  if (summary) {
+    return (
+      <>
+        <p class="text">{summary.text}</p>
+        <p class="meta">{t(locale, 'summary.translated')}</p>
+        <details class="original">
+          <summary>{t(locale, 'summary.showOriginal', { language: languageName(locale, listing.language) })}</summary>
+          {original}
+          <p class="meta">{writtenIn}</p>
+        </details>
+      </>
+    );
+  }
+  return (
+    <>
+      <div class="box note">
+        <p>{t(locale, 'summary.none')}</p>
+        {p.others.length > 0 && (
+          <p>
+            {t(locale, 'summary.other')}{' '}
+            {p.others.map((l, i) => (
+              <>
+                {i > 0 && ' · '}
+                <a href={paths.listing(l, listing.id)} hreflang={l} lang={l} dir={directionOf(l)}>
+                  {LOCALE_INFO[l].name}
+                </a>
+              </>
+            ))}
+          </p>
+        )}
+      </div>
+      {original}
+      <p class="meta">{writtenIn}</p>
+    </>
+  );
 }
 
 /** A message with markup in the place of one `{name}` placeholder. */
@@ -93,13 +184,16 @@ export async function ListingPage(ctx: PageContext, id: string) {
   const w = listing.workplace;
   const kind = t(locale, `kind.${listing.kind}`);
   const url = `${config.PUBLIC_ORIGIN}${paths.listing(locale, id)}`;
-  const title = `${kind} · ${w.city} · ${listing.title}`;
+  // A summary in the page's language (written or checked by a person) stands in for the organisation's text.
+  const summaries = await reads.summaries(listing.id);
+  const summary = listing.language === locale ? undefined : summaries.find((s) => s.language === locale);
+  const title = `${kind} · ${w.city} · ${summary?.title ?? listing.title}`;
   return (
     <Layout
       origin={config.PUBLIC_ORIGIN}
       locale={locale}
       title={title}
-      description={`${[kind, organisation?.name, w.city].filter(Boolean).join(' · ')}: ${excerpt(listing.description)}`}
+      description={`${[kind, organisation?.name, w.city].filter(Boolean).join(' · ')}: ${excerpt(summary?.text ?? listing.description)}`}
       ogType="article"
       path={withoutLocale(paths.listing(locale, id))}
       crumbs={
@@ -125,16 +219,13 @@ export async function ListingPage(ctx: PageContext, id: string) {
       }
     >
       <h1 class="big">
-        <Pictogram name={listing.kind} /> <span {...textLang(listing)}>{listing.title}</span>
+        <Pictogram name={listing.kind} /> {summary ? <span>{summary.title}</span> : <span {...textLang(listing)}>{listing.title}</span>}
       </h1>
       <Meta parts={[kind, organisation?.name]} />
 
-      <section class="section">
+      <section class="section" id="what">
         <h2>{t(locale, 'listing.what')}</h2>
-        <p class="text" {...textLang(listing)}>
-          {listing.description}
-        </p>
-        {listing.language !== locale && <p class="meta">{t(locale, 'listing.writtenIn', { language: languageName(locale, listing.language) })}</p>}
+        <ListingText locale={locale} listing={listing} summary={summary} others={summaries.map((s) => s.language).filter((l) => l !== locale)} />
       </section>
 
       {when && (
@@ -195,6 +286,8 @@ export async function ListingPage(ctx: PageContext, id: string) {
           <p class={key === 'permit.helps' ? 'box note' : undefined}>{t(locale, key)}</p>
         ))}
       </section>
+
+      <SafetyNote locale={locale} />
 
       <HowToReact locale={locale} listing={listing} retention={config} locations={(reach.length > 0 ? reach : near).map((n) => n.location).concat(locations.filter((x) => x.regionId === listing.regionId && !reach.some((n) => n.location.id === x.id)))} />
       <section class="section" id="share">

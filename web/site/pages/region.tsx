@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../shared/errors.js';
+import { isPartner } from '../../../shared/domain/organisation.js';
 import { t, type Locale } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
@@ -51,7 +52,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
           <li>
             <a href={paths.location(locale, l.id)}>
               <Pictogram name="location" />
-              {l.name}
+              <bdi>{l.name}</bdi>
             </a>
           </li>
         ))}
@@ -128,12 +129,13 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
   );
 }
 
-/** The partner network of a region: organisations other than employers that serve it. */
+/** The partner network of a region: the partners (not employers, not other non-profits) that serve it. */
 export async function PartnersPage(ctx: PageContext, id: string) {
   const { locale, reads } = ctx;
   const { region } = await regionOf(ctx, id);
   const partners = [...(await reads.organisations()).values()]
-    .filter((o) => o.kind !== 'employer' && o.regionIds.includes(id))
+    .filter(isPartner)
+    .filter((o) => o.regionIds.includes(id))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const title = t(locale, 'partners.title', { name: region.name });
   return (
@@ -151,12 +153,15 @@ export async function PartnersPage(ctx: PageContext, id: string) {
       {partners.length === 0 && <p>{t(locale, 'partners.empty')}</p>}
       {partners.map((o) => (
         <section class="box">
-          <h2>{o.name}</h2>
-          <p class="meta">{t(locale, `partnerKind.${o.kind as Exclude<typeof o.kind, 'employer'>}`)}</p>
+          {/* Isolated: a Dutch name ending in "B.V." keeps its full stop on a right-to-left page. */}
+          <h2>
+            <bdi>{o.name}</bdi>
+          </h2>
+          <p class="meta">{t(locale, `partnerKind.${o.kind}`)}</p>
           {o.offers && (
             <>
               <h3>{t(locale, 'partners.offers')}</h3>
-              <p class="text" lang="nl">
+              <p class="text" lang="nl" dir="ltr">
                 {o.offers}
               </p>
             </>
@@ -165,7 +170,11 @@ export async function PartnersPage(ctx: PageContext, id: string) {
             <>
               <h3>{t(locale, 'partners.contact')}</h3>
               <ul class="plain">
-                {o.address && <li>{o.address}</li>}
+                {o.address && (
+                  <li>
+                    <bdi>{o.address}</bdi>
+                  </li>
+                )}
                 {o.contactPhone && (
                   <li>
                     <a href={`tel:${o.contactPhone.replace(/[^+\d]/g, '')}`} dir="ltr">

@@ -1,0 +1,79 @@
+import { HtmlValidate } from 'html-validate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Outbox } from '../../shared/adapters/mail-outbox.js';
+import { keys } from '../../shared/db/keys.js';
+import { LOCALES, t } from '../../shared/i18n/index.js';
+import { saveSummary } from '../../shared/services/summaries.js';
+import { createTestDb } from '../../test/db.js';
+import { clock, deskOf } from '../../test/fixtures.js';
+import { changeOf, pagesOf } from './affected.js';
+import { createSiteApp, type SiteApp } from './app.js';
+import { paths } from './paths.js';
+import { createSiteReads } from './reads.js';
+import { recordOf, seedSite, siteDeps } from './testing.js';
+
+let app: SiteApp;
+let db: Awaited<ReturnType<typeof createTestDb>>;
+let data: Awaited<ReturnType<typeof seedSite>>;
+const arabic = { title: 'سائق رافعة شوكية في فينلو', text: 'تقطف الطماطم وتعبئها في بيت زجاجي حديث.\nالعمل 32 ساعة في الأسبوع.' };
+
+beforeAll(async () => {
+  db = await createTestDb();
+  data = await seedSite(db);
+  const ctx = { db, mail: new Outbox(), clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+  await saveSummary(ctx, deskOf('zuid'), data.job.id, 'ar', arabic);
+  app = createSiteApp(siteDeps(db));
+});
+
+const get = async (path: string) => {
+  const res = await app.request(path);
+  expect(res.status, path).toBe(200);
+  return res.text();
+};
+
+describe('a listing in the reader’s language', () => {
+  it('shows the summary in the page’s language, marked as a translation, the original one tap away', async () => {
+    const page = await get(paths.listing('ar', data.job.id));
+    expect(page).toContain(`<title>${t('ar', 'kind.job')} · Venlo · ${arabic.title} · OpWeg</title>`);
+    expect(page).toMatch(new RegExp(`<h1 class="big">.*<span>${arabic.title}</span></h1>`));
+    expect(page).toContain(`<p class="text">${arabic.text}</p>`);
+    expect(page).toContain(t('ar', 'summary.translated'));
+    // The organisation's own words stay, with their language, inside a closed <details>.
+    expect(page).toMatch(/<details class="original"><summary>[^<]+<\/summary><p lang="nl" dir="ltr"><strong>Heftruckchauffeur Venlo<\/strong><\/p><p class="text" lang="nl" dir="ltr">Oogsten en inpakken/);
+    expect(page).not.toContain(t('ar', 'summary.none'));
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'void-style': ['error', { style: 'selfclose' }], 'attribute-boolean-style': ['error', { style: 'empty' }], 'attribute-empty-style': ['error', { style: 'empty' }] } });
+    const report = await validator.validateString(page);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.message}`))).toEqual([]);
+  });
+
+  it('says when there is no translation in the page’s language and offers the languages that have one', async () => {
+    const page = await get(paths.listing('ti', data.job.id));
+    expect(page).toContain(t('ti', 'summary.none'));
+    expect(page).toContain(`${t('ti', 'summary.other')} <a href="${paths.listing('ar', data.job.id)}" hreflang="ar" lang="ar" dir="rtl">العربية</a>`);
+    expect(page).toContain('<span lang="nl" dir="ltr">Heftruckchauffeur Venlo</span>');
+    expect(page).not.toContain(arabic.text);
+
+    // A listing nobody summarised offers nothing; one written in the page's language needs nothing.
+    const far = await get(paths.listing('ti', data.far.id));
+    expect(far).toContain(t('ti', 'summary.none'));
+    expect(far).not.toContain(t('ti', 'summary.other'));
+    const dutch = await get(paths.listing('nl', data.job.id));
+    expect(dutch).not.toContain(t('nl', 'summary.none'));
+    expect(dutch).not.toContain('<details class="original">');
+  });
+
+  it('isolates organisation and place names on right-to-left pages, so "B.V." keeps its full stop', async () => {
+    const partners = await get(paths.partners('ar', 'zuid'));
+    expect(partners).toContain(`<h2><bdi>${data.partner.name}</bdi></h2>`);
+    expect(await get(paths.listing('ar', data.job.id))).toContain(`<bdi>${data.employer.name}</bdi>`);
+    expect(await get(paths.home('fa'))).toContain('<bdi>Venlo</bdi>');
+  });
+
+  it('re-renders the listing’s page in every language when a summary changes', async () => {
+    const record = await recordOf(db, keys.summary(data.job.id, 'ar'));
+    const change = changeOf(record);
+    expect(change).toEqual({ about: 'summary', listingId: data.job.id });
+    const pages = await pagesOf(change, { reads: createSiteReads(db, { reachKm: 40, clock }), db, reachKm: 40 });
+    expect(pages.sort()).toEqual(LOCALES.map((l) => paths.listing(l, data.job.id)).sort());
+  });
+});
