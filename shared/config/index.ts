@@ -5,7 +5,8 @@ export const AUDIT_RETENTION_DAYS_DEFAULT = 730;
 
 /**
  * How long the stack keeps CloudFront's and API Gateway's access logs and the functions' logs,
- * in days, as the privacy notices say it (infra/privacy.test.ts checks the stack against it).
+ * in days, as the privacy notices say it: the log groups' RetentionDays.ONE_MONTH and the log
+ * bucket's 30-day expiry in infra/. Change them together (docs/privacy.md).
  */
 export const LOGS_KEPT_DAYS = 30;
 
