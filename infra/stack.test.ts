@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../shared/db/keys.js';
 import { createTableInput, SITE_SOURCES, TABLE } from '../shared/db/table.js';
 import { ContentLanguage } from '../shared/domain/common.js';
+import { ORIGIN_SECRET_HEADER } from '../shared/config/origin.js';
 import { CONTENT_SECURITY_POLICY, INDEX_REWRITE } from './constructs/site.js';
 import { SITE_CSS_HASH } from '../web/ui/assets.js';
 import { OpwegStack } from './stack.js';
@@ -180,6 +181,40 @@ describe('the portal API', () => {
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
     });
+  });
+});
+
+describe('only CloudFront reaches the portal', () => {
+  const portalOrigin = (t: Template) => {
+    const [distribution] = Object.values(t.findResources('AWS::CloudFront::Distribution'));
+    const origins = distribution!.Properties.DistributionConfig.Origins as { Id: string; DomainName: unknown; CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: string }[] }[];
+    return origins.find((o) => o.CustomOriginConfig)!;
+  };
+
+  it('adds the origin secret to every portal request, keeps it in SSM, and lets the portal read its history', () => {
+    const origin = portalOrigin(template);
+    const header = origin.OriginCustomHeaders?.find((h) => h.HeaderName === ORIGIN_SECRET_HEADER);
+    expect(header?.HeaderValue).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/opweg/dev/origin-secret', Type: 'String', Value: header!.HeaderValue });
+    const portal = functions()[logicalIdOf('Portal', 'AWS::Lambda::Function')]!;
+    expect(portal.Properties.Environment.Variables).toMatchObject({ ORIGIN_SECRET_NAME: expect.anything(), ORIGIN_SECRET_STAMP: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(actions('PortalRole')).toContain('ssm:GetParameterHistory');
+  });
+
+  it('a new deploy is a new secret', () => {
+    const { template: again } = synth({ bundle: false });
+    expect(portalOrigin(again).OriginCustomHeaders![0]!.HeaderValue).not.toBe(portalOrigin(template).OriginCustomHeaders![0]!.HeaderValue);
+  });
+
+  it('switches the public execute-api endpoint off once the API has its own domain name', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
+    const { template: custom, nag } = synth({ bundle: false, stage: { apiDomain: 'api.opweg.example.org', apiCertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/api' } });
+    custom.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+    custom.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.opweg.example.org' });
+    custom.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: Match.anyValue() });
+    expect(portalOrigin(custom).DomainName).toBe('api.opweg.example.org');
+    expect(nag.success).toBe(true);
+    expect(() => synth({ bundle: false, stage: { apiDomain: 'api.opweg.example.org' } })).toThrow(/apiCertificateArn/);
   });
 });
 

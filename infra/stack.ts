@@ -1,3 +1,5 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -19,7 +21,7 @@ import { PortalApi } from './constructs/api.js';
 import { bindSecrets, bindTable, OpwegFunction } from './constructs/opweg-function.js';
 import { Site } from './constructs/site.js';
 import { createTable } from './constructs/table.js';
-import { globalName, secretParameter, type Stage } from './stage.js';
+import { globalName, originSecretParameter as originSecretParameterName, secretParameter, type Stage } from './stage.js';
 
 /**
  * Everything OpWeg runs on in one AWS account and region (the stage's, pinned): the table, the
@@ -88,11 +90,28 @@ export class OpwegStack extends Stack {
     // TranslateText has no resource-level permissions: '*' is the only resource it accepts.
     portal.addToRolePolicy(new PolicyStatement({ actions: ['translate:TranslateText'], resources: ['*'] }));
     Validations.of(portal.role ?? portal).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'translate:TranslateText has no resource-level permissions; only this one action is granted.' });
-    const api = new PortalApi(this, 'PortalApi', { portal });
+    const api = new PortalApi(this, 'PortalApi', {
+      portal,
+      domain: stage.apiDomain && stage.apiCertificateArn ? { name: stage.apiDomain, certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', stage.apiCertificateArn) } : undefined,
+    });
+
+    // The origin secret: new at every deploy, kept in SSM (its history holds the previous one, which
+    // the portal still accepts while CloudFront rolls the new one out to its edges).
+    const originSecret = randomBytes(32).toString('base64url');
+    const originSecretParameter = new StringParameter(this, 'OriginSecret', {
+      parameterName: originSecretParameterName(stage),
+      stringValue: originSecret,
+      description: 'The x-opweg-origin header CloudFront adds to portal requests; rotated by every deploy.',
+    });
+    portal.addEnvironment('ORIGIN_SECRET_NAME', originSecretParameter.parameterName);
+    // A new value changes the function's configuration, so no instance keeps only the old one.
+    portal.addEnvironment('ORIGIN_SECRET_STAMP', createHash('sha256').update(originSecret).digest('hex').slice(0, 12));
+    portal.addToRolePolicy(new PolicyStatement({ actions: ['ssm:GetParameterHistory'], resources: [originSecretParameter.parameterArn] }));
 
     const site = new Site(this, 'Site', {
       globalName: (what) => globalName(stage, what),
-      apiEndpoint: api.api.apiEndpoint,
+      apiEndpoint: api.originEndpoint,
+      originSecret,
       domainName: stage.publicDomain || undefined,
       certificate: stage.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.certificateArn) : undefined,
     });
@@ -245,7 +264,7 @@ export class OpwegStack extends Stack {
     new CfnOutput(this, 'PublicOrigin', { value: publicOrigin });
     new CfnOutput(this, 'DistributionDomainName', { value: site.distribution.distributionDomainName, description: 'Point publicDomain (CNAME/alias) here' });
     new CfnOutput(this, 'SiteBucket', { value: site.bucket.bucketName });
-    new CfnOutput(this, 'ApiEndpoint', { value: api.api.apiEndpoint });
+    new CfnOutput(this, 'ApiEndpoint', { value: api.originEndpoint });
     new CfnOutput(this, 'MailFeedbackTopic', { value: mailFeedback.topicArn, description: 'Bounces and complaints (SES), subscribed by alarmEmail' });
     if (sender && stage.senderDomain) {
       sender.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `Publish in ${stage.senderDomain}'s DNS (Easy DKIM)` }));

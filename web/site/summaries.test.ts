@@ -62,6 +62,13 @@ describe('a listing in the reader’s language', () => {
     expect(dutch).not.toContain('<details class="original">');
   });
 
+  it('isolates organisation and place names on right-to-left pages, so "B.V." keeps its full stop', async () => {
+    const partners = await get(paths.partners('ar', 'zuid'));
+    expect(partners).toContain(`<h2><bdi>${data.partner.name}</bdi></h2>`);
+    expect(await get(paths.listing('ar', data.job.id))).toContain(`<bdi>${data.employer.name}</bdi>`);
+    expect(await get(paths.home('fa'))).toContain('<bdi>Venlo</bdi>');
+  });
+
   it('re-renders the listing’s page in every language when a summary changes', async () => {
     const record = await recordOf(db, keys.summary(data.job.id, 'ar'));
     const change = changeOf(record);

@@ -77,7 +77,7 @@ export async function HomePage({ locale, reads, config }: PageContext) {
                 <li>
                   <a href={paths.location(locale, l.id)}>
                     <Pictogram name="location" />
-                    {l.name}
+                    <bdi>{l.name}</bdi>
                   </a>
                 </li>
               ))}

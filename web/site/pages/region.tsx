@@ -52,7 +52,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
           <li>
             <a href={paths.location(locale, l.id)}>
               <Pictogram name="location" />
-              {l.name}
+              <bdi>{l.name}</bdi>
             </a>
           </li>
         ))}
@@ -153,12 +153,15 @@ export async function PartnersPage(ctx: PageContext, id: string) {
       {partners.length === 0 && <p>{t(locale, 'partners.empty')}</p>}
       {partners.map((o) => (
         <section class="box">
-          <h2>{o.name}</h2>
+          {/* Isolated: a Dutch name ending in "B.V." keeps its full stop on a right-to-left page. */}
+          <h2>
+            <bdi>{o.name}</bdi>
+          </h2>
           <p class="meta">{t(locale, `partnerKind.${o.kind}`)}</p>
           {o.offers && (
             <>
               <h3>{t(locale, 'partners.offers')}</h3>
-              <p class="text" lang="nl">
+              <p class="text" lang="nl" dir="ltr">
                 {o.offers}
               </p>
             </>
@@ -167,7 +170,11 @@ export async function PartnersPage(ctx: PageContext, id: string) {
             <>
               <h3>{t(locale, 'partners.contact')}</h3>
               <ul class="plain">
-                {o.address && <li>{o.address}</li>}
+                {o.address && (
+                  <li>
+                    <bdi>{o.address}</bdi>
+                  </li>
+                )}
                 {o.contactPhone && (
                   <li>
                     <a href={`tel:${o.contactPhone.replace(/[^+\d]/g, '')}`} dir="ltr">
