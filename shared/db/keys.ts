@@ -75,6 +75,8 @@ export const keys = {
   notice: (listingId: string, notice: string) => ({ pk: `LISTING#${listingId}`, sk: `NOTICE#${notice}` }),
   /** Marks a daily job as done for a day (e.g. the desk digest), so it runs once however often the sweep does. */
   dailyRun: (job: string, day: string) => ({ pk: `RUN#${job}`, sk: day }),
+  /** A whole-site (or region) render split into chunks: its progress counter (repositories/render-runs.ts). */
+  renderRun: (runId: string) => ({ pk: `RENDER#${runId}`, sk: 'RENDER' }),
 
   audit: (subjectType: string, subjectId: string, at: string, id: string) => ({
     pk: `${subjectType.toUpperCase()}#${subjectId}`,

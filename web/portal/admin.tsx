@@ -62,7 +62,7 @@ export function adminRoutes(p: Portal) {
   });
 
   // Regions and locations.
-  const LOCATION_FIELDS = ['id', 'regionId', 'name', 'municipality', 'province', 'lat', 'lon'] as const;
+  const LOCATION_FIELDS = ['id', 'regionId', 'name', 'municipality', 'province', 'lat', 'lon', 'deskAddress', 'deskHours', 'deskPhone'] as const;
 
   const directoryPage = async (c: PortalContext, o: { region?: FormState; location?: FormState } = {}, status: 200 | 422 = 200) => {
     const locale = c.get('locale');
@@ -115,6 +115,9 @@ export function adminRoutes(p: Portal) {
           <TextField locale={locale} state={location} prefix="location-" name="province" label={ll.province!} required />
           <TextField locale={locale} state={location} prefix="location-" name="lat" label={ll.lat!} inputmode="decimal" required />
           <TextField locale={locale} state={location} prefix="location-" name="lon" label={ll.lon!} inputmode="decimal" required />
+          <TextField locale={locale} state={location} prefix="location-" name="deskAddress" label={ll.deskAddress!} hint={tr(c, 'portal.admin.location.deskHint')} />
+          <TextField locale={locale} state={location} prefix="location-" name="deskHours" label={ll.deskHours!} />
+          <TextField locale={locale} state={location} prefix="location-" name="deskPhone" label={ll.deskPhone!} inputmode="tel" />
           <button type="submit">{tr(c, 'portal.listing.save')}</button>
         </form>
       </PortalPage>,
@@ -126,7 +129,7 @@ export function adminRoutes(p: Portal) {
     const id = c.req.query('location');
     const { locations } = await adminDirectory(p.deps.db, c.get('actor'));
     const current: Location | undefined = locations.find((l) => l.id === id);
-    return directoryPage(c, current ? { location: blankForm(Object.fromEntries(LOCATION_FIELDS.map((k) => [k, String(current[k])]))) } : {});
+    return directoryPage(c, current ? { location: blankForm(Object.fromEntries(LOCATION_FIELDS.map((k) => [k, String(current[k] ?? '')]))) } : {});
   });
 
   app.post('/admin/regions', async (c) => {
@@ -143,7 +146,13 @@ export function adminRoutes(p: Portal) {
   app.post('/admin/locations', async (c) => {
     const form = await formOf(c);
     const number = (v: string) => (v.trim() === '' ? undefined : Number.isFinite(Number(v.replace(',', '.'))) ? Number(v.replace(',', '.')) : v);
-    const input = { ...Object.fromEntries(['id', 'regionId', 'name', 'municipality', 'province'].map((k) => [k, one(form[k]).trim()])), lat: number(one(form.lat)), lon: number(one(form.lon)) };
+    const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
+    const input = {
+      ...Object.fromEntries(['id', 'regionId', 'name', 'municipality', 'province'].map((k) => [k, one(form[k]).trim()])),
+      lat: number(one(form.lat)),
+      lon: number(one(form.lon)),
+      ...Object.fromEntries(['deskAddress', 'deskHours', 'deskPhone'].map((k) => [k, optional(one(form[k]))])),
+    };
     try {
       await saveLocation(p.ctx, c.get('actor'), input);
     } catch (e) {
