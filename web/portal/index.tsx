@@ -8,6 +8,7 @@ import { ANONYMOUS } from '../../shared/services/actor.js';
 import { actorOfSession } from '../../shared/services/auth.js';
 import type { ResolvedDeps } from '../deps.js';
 import { adminRoutes } from './admin.js';
+import { adminAccountRoutes } from './admin-accounts.js';
 import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { deskRoutes } from './desk.js';
@@ -88,6 +89,7 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', deskInterestRoutes(p));
   app.route('/', reportRoutes(p));
   app.route('/', adminRoutes(p));
+  app.route('/', adminAccountRoutes(p));
 
   // Last: any other path under /portal (a sub-app's notFound is not used once mounted).
   app.all('*', (c) => errorPage(c, 'error.not_found', 404));
