@@ -83,6 +83,8 @@ export const keys = {
     sk: `AUDIT#${at}#${id}`,
   }),
   auditPrefix: () => 'AUDIT#',
+  /** Audit events by who did them (gsi6), for the admin's audit-log viewer. */
+  auditByActor: (actor: string) => `AUDIT-BY#${actor}`,
 
   // Sign-in. Secrets are never keys: a link token and a session id are stored as their
   // SHA-256 (hex), so a read of the table does not sign anyone in. Items carry `expiresAt`.
