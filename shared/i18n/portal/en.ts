@@ -594,6 +594,12 @@ export const portalEn = {
   'portal.org.offers': 'What you offer (optional)',
 
   'portal.error.title': 'Something went wrong',
+  'portal.error.forbiddenTitle': 'No access to this page',
+  'portal.error.forbidden': 'You are signed in as {email}, and this page belongs to another organisation or region, or needs another role. If you think you should have access, ask a colleague or the participation desk.',
+  'portal.error.notFoundTitle': 'Page not found',
+  'portal.error.notFound': 'There is nothing at this address. The link may be incomplete, or what it pointed to was removed.',
+  'portal.error.whereTo': 'Where you can go:',
+  'portal.error.signIn': 'Sign in',
   'portal.error.crossSite': 'This form was sent from another website, so it was refused. Open the page on OpWeg and try again.',
   'portal.error.unavailable': 'OpWeg cannot reach its database just now, so this could not be done. Please try again in a minute.',
   'portal.error.unexpected': 'An unexpected error occurred. Please try again in a moment.',

@@ -592,6 +592,12 @@ export const portalNl: PortalMessages = {
   'portal.org.offers': 'Wat u biedt (niet verplicht)',
 
   'portal.error.title': 'Er ging iets mis',
+  'portal.error.forbiddenTitle': 'Geen toegang tot deze pagina',
+  'portal.error.forbidden': 'U bent ingelogd als {email}, en deze pagina hoort bij een andere organisatie of regio, of vraagt een andere rol. Denkt u dat u toegang hoort te hebben, vraag het dan aan een collega of de Meedoenbalie.',
+  'portal.error.notFoundTitle': 'Pagina niet gevonden',
+  'portal.error.notFound': 'Op dit adres staat niets. Misschien is de link onvolledig, of is wat er stond verwijderd.',
+  'portal.error.whereTo': 'Hier kunt u verder:',
+  'portal.error.signIn': 'Inloggen',
   'portal.error.crossSite': 'Dit formulier kwam van een andere website en is daarom geweigerd. Open de pagina op OpWeg en probeer het opnieuw.',
   'portal.error.unavailable': 'OpWeg kan zijn database nu even niet bereiken, dus dit lukte niet. Probeer het over een minuut opnieuw.',
   'portal.error.unexpected': 'Er ging onverwacht iets mis. Probeer het zo opnieuw.',
