@@ -25,6 +25,7 @@ import { fileOf } from '../web/site/paths.js';
 import { ASSETS } from '../web/ui/assets.js';
 import { itemOf, recordOf } from '../web/site/testing.js';
 import { benchBundles, benchFloor, TARGETS } from './bench-bundles.js';
+import { benchFanOut } from './bench-fanout.js';
 import { benchInvalidation } from './bench-invalidation.js';
 import { seedListings, SEED_BUDGET_MS } from './bench-listings.js';
 import { benchNetwork, NETWORK_TARGETS, SLOW_PHONE } from './bench-network.js';
@@ -305,6 +306,10 @@ await section('Resident pages on a slow phone (Chromium, emulated 2G)', 'network
       `${f.wireBytes} / ${f.totalWireBytes} · ${f.requests} · ${f.fcpMs} · ${Number(f.cls.toFixed(3))} · ${f.floorWireBytes} · ${f.floorFcpMs}`,
     );
   }
+});
+
+await section('Fan-out rebuild on worker threads, and the national model', 'fanout', async () => {
+  for (const [name, value] of await benchFanOut(QUICK ? 300 : 1_000)) add(name, value);
 });
 
 await section('CloudFront invalidations per change, and their monthly cost', 'invalidation', async () => {
