@@ -124,8 +124,8 @@ export class OpwegStack extends Stack {
     const bindSite = (fn: OpwegFunction) => {
       bindTable(fn, table, 'read');
       bindSecrets(fn, secrets);
-      // grantPut/grantDelete would add Abort*, DeleteObject* etc.
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [site.bucket.arnForObjects('*')] }));
+      // grantPut/grantDelete would add Abort*, DeleteObject* etc. GetObject: HEAD, to skip a page whose bytes did not change.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject', 's3:GetObject'], resources: [site.bucket.arnForObjects('*')] }));
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(site.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
         reason: 'It writes any page of the site: object keys are page paths, unknown in advance.',
@@ -216,13 +216,44 @@ export class OpwegStack extends Stack {
       targets: [new LambdaFunction(sweep, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
     });
 
+    // Fan-out: a whole-site or region render goes to the render queue in chunks (web/site/fanout.ts),
+    // rendered by at most renderConcurrency chunk functions at once; a chunk that fails three
+    // times waits in FailedRenderChunks. Progress: the run's counter item and the metrics.
+    const chunkTimeout = Duration.minutes(5);
+    const chunksFailed = new Queue(this, 'FailedRenderChunks', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const renderQueue = new Queue(this, 'RenderChunks', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(4),
+      visibilityTimeout: Duration.minutes(chunkTimeout.toMinutes() * 6),
+      deadLetterQueue: { queue: chunksFailed, maxReceiveCount: 3 },
+    });
+    const renderChunk = new OpwegFunction(this, 'RenderChunk', {
+      handler: 'renderChunk',
+      description: 'OpWeg render chunk: renders one chunk of a whole-site render into the site bucket',
+      environment: siteEnvironment,
+      timeout: chunkTimeout,
+      memorySize: 1769, // one full vCPU: rendering is CPU-bound
+    });
+    bindSite(renderChunk);
+    renderChunk.addEventSource(new SqsEventSource(renderQueue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: stage.renderConcurrency }));
+    /** The run counter items (RENDER#<runId>) only: the site's functions otherwise only read the table. */
+    const countRuns = (fn: OpwegFunction, actions: string[]) =>
+      fn.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn], conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RENDER#*'] } } }));
+    countRuns(renderChunk, ['dynamodb:UpdateItem']);
+    for (const fn of [publish, repair]) {
+      countRuns(fn, ['dynamodb:PutItem']);
+      renderQueue.grantSendMessages(fn);
+      fn.addEnvironment('RENDER_QUEUE_URL', renderQueue.queueUrl);
+    }
+
     new Alarms(this, 'Alarms', {
       stage: stage.name,
-      functions: { Portal: portal, Publish: publish, Repair: repair, Sweep: sweep },
+      functions: { Portal: portal, Publish: publish, Repair: repair, RenderChunk: renderChunk, Sweep: sweep },
       streamReader: publish,
       // A dead letter still there after one visibility timeout: the repair failed once, or is not running.
       deadLetters: { queue: deadLetters, maxAge: Duration.minutes(repairTimeout.toMinutes() * 6) },
-      parked: { DeadLettersParked: parked },
+      parked: { DeadLettersParked: parked, FailedRenderChunks: chunksFailed },
       api,
       monthlyBudgetUsd: stage.monthlyBudgetUsd,
       email: stage.alarmEmail,
@@ -265,6 +296,7 @@ export class OpwegStack extends Stack {
     new CfnOutput(this, 'DistributionDomainName', { value: site.distribution.distributionDomainName, description: 'Point publicDomain (CNAME/alias) here' });
     new CfnOutput(this, 'SiteBucket', { value: site.bucket.bucketName });
     new CfnOutput(this, 'ApiEndpoint', { value: api.originEndpoint });
+    new CfnOutput(this, 'RenderQueueUrl', { value: renderQueue.queueUrl, description: 'npm run rebuild-site -- --fan-out (RENDER_QUEUE_URL)' });
     new CfnOutput(this, 'MailFeedbackTopic', { value: mailFeedback.topicArn, description: 'Bounces and complaints (SES), subscribed by alarmEmail' });
     if (sender && stage.senderDomain) {
       sender.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `Publish in ${stage.senderDomain}'s DNS (Easy DKIM)` }));

@@ -44,6 +44,12 @@ const StageConfig = z.object({
   alarmEmail: z.email().optional(),
   /** The monthly AWS cost (USD) above which the budget alarm fires (80 % spent, or 100 % forecast). */
   monthlyBudgetUsd: z.number().positive().default(10),
+  /**
+   * At most this many chunk functions render at once (the SQS event source's maximum
+   * concurrency): enough for a whole-site render in minutes, few enough that on-demand DynamoDB
+   * and the account's Lambda concurrency are not swamped. See docs/scale.md.
+   */
+  renderConcurrency: z.number().int().min(2).max(1000).default(10),
   /** How many days AWS Backup keeps each daily backup of the table (the privacy notice states backups). */
   backupRetentionDays: z.number().int().min(1).default(35),
   /**

@@ -7,6 +7,7 @@ import { t } from '../i18n/index.js';
 import { auditPut } from '../repositories/audit.js';
 import { getDirectory } from '../repositories/directory.js';
 import { consumeLoginToken, deleteSession, getSession, hitRateLimit } from '../repositories/sessions.js';
+import type { Membership } from '../domain/user.js';
 import { membershipsOfUser } from '../repositories/users.js';
 import { invitationsOfUser } from '../repositories/invitations.js';
 import { del, put, transact } from '../repositories/transact.js';
@@ -60,7 +61,7 @@ export async function requestSignIn(ctx: ServiceContext, input: unknown, client:
     issueLoginLink(ctx, email, locale),
   ]);
   const mail = { to: email, subject: t(locale, 'portal.mail.signin.subject'), text: t(locale, 'portal.mail.signin.body', { link, minutes: LOGIN_TOKEN_MINUTES }) };
-  if (memberships.length > 0 || invitations.length > 0) {
+  if (activeMemberships(memberships).length > 0 || invitations.length > 0) {
     if (ctx.background) ctx.background.run(() => ctx.mail.send(mail));
     else await ctx.mail.send(mail);
   }
@@ -118,8 +119,20 @@ export async function actorOfSession(ctx: ServiceContext, sessionId: string | un
   if (!sessionId || sessionId.length > 100) return { kind: 'anonymous' };
   const session = await getSession(ctx.db, hashSecret(sessionId), epochSeconds(ctx.clock.now()));
   if (!session) return { kind: 'anonymous' };
-  return { kind: 'person', email: session.email, memberships: await membershipsOfUser(ctx.db, session.email) };
+  const memberships = await membershipsOfUser(ctx.db, session.email);
+  const active = activeMemberships(memberships);
+  // Blocked or removed, with nothing else (not even an invitation to answer): the session ends
+  // at once, whatever the cookie says.
+  const nothingLeft = active.length === 0 && (memberships.length > 0 || (await invitationsOfUser(ctx.db, session.email, epochSeconds(ctx.clock.now()))).length === 0);
+  if (nothingLeft) {
+    await deleteSession(ctx.db, hashSecret(sessionId));
+    return { kind: 'anonymous' };
+  }
+  return { kind: 'person', email: session.email, memberships: active };
 }
+
+/** Memberships that grant something: a blocked employer account's do not. */
+export const activeMemberships = (memberships: Membership[]) => memberships.filter((m) => !(m.role === 'employer' && m.blockedAt));
 
 /** Ends a session: its item goes, so the cookie opens nothing any more. */
 export async function signOut(ctx: ServiceContext, sessionId: string | undefined, actor: Actor) {
