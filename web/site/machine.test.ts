@@ -55,7 +55,7 @@ describe('machine-readable pages', () => {
     });
     // The sentences the page shows under "Who can do this?", each a full sentence, none run together.
     const page = (await get(paths.listing('en', data.job.id))).text;
-    const sentences = ['permit.holders', 'permit.asylum', 'permit.helps'] as const;
+    const sentences = ['permit.holders', 'permit.asylum', 'permit.twv', 'permit.helps'] as const;
     expect(ld!.eligibilityToWorkRequirement).toBe(sentences.map((key) => t('en', key)).join(' '));
     for (const key of sentences) expect(page).toContain(t('en', key));
     expect(ld!.eligibilityToWorkRequirement).toMatch(/^([^.]+\.)( [^.]+\.)*$/s);
