@@ -1,4 +1,4 @@
-import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { GetParametersCommand, paginateGetParameterHistory, SSMClient } from '@aws-sdk/client-ssm';
 import { loadConfig } from '../shared/config/index.js';
 import { createDb } from '../shared/db/client.js';
 import type { Deps } from '../web/deps.js';
@@ -23,9 +23,26 @@ export async function readSecrets(
   return Object.fromEntries(wanted.map(([key, name]) => [key, values.get(name) ?? '']));
 }
 
+/**
+ * The origin secrets the portal accepts (shared/config/origin.ts): the newest value of the
+ * parameter named by `ORIGIN_SECRET_NAME` and the one before it, from its history. Every deploy
+ * writes a new value; CloudFront's edges send the old one until the new one reaches them.
+ */
+export async function readOriginSecrets(env: Record<string, string | undefined> = process.env, ssm?: SSMClient): Promise<Record<string, string>> {
+  const name = env.ORIGIN_SECRET_NAME;
+  if (!name) return {};
+  const versions: { version: number; value: string }[] = [];
+  for await (const page of paginateGetParameterHistory({ client: ssm ?? new SSMClient({}) }, { Name: name, WithDecryption: true })) {
+    for (const p of page.Parameters ?? []) if (p.Value) versions.push({ version: p.Version ?? 0, value: p.Value });
+  }
+  const values = versions.sort((a, b) => a.version - b.version).map((v) => v.value);
+  if (values.length === 0) throw new Error(`SSM parameter ${name} has no value (see docs/deploy.md)`);
+  return { ORIGIN_SECRETS: values.slice(-2).join(' ') };
+}
+
 /** What every handler needs, built once per Lambda instance (at cold start). */
 export async function loadDeps(): Promise<Deps> {
-  const config = loadConfig({ ...process.env, ...(await readSecrets()) });
+  const config = loadConfig({ ...process.env, ...(await readSecrets()), ...(await readOriginSecrets()) });
   const db = createDb({ tableName: config.TABLE_NAME, cursorSecret: config.CURSOR_SECRET, region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT, auditRetentionDays: config.AUDIT_RETENTION_DAYS });
   return { db, config };
 }

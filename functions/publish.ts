@@ -3,12 +3,14 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { publishRecords } from '../web/site/publish.js';
 import { loadDeps } from './deps.js';
+import { renderQueue } from './render-queue.js';
 import { siteStore } from './site.js';
 
 const logger = new Logger();
 const metrics = new Metrics();
 const deps = await loadDeps();
 const store = siteStore();
+const fanOut = renderQueue(deps.db);
 
 /**
  * The table's stream → the resident pages a change touches, into the site bucket. CloudFront
@@ -18,7 +20,7 @@ const store = siteStore();
 export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
   logger.addContext(context);
   metrics.captureColdStartMetric();
-  const result = await publishRecords({ ...deps, store, log: (message, detail) => logger.error(message, detail) }, event.Records);
+  const result = await publishRecords({ ...deps, store, fanOut, log: (message, detail) => logger.error(message, detail) }, event.Records);
   logger.info('published', { records: event.Records.length, pages: result.keys.length, failed: result.batchItemFailures.length });
   metrics.addMetric('PagesWritten', MetricUnit.Count, result.keys.length);
   metrics.addMetric('RecordsFailed', MetricUnit.Count, result.batchItemFailures.length);

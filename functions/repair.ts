@@ -4,6 +4,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { createRepairer } from '../web/site/repair.js';
 import { createStreamsClient } from '../web/site/stream.js';
 import { loadDeps } from './deps.js';
+import { renderQueue } from './render-queue.js';
 import { siteStore } from './site.js';
 
 const logger = new Logger();
@@ -12,6 +13,7 @@ const deps = await loadDeps();
 const repair = createRepairer({
   ...deps,
   store: siteStore(),
+  fanOut: renderQueue(deps.db),
   streams: createStreamsClient({ endpoint: deps.config.DYNAMODB_ENDPOINT, region: deps.config.AWS_REGION }),
   log: (message, detail) => logger.error(message, detail),
   warn: (message, detail) => logger.warn(message, detail),

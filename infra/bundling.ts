@@ -6,6 +6,7 @@ export const HANDLERS = {
   portal: 'functions/portal.ts',
   publish: 'functions/publish.ts',
   repair: 'functions/repair.ts',
+  renderChunk: 'functions/render-chunk.ts',
   sweep: 'functions/sweep.ts',
 } as const;
 export type HandlerName = keyof typeof HANDLERS;

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../shared/db/keys.js';
 import { createTableInput, SITE_SOURCES, TABLE } from '../shared/db/table.js';
 import { ContentLanguage } from '../shared/domain/common.js';
+import { ORIGIN_SECRET_HEADER } from '../shared/config/origin.js';
 import { CONTENT_SECURITY_POLICY, INDEX_REWRITE } from './constructs/site.js';
 import { SITE_CSS_HASH } from '../web/ui/assets.js';
 import { OpwegStack } from './stack.js';
@@ -30,7 +31,8 @@ let template: Template;
 let nagReport: ReturnType<AwsSolutionsChecks['validateScope']>;
 beforeAll(() => {
   ({ template, nag: nagReport } = synth({ bundle: true }));
-});
+  // Five bundles with esbuild, on a loaded 2-core machine: correctness, not speed.
+}, 240_000);
 
 /** OpWeg's own functions (not CDK's BucketDeployment handler). */
 const functions = (t = template) => Object.fromEntries(Object.entries(t.findResources('AWS::Lambda::Function')).filter(([id]) => !id.startsWith('CustomCDKBucketDeployment')));
@@ -183,10 +185,44 @@ describe('the portal API', () => {
   });
 });
 
+describe('only CloudFront reaches the portal', () => {
+  const portalOrigin = (t: Template) => {
+    const [distribution] = Object.values(t.findResources('AWS::CloudFront::Distribution'));
+    const origins = distribution!.Properties.DistributionConfig.Origins as { Id: string; DomainName: unknown; CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: string }[] }[];
+    return origins.find((o) => o.CustomOriginConfig)!;
+  };
+
+  it('adds the origin secret to every portal request, keeps it in SSM, and lets the portal read its history', () => {
+    const origin = portalOrigin(template);
+    const header = origin.OriginCustomHeaders?.find((h) => h.HeaderName === ORIGIN_SECRET_HEADER);
+    expect(header?.HeaderValue).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/opweg/dev/origin-secret', Type: 'String', Value: header!.HeaderValue });
+    const portal = functions()[logicalIdOf('Portal', 'AWS::Lambda::Function')]!;
+    expect(portal.Properties.Environment.Variables).toMatchObject({ ORIGIN_SECRET_NAME: expect.anything(), ORIGIN_SECRET_STAMP: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(actions('PortalRole')).toContain('ssm:GetParameterHistory');
+  });
+
+  it('a new deploy is a new secret', () => {
+    const { template: again } = synth({ bundle: false });
+    expect(portalOrigin(again).OriginCustomHeaders![0]!.HeaderValue).not.toBe(portalOrigin(template).OriginCustomHeaders![0]!.HeaderValue);
+  });
+
+  it('switches the public execute-api endpoint off once the API has its own domain name', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
+    const { template: custom, nag } = synth({ bundle: false, stage: { apiDomain: 'api.opweg.example.org', apiCertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/api' } });
+    custom.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+    custom.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.opweg.example.org' });
+    custom.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { DomainName: Match.anyValue() });
+    expect(portalOrigin(custom).DomainName).toBe('api.opweg.example.org');
+    expect(nag.success).toBe(true);
+    expect(() => synth({ bundle: false, stage: { apiDomain: 'api.opweg.example.org' } })).toThrow(/apiCertificateArn/);
+  });
+});
+
 describe('the functions', () => {
-  it('are four, arm64 on nodejs24.x, each with TABLE_NAME, source maps and its own log group', () => {
+  it('are five, arm64 on nodejs24.x, each with TABLE_NAME, source maps and its own log group', () => {
     const table = logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable');
-    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'Repair', 'Sweep']);
+    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'RenderChunk', 'Repair', 'Sweep']);
     for (const fn of Object.values(functions())) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -215,7 +251,9 @@ describe('the functions', () => {
     for (const [, p] of policies) expect(JSON.stringify(p)).not.toContain('cloudfront:CreateInvalidation');
     for (const role of ['PublishRole', 'RepairRole']) {
       expect(actions(role)).toContain('s3:PutObject');
-      expect(actions(role)).not.toContain('dynamodb:PutItem');
+      // The table only through the run counter (RENDER#<runId>), never a listing or a person.
+      const writes = (JSON.parse(actions(role)) as { Action: string | string[]; Condition?: unknown }[]).filter((st) => [st.Action].flat().some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)));
+      expect(writes).toEqual([expect.objectContaining({ Action: 'dynamodb:PutItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RENDER#*'] } } })]);
     }
     expect(actions('PortalRole')).not.toContain('cloudfront:');
     expect(actions('SweepRole')).not.toContain('cloudfront:');
@@ -261,7 +299,7 @@ describe('the repair', () => {
   it('parks a dead letter after five failed repairs, in a queue kept 14 days, encrypted and TLS-only like the first', () => {
     const [deadLetters, parked] = [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), logicalIdOf('PublishParked', 'AWS::SQS::Queue')];
     const queues = template.findResources('AWS::SQS::Queue');
-    expect(Object.keys(queues)).toHaveLength(2);
+    expect(Object.keys(queues)).toHaveLength(4);
     expect(queues[deadLetters]!.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [parked, 'Arn'] }, maxReceiveCount: 5 });
     expect(queues[parked]!.Properties.RedrivePolicy).toBeUndefined();
     const repair = Object.values(functions()).find((f) => f.Properties.Description.startsWith('OpWeg repair'))!;
@@ -276,7 +314,7 @@ describe('the repair', () => {
     }
   });
 
-  it('may read the table and its stream by position, list and write pages, and nothing more', () => {
+  it('may read the table and its stream by position, list, check and write pages, start a render run and queue its chunks, and nothing more', () => {
     const table = logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable');
     const policy = JSON.parse(actions('RepairRole')) as { Action: string | string[]; Resource: unknown }[];
     const stream = policy.find((st) => [st.Action].flat().includes('dynamodb:GetRecords'))!;
@@ -284,7 +322,11 @@ describe('the repair', () => {
     expect(stream.Resource).toEqual({ 'Fn::GetAtt': [table, 'StreamArn'] });
     expect(policy.find((st) => st.Action === 's3:ListBucket')!.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf('SitePages', 'AWS::S3::Bucket'), 'Arn'] });
     expect(actions('RepairRole')).toContain('sqs:DeleteMessage');
-    for (const never of ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 's3:GetObject', 'ses:', 'sqs:SendMessage']) expect(actions('RepairRole')).not.toContain(never);
+    for (const never of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'ses:']) expect(actions('RepairRole')).not.toContain(never);
+    const put = policy.find((st) => [st.Action].flat().includes('dynamodb:PutItem'))!;
+    expect(put).toMatchObject({ Action: 'dynamodb:PutItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RENDER#*'] } } });
+    const send = policy.find((st) => [st.Action].flat().includes('sqs:SendMessage'))!;
+    expect(send.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf('RenderChunks', 'AWS::SQS::Queue'), 'Arn'] });
   });
 
   it('has the site settings the publisher has', () => {
@@ -293,6 +335,40 @@ describe('the repair', () => {
     const { POWERTOOLS_SERVICE_NAME: _r, ...repair } = env('Repair');
     expect(repair).toEqual(publish);
     expect(Object.keys(repair)).toEqual(expect.arrayContaining(['SITE_BUCKET', 'PUBLIC_ORIGIN']));
+  });
+});
+
+describe('the fan-out render', () => {
+  it('queues chunks for a chunk function with bounded concurrency, partial failures, and a dead-letter queue after three tries', () => {
+    const [chunks, failed] = [logicalIdOf('RenderChunks', 'AWS::SQS::Queue'), logicalIdOf('FailedRenderChunks', 'AWS::SQS::Queue')];
+    const queues = template.findResources('AWS::SQS::Queue');
+    expect(queues[chunks]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [failed, 'Arn'] }, maxReceiveCount: 3 } });
+    const fn = functions()[logicalIdOf('RenderChunk', 'AWS::Lambda::Function')]!;
+    expect(queues[chunks]!.Properties.VisibilityTimeout).toBe(fn.Properties.Timeout * 6);
+    expect(fn.Properties.MemorySize).toBe(1769);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [chunks, 'Arn'] },
+      FunctionName: { Ref: logicalIdOf('RenderChunk', 'AWS::Lambda::Function') },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 10 },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failed, 'QueueName'] } }],
+    });
+  });
+
+  it('lets the chunk function read the table, count its run on RENDER# items only, and check and write pages', () => {
+    const policy = JSON.parse(actions('RenderChunkRole')) as { Action: string | string[]; Condition?: unknown }[];
+    const update = policy.find((st) => [st.Action].flat().includes('dynamodb:UpdateItem'))!;
+    expect(update).toMatchObject({ Action: 'dynamodb:UpdateItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RENDER#*'] } } });
+    expect(actions('RenderChunkRole')).toContain('s3:PutObject');
+    for (const never of ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'sqs:SendMessage', 'ses:']) expect(actions('RenderChunkRole')).not.toContain(never);
+    // The publisher and the repair know where the queue is; the chunk function does not fan out again.
+    const env = (name: string) => functions()[logicalIdOf(name, 'AWS::Lambda::Function')]!.Properties.Environment.Variables;
+    expect(env('Publish').RENDER_QUEUE_URL).toEqual({ Ref: logicalIdOf('RenderChunks', 'AWS::SQS::Queue') });
+    expect(env('RenderChunk').RENDER_QUEUE_URL).toBeUndefined();
   });
 });
 
@@ -307,7 +383,7 @@ describe('the sweep', () => {
 
 describe('operations', () => {
   it('alarms on each function\'s errors, a dead letter not repaired within the hour, and any parked one', () => {
-    for (const name of ['Portal', 'Publish', 'Repair', 'Sweep']) {
+    for (const name of ['Portal', 'Publish', 'Repair', 'RenderChunk', 'Sweep']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Errors',
         Namespace: 'AWS/Lambda',
@@ -335,7 +411,7 @@ describe('operations', () => {
 
   it('alarms on throttles of every function, the stream reader falling behind, and the API\'s 5xx and 429 rates', () => {
     const topic = [{ Ref: logicalIdOf('AlarmsTopic', 'AWS::SNS::Topic') }];
-    for (const name of ['Portal', 'Publish', 'Repair', 'Sweep']) {
+    for (const name of ['Portal', 'Publish', 'Repair', 'RenderChunk', 'Sweep']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Throttles',
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(name, 'AWS::Lambda::Function') } }],

@@ -1,3 +1,5 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type CfnElement, type StackProps } from 'aws-cdk-lib';
 import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -19,7 +21,7 @@ import { PortalApi } from './constructs/api.js';
 import { bindSecrets, bindTable, OpwegFunction } from './constructs/opweg-function.js';
 import { Site } from './constructs/site.js';
 import { createTable } from './constructs/table.js';
-import { globalName, secretParameter, type Stage } from './stage.js';
+import { globalName, originSecretParameter as originSecretParameterName, secretParameter, type Stage } from './stage.js';
 
 /**
  * Everything OpWeg runs on in one AWS account and region (the stage's, pinned): the table, the
@@ -88,11 +90,28 @@ export class OpwegStack extends Stack {
     // TranslateText has no resource-level permissions: '*' is the only resource it accepts.
     portal.addToRolePolicy(new PolicyStatement({ actions: ['translate:TranslateText'], resources: ['*'] }));
     Validations.of(portal.role ?? portal).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'translate:TranslateText has no resource-level permissions; only this one action is granted.' });
-    const api = new PortalApi(this, 'PortalApi', { portal });
+    const api = new PortalApi(this, 'PortalApi', {
+      portal,
+      domain: stage.apiDomain && stage.apiCertificateArn ? { name: stage.apiDomain, certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', stage.apiCertificateArn) } : undefined,
+    });
+
+    // The origin secret: new at every deploy, kept in SSM (its history holds the previous one, which
+    // the portal still accepts while CloudFront rolls the new one out to its edges).
+    const originSecret = randomBytes(32).toString('base64url');
+    const originSecretParameter = new StringParameter(this, 'OriginSecret', {
+      parameterName: originSecretParameterName(stage),
+      stringValue: originSecret,
+      description: 'The x-opweg-origin header CloudFront adds to portal requests; rotated by every deploy.',
+    });
+    portal.addEnvironment('ORIGIN_SECRET_NAME', originSecretParameter.parameterName);
+    // A new value changes the function's configuration, so no instance keeps only the old one.
+    portal.addEnvironment('ORIGIN_SECRET_STAMP', createHash('sha256').update(originSecret).digest('hex').slice(0, 12));
+    portal.addToRolePolicy(new PolicyStatement({ actions: ['ssm:GetParameterHistory'], resources: [originSecretParameter.parameterArn] }));
 
     const site = new Site(this, 'Site', {
       globalName: (what) => globalName(stage, what),
-      apiEndpoint: api.api.apiEndpoint,
+      apiEndpoint: api.originEndpoint,
+      originSecret,
       domainName: stage.publicDomain || undefined,
       certificate: stage.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.certificateArn) : undefined,
     });
@@ -105,8 +124,8 @@ export class OpwegStack extends Stack {
     const bindSite = (fn: OpwegFunction) => {
       bindTable(fn, table, 'read');
       bindSecrets(fn, secrets);
-      // grantPut/grantDelete would add Abort*, DeleteObject* etc.
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject'], resources: [site.bucket.arnForObjects('*')] }));
+      // grantPut/grantDelete would add Abort*, DeleteObject* etc. GetObject: HEAD, to skip a page whose bytes did not change.
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:DeleteObject', 's3:GetObject'], resources: [site.bucket.arnForObjects('*')] }));
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(site.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
         reason: 'It writes any page of the site: object keys are page paths, unknown in advance.',
@@ -197,13 +216,44 @@ export class OpwegStack extends Stack {
       targets: [new LambdaFunction(sweep, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
     });
 
+    // Fan-out: a whole-site or region render goes to the render queue in chunks (web/site/fanout.ts),
+    // rendered by at most renderConcurrency chunk functions at once; a chunk that fails three
+    // times waits in FailedRenderChunks. Progress: the run's counter item and the metrics.
+    const chunkTimeout = Duration.minutes(5);
+    const chunksFailed = new Queue(this, 'FailedRenderChunks', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const renderQueue = new Queue(this, 'RenderChunks', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(4),
+      visibilityTimeout: Duration.minutes(chunkTimeout.toMinutes() * 6),
+      deadLetterQueue: { queue: chunksFailed, maxReceiveCount: 3 },
+    });
+    const renderChunk = new OpwegFunction(this, 'RenderChunk', {
+      handler: 'renderChunk',
+      description: 'OpWeg render chunk: renders one chunk of a whole-site render into the site bucket',
+      environment: siteEnvironment,
+      timeout: chunkTimeout,
+      memorySize: 1769, // one full vCPU: rendering is CPU-bound
+    });
+    bindSite(renderChunk);
+    renderChunk.addEventSource(new SqsEventSource(renderQueue, { batchSize: 1, reportBatchItemFailures: true, maxConcurrency: stage.renderConcurrency }));
+    /** The run counter items (RENDER#<runId>) only: the site's functions otherwise only read the table. */
+    const countRuns = (fn: OpwegFunction, actions: string[]) =>
+      fn.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn], conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RENDER#*'] } } }));
+    countRuns(renderChunk, ['dynamodb:UpdateItem']);
+    for (const fn of [publish, repair]) {
+      countRuns(fn, ['dynamodb:PutItem']);
+      renderQueue.grantSendMessages(fn);
+      fn.addEnvironment('RENDER_QUEUE_URL', renderQueue.queueUrl);
+    }
+
     new Alarms(this, 'Alarms', {
       stage: stage.name,
-      functions: { Portal: portal, Publish: publish, Repair: repair, Sweep: sweep },
+      functions: { Portal: portal, Publish: publish, Repair: repair, RenderChunk: renderChunk, Sweep: sweep },
       streamReader: publish,
       // A dead letter still there after one visibility timeout: the repair failed once, or is not running.
       deadLetters: { queue: deadLetters, maxAge: Duration.minutes(repairTimeout.toMinutes() * 6) },
-      parked: { DeadLettersParked: parked },
+      parked: { DeadLettersParked: parked, FailedRenderChunks: chunksFailed },
       api,
       monthlyBudgetUsd: stage.monthlyBudgetUsd,
       email: stage.alarmEmail,
@@ -245,7 +295,8 @@ export class OpwegStack extends Stack {
     new CfnOutput(this, 'PublicOrigin', { value: publicOrigin });
     new CfnOutput(this, 'DistributionDomainName', { value: site.distribution.distributionDomainName, description: 'Point publicDomain (CNAME/alias) here' });
     new CfnOutput(this, 'SiteBucket', { value: site.bucket.bucketName });
-    new CfnOutput(this, 'ApiEndpoint', { value: api.api.apiEndpoint });
+    new CfnOutput(this, 'ApiEndpoint', { value: api.originEndpoint });
+    new CfnOutput(this, 'RenderQueueUrl', { value: renderQueue.queueUrl, description: 'npm run rebuild-site -- --fan-out (RENDER_QUEUE_URL)' });
     new CfnOutput(this, 'MailFeedbackTopic', { value: mailFeedback.topicArn, description: 'Bounces and complaints (SES), subscribed by alarmEmail' });
     if (sender && stage.senderDomain) {
       sender.dkimRecords.forEach((r, i) => new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${r.name} CNAME ${r.value}`, description: `Publish in ${stage.senderDomain}'s DNS (Easy DKIM)` }));

@@ -13,6 +13,14 @@ const StageConfig = z.object({
   publicDomain: z.string().default(''),
   /** ACM certificate for publicDomain; CloudFront only takes certificates from us-east-1. */
   certificateArn: z.string().startsWith('arn:aws:acm:us-east-1:').optional(),
+  /**
+   * Optional: a domain name of the portal's API (e.g. "api.opweg.nl") with a regional ACM
+   * certificate (in the stage's region). With it, CloudFront reaches the API by that name and the
+   * public default execute-api endpoint is switched off; without it, that endpoint stays reachable
+   * and only the origin secret header keeps it shut (docs/deploy.md).
+   */
+  apiDomain: z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/).optional(),
+  apiCertificateArn: z.string().startsWith('arn:aws:acm:').optional(),
   /** The From address of magic links and digests; SES verifies it after deploy. */
   senderAddress: z.email(),
   retentionDaysAfterClose: z.number().int().min(1),
@@ -36,6 +44,12 @@ const StageConfig = z.object({
   alarmEmail: z.email().optional(),
   /** The monthly AWS cost (USD) above which the budget alarm fires (80 % spent, or 100 % forecast). */
   monthlyBudgetUsd: z.number().positive().default(10),
+  /**
+   * At most this many chunk functions render at once (the SQS event source's maximum
+   * concurrency): enough for a whole-site render in minutes, few enough that on-demand DynamoDB
+   * and the account's Lambda concurrency are not swamped. See docs/scale.md.
+   */
+  renderConcurrency: z.number().int().min(2).max(1000).default(10),
   /** How many days AWS Backup keeps each daily backup of the table (the privacy notice states backups). */
   backupRetentionDays: z.number().int().min(1).default(35),
   /**
@@ -56,6 +70,9 @@ export function readStage(app: App): Stage {
   if (parsed.data.publicDomain && !parsed.data.certificateArn) {
     throw new Error(`context.stages.${name}: publicDomain needs a certificateArn (ACM, us-east-1).`);
   }
+  if (parsed.data.apiDomain && !parsed.data.apiCertificateArn) {
+    throw new Error(`context.stages.${name}: apiDomain needs an apiCertificateArn (ACM, in the stage's region).`);
+  }
   return { ...parsed.data, name };
 }
 
@@ -64,3 +81,9 @@ export const globalName = (stage: Stage, what: string) => `OpWeg-${stage.name}-$
 
 /** SSM SecureString parameters a stage's functions read at cold start (created by hand, see docs/deploy.md). */
 export const secretParameter = (stage: Stage, secret: 'cursor-secret' | 'resident-key-secret') => `/opweg/${stage.name}/${secret}`;
+
+/**
+ * The SSM parameter with the secret CloudFront adds to every request for the portal (the
+ * `x-opweg-origin` header): a new random value at every deploy; the stack writes it.
+ */
+export const originSecretParameter = (stage: Stage) => `/opweg/${stage.name}/origin-secret`;

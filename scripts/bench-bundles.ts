@@ -32,6 +32,8 @@ const eventsWith = (repair: SQSEvent): Record<HandlerName, unknown> => ({
   // A dead letter naming a real stream record, not of the site: read again, nothing to render.
   repair,
   sweep: scheduledEvent(new Date()),
+  // As the publisher's: the init is the cold start; a chunk's rendering is the rebuild's figure.
+  renderChunk: { Records: [] },
 });
 
 /** Writes an item that is no page's source and points a dead-letter message at its stream record. */

@@ -25,8 +25,10 @@ import { fileOf } from '../web/site/paths.js';
 import { ASSETS } from '../web/ui/assets.js';
 import { itemOf, recordOf } from '../web/site/testing.js';
 import { benchBundles, benchFloor, TARGETS } from './bench-bundles.js';
+import { benchFanOut } from './bench-fanout.js';
 import { benchInvalidation } from './bench-invalidation.js';
 import { seedListings, SEED_BUDGET_MS } from './bench-listings.js';
+import { benchNetwork, NETWORK_TARGETS, SLOW_PHONE } from './bench-network.js';
 import { benchRebuilds, benchSite } from './bench-site.js';
 import { seedDemo } from './demo/seed.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -34,11 +36,13 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 /**
  * `npm run bench [-- --quick] [-- --only=invalidation,fanout,...]`: every speed and size figure in
  * one table, also written to .data/bench.json (not with --only). Figures are printed, never
- * asserted. Sections: dynamodb, bundles, site, rebuild, invalidation, fanout.
+ * asserted. Sections: dynamodb, bundles, site, rebuild, network, invalidation, fanout.
  *  - Lambda bundles (scripts/bench-bundles.ts) and the resident site (scripts/bench-site.ts);
  *  - DynamoDB calls and consumed capacity per portal request and per published listing change,
  *    at a small and a large table (1,000 and 100,000 listings; --quick: 1,000 and 10,000);
- *  - portal requests per second and p99 under autocannon, beside a static file from the same server.
+ *  - portal requests per second and p99 under autocannon, beside a static file from the same server;
+ *  - per resident page type, bytes on the wire and first paint in Chromium on a slow phone
+ *    (scripts/bench-network.ts; `--only=network` runs just that, in about five minutes).
  */
 
 const QUICK = process.argv.includes('--quick');
@@ -280,7 +284,7 @@ if (!QUICK) {
     for (const [name, value] of Object.entries(figures)) {
       if (typeof value === 'object' && value !== null) {
         for (const [page, w] of Object.entries(value as Record<string, Record<string, number>>)) {
-          add(`site: ${page}: html / gzip / gzip with CSS, bytes`, Object.values(w).join(' / '));
+          add(`site: ${page}: html / gzip (CSS inline), bytes`, Object.values(w).join(' / '));
         }
       } else add(name, value as Value);
     }
@@ -291,6 +295,22 @@ if (!QUICK) {
     }
   });
 } else add('site: figures', 'skipped with --quick (npm run bench runs them)');
+
+await section('Resident pages on a slow phone (Chromium, emulated 2G)', 'network', async () => {
+  const { latencyMs, kbitPerSecond, cpuSlowdown } = SLOW_PHONE;
+  add('network: the phone', `${latencyMs} ms round trip, ${kbitPerSecond} kbit/s, CPU ${cpuSlowdown}× slower; median of 5 cold loads; floor: a bare static page of the same size on the wire`);
+  add('network: targets (listing and location pages)', `≤ ${NETWORK_TARGETS.wireKB} KB on the wire, first contentful paint ≤ ${NETWORK_TARGETS.fcpMs} ms, layout shift ${NETWORK_TARGETS.cls}`);
+  for (const f of await benchNetwork()) {
+    add(
+      `network: ${f.page}: wire bytes (document / all) · requests · FCP ms · CLS · floor wire bytes · floor FCP ms`,
+      `${f.wireBytes} / ${f.totalWireBytes} · ${f.requests} · ${f.fcpMs} · ${Number(f.cls.toFixed(3))} · ${f.floorWireBytes} · ${f.floorFcpMs}`,
+    );
+  }
+});
+
+await section('Fan-out rebuild on worker threads, and the national model', 'fanout', async () => {
+  for (const [name, value] of await benchFanOut(QUICK ? 300 : 1_000)) add(name, value);
+});
 
 await section('CloudFront invalidations per change, and their monthly cost', 'invalidation', async () => {
   for (const [name, value] of await benchInvalidation()) add(name, value);

@@ -30,7 +30,8 @@ export async function nuErrors(documents: readonly (readonly [string, string])[]
     });
     const run = promisify(execFile);
     // vnu exits 1 when it found errors; its JSON report is on stderr either way.
-    const out = await run('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files.map((f) => f.file)], { maxBuffer: 64 * 1024 * 1024 }).catch((e: { stderr?: string; code?: number }) => {
+    // A larger thread stack: with many pages vnu's schema evaluation overflowed the default one.
+    const out = await run('java', ['-Xss8m', '-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files.map((f) => f.file)], { maxBuffer: 64 * 1024 * 1024 }).catch((e: { stderr?: string; code?: number }) => {
       if (e.code === 1 && e.stderr) return { stderr: e.stderr };
       throw e;
     });

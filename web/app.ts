@@ -5,6 +5,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../shared/db/keys.js';
 import { DomainError } from '../shared/errors.js';
 import { resolveDeps, type Deps } from './deps.js';
+import { isFromOrigin, ORIGIN_SECRET_HEADER, originSecretsOf } from '../shared/config/origin.js';
 import { devMailRoutes } from './portal/dev-mail.js';
 import { isImportUpload, portalApp } from './portal/index.js';
 import { SITE_CSS_HASH } from './ui/assets.js';
@@ -58,6 +59,15 @@ export function createApp(given: Deps) {
 
   // The portal lives under /portal/; its bare name leads there (CloudFront's viewer function does the same on AWS).
   app.get('/portal', (c) => c.redirect('/portal/', 301));
+  // Behind CloudFront only: a request that did not come through it (straight to the API's address,
+  // with a forged CloudFront-Viewer-Address, say) lacks the origin secret and is refused.
+  const originSecrets = originSecretsOf(deps.config);
+  if (originSecrets.length > 0) {
+    app.use('/portal/*', async (c, next) => {
+      if (!isFromOrigin(originSecrets, c.req.header(ORIGIN_SECRET_HEADER))) return c.text('Forbidden', 403);
+      await next();
+    });
+  }
   app.route('/portal', portalApp(deps));
   // The local mailbox, only when running locally (LOCAL_DEV): never on AWS.
   if (deps.outbox) app.route('/dev/mail', devMailRoutes(deps.outbox));

@@ -6,6 +6,7 @@ import type { MailPort } from '../shared/ports/mail.js';
 import type { MachineTranslation } from '../shared/ports/machine-translation.js';
 import { AmazonTranslate } from '../shared/adapters/translate-amazon.js';
 import { NoMachineTranslation } from '../shared/adapters/translate-none.js';
+import { Background } from '../shared/services/background.js';
 import { systemClock, type Clock } from '../shared/services/listings.js';
 
 /** What the web apps need from outside, built once by the entry point (dev server or Lambda). */
@@ -18,12 +19,15 @@ export interface Deps {
   clock?: Clock;
   /** Machine translation to pre-fill summaries. Default: none when LOCAL_DEV, Amazon Translate otherwise. */
   translation?: MachineTranslation;
+  /** Default: a new one. The portal Lambda passes its own, to await it after answering. */
+  background?: Background;
 }
 
 export interface ResolvedDeps extends Deps {
   mail: MailPort;
   clock: Clock;
   translation: MachineTranslation;
+  background: Background;
   /** The mailbox shown at /dev/mail; only when running locally. */
   outbox?: Outbox;
 }
@@ -36,6 +40,7 @@ export function resolveDeps(deps: Deps): ResolvedDeps {
     mail,
     clock: deps.clock ?? systemClock,
     translation: deps.translation ?? (deps.config.LOCAL_DEV ? new NoMachineTranslation() : new AmazonTranslate()),
+    background: deps.background ?? new Background(),
     outbox: deps.config.LOCAL_DEV && mail instanceof Outbox ? mail : undefined,
   };
 }

@@ -1,4 +1,5 @@
-import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { DomainName, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -15,14 +16,21 @@ export class PortalApi extends Construct {
   readonly api: HttpApi;
   /** One JSON line per request (status included): the 429 alarm counts from it. */
   readonly accessLogs: LogGroup;
+  /** Where CloudFront sends /portal/*: the API's own domain name when it has one, else its default endpoint. */
+  readonly originEndpoint: string;
 
-  constructor(scope: Construct, id: string, props: { portal: IFunction }) {
+  constructor(scope: Construct, id: string, props: { portal: IFunction; domain?: { name: string; certificate: ICertificate } }) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', {
       description: 'OpWeg portal (origin of CloudFront /portal/*)',
       defaultIntegration: new HttpLambdaIntegration('Portal', props.portal),
       createDefaultStage: false,
+      // With a domain name of its own, the public https://<id>.execute-api… address is switched off:
+      // only CloudFront (by that name, with the origin secret) reaches the portal.
+      disableExecuteApiEndpoint: props.domain !== undefined,
     });
+    const domainName = props.domain ? new DomainName(this, 'Domain', { domainName: props.domain.name, certificate: props.domain.certificate }) : undefined;
+    this.originEndpoint = props.domain ? `https://${props.domain.name}` : this.api.apiEndpoint;
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason: 'The portal signs users in with magic links and checks roles per route; residents\' form posts are anonymous by design.',
@@ -31,6 +39,7 @@ export class PortalApi extends Construct {
     new HttpStage(this, 'Stage', {
       httpApi: this.api,
       autoDeploy: true,
+      ...(domainName ? { domainMapping: { domainName } } : {}),
       // Far above what a few hundred desks and employers need; caps what a flood can cost.
       throttle: { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: {

@@ -8,6 +8,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ORIGIN_SECRET_HEADER } from '../../shared/config/origin.js';
 import { SITE_CSS_HASH } from '../../web/ui/assets.js';
 import { paths } from '../../web/site/paths.js';
 
@@ -46,6 +47,8 @@ export const INDEX_REWRITE = `function handler(event) {
 export interface SiteProps {
   /** The portal's HTTP API endpoint, e.g. https://abc.execute-api.eu-west-1.amazonaws.com */
   apiEndpoint: string;
+  /** Sent to the portal with every request as `x-opweg-origin`: the portal refuses requests without it (web/app.ts). */
+  originSecret: string;
   domainName?: string;
   certificate?: ICertificate;
   /** A name unique to the stage and region, for what CloudFront names account-wide (infra/stage.ts globalName). */
@@ -135,6 +138,7 @@ export class Site extends Construct {
           origin: new HttpOrigin(Fn.parseDomainName(props.apiEndpoint), {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            customHeaders: { [ORIGIN_SECRET_HEADER]: props.originSecret },
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_ALL,

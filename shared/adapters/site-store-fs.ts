@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { SiteFile, SiteStore } from '../ports/site-store.js';
+import { contentHash, type SiteFile, type SiteStore } from '../ports/site-store.js';
 
 /**
  * The site as files in a folder (`.data/site/` under `npm start`). A write goes to a
@@ -35,6 +35,11 @@ export class FsSiteStore implements SiteStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
     }
+  }
+
+  async hashOf(key: string): Promise<string | undefined> {
+    const bytes = await this.get(key);
+    return bytes ? contentHash(bytes) : undefined;
   }
 
   async list(prefix = ''): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { cacheControlOf, type SiteFile, type SiteStore } from '../ports/site-store.js';
 
 /** The site in the S3 bucket that CloudFront serves (through OAC; the bucket stays private). */
@@ -24,6 +24,17 @@ export class S3SiteStore implements SiteStore {
       return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
     } catch (e) {
       if (e instanceof NoSuchKey || (e as { name?: string }).name === 'NoSuchKey') return undefined;
+      throw e;
+    }
+  }
+
+  /** The ETag, which for a single-part upload without KMS (pages are small, SSE-S3) is the MD5 of the bytes. A HEAD costs a GET's price, a tenth of a PUT's. */
+  async hashOf(key: string): Promise<string | undefined> {
+    try {
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return out.ETag?.replace(/"/g, '');
+    } catch (e) {
+      if (e instanceof NotFound || (e as { name?: string }).name === 'NotFound' || (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
       throw e;
     }
   }

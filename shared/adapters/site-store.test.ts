@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SiteStore } from '../ports/site-store.js';
+import { contentHash, type SiteStore } from '../ports/site-store.js';
 import { FsSiteStore } from './site-store-fs.js';
 import { S3SiteStore } from './site-store-s3.js';
 
@@ -46,6 +46,9 @@ describe.each(adapters)('the site store on the %s', (_name, make) => {
     expect([...(await store.get('assets/font.woff2'))!]).toEqual([0, 1, 2, 255]);
     expect((await store.list()).sort()).toEqual(['assets/font.woff2', 'feeds/regions/zuid.atom', 'ti/listings/01J/index.html']);
     expect(await store.list('feeds/')).toEqual(['feeds/regions/zuid.atom']);
+    expect(await store.hashOf!('ti/listings/01J/index.html')).toBe(contentHash(html));
+    expect(await store.hashOf!('assets/font.woff2')).toBe(contentHash(new Uint8Array([0, 1, 2, 255])));
+    expect(await store.hashOf!('nothing/here.html')).toBeUndefined();
     await store.delete('ti/listings/01J/index.html');
     await store.delete('ti/listings/01J/index.html');
     expect(await store.get('ti/listings/01J/index.html')).toBeUndefined();

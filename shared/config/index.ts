@@ -5,7 +5,8 @@ export const AUDIT_RETENTION_DAYS_DEFAULT = 730;
 
 /**
  * How long the stack keeps CloudFront's and API Gateway's access logs and the functions' logs,
- * in days, as the privacy notices say it (infra/privacy.test.ts checks the stack against it).
+ * in days, as the privacy notices say it: the log groups' RetentionDays.ONE_MONTH and the log
+ * bucket's 30-day expiry in infra/. Change them together (docs/privacy.md).
  */
 export const LOGS_KEPT_DAYS = 30;
 
@@ -30,6 +31,12 @@ const Env = z.object({
   /** Resident data is kept this many days after a listing closes, or longer with consent. */
   RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(1).default(28),
   RETENTION_DAYS_WITH_CONSENT: z.coerce.number().int().min(1).default(365),
+  /**
+   * The secret(s) CloudFront sends in `x-opweg-origin` (shared/config/origin.ts), separated by
+   * spaces: on AWS the current and the previous value from SSM. Set, the portal refuses requests
+   * without one and trusts CloudFront's viewer address; empty (locally), the socket's address counts.
+   */
+  ORIGIN_SECRETS: z.string().default(''),
   /**
    * Closing dates and visit dates at most this many months ahead (docs/domain.md): a listing
    * stays current, and residents' data is not kept on the strength of a far-off date.

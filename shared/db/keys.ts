@@ -75,12 +75,16 @@ export const keys = {
   notice: (listingId: string, notice: string) => ({ pk: `LISTING#${listingId}`, sk: `NOTICE#${notice}` }),
   /** Marks a daily job as done for a day (e.g. the desk digest), so it runs once however often the sweep does. */
   dailyRun: (job: string, day: string) => ({ pk: `RUN#${job}`, sk: day }),
+  /** A whole-site (or region) render split into chunks: its progress counter (repositories/render-runs.ts). */
+  renderRun: (runId: string) => ({ pk: `RENDER#${runId}`, sk: 'RENDER' }),
 
   audit: (subjectType: string, subjectId: string, at: string, id: string) => ({
     pk: `${subjectType.toUpperCase()}#${subjectId}`,
     sk: `AUDIT#${at}#${id}`,
   }),
   auditPrefix: () => 'AUDIT#',
+  /** Audit events by who did them (gsi6), for the admin's audit-log viewer. */
+  auditByActor: (actor: string) => `AUDIT-BY#${actor}`,
 
   // Sign-in. Secrets are never keys: a link token and a session id are stored as their
   // SHA-256 (hex), so a read of the table does not sign anyone in. Items carry `expiresAt`.

@@ -53,6 +53,8 @@ export const Organisation = z.object({
   offers: OptionalText(500),
   /** Trusted employers publish without waiting in the desk's queue. */
   trusted: z.boolean().default(false),
+  /** Set while an admin blocks the account (its members' memberships grant nothing). */
+  blockedAt: z.iso.datetime().optional(),
   volunteerDeclaration: VolunteerDeclaration.optional(),
   createdAt: z.iso.datetime(),
 });

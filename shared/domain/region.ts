@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Latitude, Longitude, Slug, Text } from './common.js';
+import { Latitude, Longitude, OptionalText, Slug, Text } from './common.js';
 
 /** Words the portal's desk pages use in the place of a region id (`/portal/desk/privacy`). */
 export const RESERVED_REGION_IDS: readonly string[] = ['privacy'];
@@ -26,5 +26,10 @@ export const Location = z.object({
   lat: Latitude,
   lon: Longitude,
   labourMarketRegion: LabourMarketRegion.optional(),
+  /** Where residents find the location's participation desk (Meedoenbalie), in Dutch as the admin writes it. */
+  deskAddress: OptionalText(200),
+  /** When it is open, in the admin's words ("ma, wo en vr 9.30–12.00"). */
+  deskHours: OptionalText(300),
+  deskPhone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'invalid_phone' }).optional(),
 });
 export type Location = z.infer<typeof Location>;

@@ -18,6 +18,8 @@ export const Membership = z.discriminatedUnion('role', [
     organisationId: Id,
     /** Owners (whoever signed the organisation up) remove members; any member invites. */
     owner: z.boolean().optional(),
+    /** Set while an admin blocks the organisation's account: the membership grants nothing, its sessions end. */
+    blockedAt: z.iso.datetime().optional(),
   }),
   z.object({
     role: z.literal('desk'),

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Where the rendered resident site goes: files by key (`nl/listings/<id>/index.html`,
  * `feeds/regions/zuid.atom`). Two adapters: a folder (`adapters/site-store-fs.ts`, served by
@@ -18,7 +20,16 @@ export interface SiteStore {
   get(key: string): Promise<Uint8Array | undefined>;
   /** Every key under `prefix` (all when absent), in no particular order. */
   list(prefix?: string): Promise<string[]>;
+  /**
+   * The MD5 (hex) of what is stored under `key`, or undefined when nothing is: rendering
+   * compares it with the new page's and skips the write when they match (contentHash below).
+   * Absent (a store that cannot tell): every page is written.
+   */
+  hashOf?(key: string): Promise<string | undefined>;
 }
+
+/** What `hashOf` returns for these bytes: MD5, as S3's ETag of a single-part upload is. */
+export const contentHash = (body: string | Uint8Array) => createHash('md5').update(body).digest('hex');
 
 /**
  * How long browsers and CloudFront may keep a file. Assets are named by their content, so

@@ -42,12 +42,12 @@ export async function getListing(db: Db, id: string, consistent = false): Promis
 }
 
 /** Many listings by id, in the order asked; missing ones are left out. */
-export async function getListings(db: Db, ids: string[]): Promise<Listing[]> {
+export async function getListings(db: Db, ids: string[], consistent = false): Promise<Listing[]> {
   const found = new Map<string, Listing>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [db.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.listing(id)) },
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+      [db.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.listing(id)), ConsistentRead: consistent },
     };
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));

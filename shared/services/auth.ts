@@ -7,6 +7,7 @@ import { t } from '../i18n/index.js';
 import { auditPut } from '../repositories/audit.js';
 import { getDirectory } from '../repositories/directory.js';
 import { consumeLoginToken, deleteSession, getSession, hitRateLimit } from '../repositories/sessions.js';
+import type { Membership } from '../domain/user.js';
 import { membershipsOfUser } from '../repositories/users.js';
 import { invitationsOfUser } from '../repositories/invitations.js';
 import { del, put, transact } from '../repositories/transact.js';
@@ -21,7 +22,11 @@ import { hashSecret, issueLoginLink, LOGIN_TOKEN_MINUTES, newSecret } from './lo
  * hashed with its expiry; the browser keeps the id in an HttpOnly cookie.
  */
 
-/** Fixed windows of 15 minutes: a few links per address, more per client (shared networks). */
+/**
+ * Fixed windows of 15 minutes: a few links per address from one client, more per client (shared
+ * networks). Counted per address *and* client: requests from elsewhere cannot lock an address's
+ * owner out.
+ */
 export const SIGN_IN_LIMITS = {
   address: { max: 5, windowSeconds: 15 * 60 },
   client: { max: 30, windowSeconds: 15 * 60 },
@@ -34,28 +39,31 @@ async function withinLimits(ctx: ServiceContext, email: string, client: string):
   const nowSeconds = epochSeconds(ctx.clock.now());
   const byClient = await hitRateLimit(ctx.db, { scope: 'signin-client', subjectHash: hashSecret(client), nowSeconds, ...SIGN_IN_LIMITS.client });
   if (!byClient) return false;
-  return hitRateLimit(ctx.db, { scope: 'signin-address', subjectHash: hashSecret(email), nowSeconds, ...SIGN_IN_LIMITS.address });
+  return hitRateLimit(ctx.db, { scope: 'signin-address-client', subjectHash: hashSecret(`${email} ${client}`), nowSeconds, ...SIGN_IN_LIMITS.address });
 }
 
 /** Addresses are typed, and pasted with spaces around them. */
 const SignInInput = z.object({ email: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), Email), locale: PortalLocale.default('nl') });
 
 /**
- * Sends a sign-in link to an address that has a portal account. The answer is the same
- * whether or not the address is known, so the form does not reveal who has an account.
+ * Sends a sign-in link to an address that has a portal account (or an open invitation). The
+ * answer is the same whether or not the address is known, and takes the same time: the same
+ * reads and the same token write happen either way (an unknown address's token is never sent,
+ * and expires), and the mail goes out in the background, after the answer (`ctx.background`).
  * `client` names the requesting client (its network address); only its hash is stored.
  */
 export async function requestSignIn(ctx: ServiceContext, input: unknown, client: string): Promise<LinkRequest> {
   const { email, locale } = parseInput(SignInInput, input);
   if (!(await withinLimits(ctx, email, client))) return 'rate-limited';
-  const [memberships, invitations] = await Promise.all([membershipsOfUser(ctx.db, email), invitationsOfUser(ctx.db, email, epochSeconds(ctx.clock.now()))]);
-  if (memberships.length > 0 || invitations.length > 0) {
-    const link = await issueLoginLink(ctx, email, locale);
-    await ctx.mail.send({
-      to: email,
-      subject: t(locale, 'portal.mail.signin.subject'),
-      text: t(locale, 'portal.mail.signin.body', { link, minutes: LOGIN_TOKEN_MINUTES }),
-    });
+  const [memberships, invitations, link] = await Promise.all([
+    membershipsOfUser(ctx.db, email),
+    invitationsOfUser(ctx.db, email, epochSeconds(ctx.clock.now())),
+    issueLoginLink(ctx, email, locale),
+  ]);
+  const mail = { to: email, subject: t(locale, 'portal.mail.signin.subject'), text: t(locale, 'portal.mail.signin.body', { link, minutes: LOGIN_TOKEN_MINUTES }) };
+  if (activeMemberships(memberships).length > 0 || invitations.length > 0) {
+    if (ctx.background) ctx.background.run(() => ctx.mail.send(mail));
+    else await ctx.mail.send(mail);
   }
   return 'sent';
 }
@@ -111,8 +119,20 @@ export async function actorOfSession(ctx: ServiceContext, sessionId: string | un
   if (!sessionId || sessionId.length > 100) return { kind: 'anonymous' };
   const session = await getSession(ctx.db, hashSecret(sessionId), epochSeconds(ctx.clock.now()));
   if (!session) return { kind: 'anonymous' };
-  return { kind: 'person', email: session.email, memberships: await membershipsOfUser(ctx.db, session.email) };
+  const memberships = await membershipsOfUser(ctx.db, session.email);
+  const active = activeMemberships(memberships);
+  // Blocked or removed, with nothing else (not even an invitation to answer): the session ends
+  // at once, whatever the cookie says.
+  const nothingLeft = active.length === 0 && (memberships.length > 0 || (await invitationsOfUser(ctx.db, session.email, epochSeconds(ctx.clock.now()))).length === 0);
+  if (nothingLeft) {
+    await deleteSession(ctx.db, hashSecret(sessionId));
+    return { kind: 'anonymous' };
+  }
+  return { kind: 'person', email: session.email, memberships: active };
 }
+
+/** Memberships that grant something: a blocked employer account's do not. */
+export const activeMemberships = (memberships: Membership[]) => memberships.filter((m) => !(m.role === 'employer' && m.blockedAt));
 
 /** Ends a session: its item goes, so the cookie opens nothing any more. */
 export async function signOut(ctx: ServiceContext, sessionId: string | undefined, actor: Actor) {

@@ -14,6 +14,7 @@ import { moderationQueue, organisationListings } from './catalogue.js';
 import type { ServiceContext } from './context.js';
 import { sendDeskDigests } from './digest.js';
 import { sendTwvReminders } from './twv-reminder.js';
+import { addRegionManager, auditLog, regionManagers, regionTotals, removeEmployerAccount, removeRegionManager, setEmployerBlocked } from './admin-accounts.js';
 import { importListings } from './import.js';
 import { expressInterest } from './interests.js';
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introduceToEmployer, introductionsForEmployer, recordOutcome } from './introductions.js';
@@ -143,6 +144,14 @@ const CASES: Case[] = [
   { name: 'recordNonProfitStatus', allowed: ['deskZuid', 'admin'], run: (a) => recordNonProfitStatus(ctx, a, partner.id, { declarationIssuedOn: '2026-01-01' }) },
   { name: 'sendDeskDigests', allowed: ['admin'], run: (a) => sendDeskDigests(ctx, a) },
   { name: 'sendTwvReminders', allowed: ['admin'], run: (a) => sendTwvReminders(ctx, a) },
+  // Admin: accounts, audit log, totals (admin-accounts.ts)
+  { name: 'setEmployerBlocked', allowed: ['admin'], run: async (a) => setEmployerBlocked(ctx, a, (await seedOrganisation(db, { name: 'Te blokkeren' })).id, true) },
+  { name: 'removeEmployerAccount', allowed: ['admin'], run: async (a) => removeEmployerAccount(ctx, a, (await seedOrganisation(db, { name: 'Te verwijderen' })).id) },
+  { name: 'auditLog', allowed: ['admin'], run: (a) => auditLog(db, a, { who: 'desk-zuid@example.org', from: '2026-11-01', to: '2026-11-30' }, NOW) },
+  { name: 'regionTotals', allowed: ['admin'], run: (a) => regionTotals(db, a, NOW) },
+  { name: 'regionManagers', allowed: ['admin'], run: (a) => regionManagers(db, a) },
+  { name: 'addRegionManager', allowed: ['admin'], run: (a) => addRegionManager(ctx, a, { name: 'Lezer', email: 'lezer@example.org', regionId: 'zuid' }) },
+  { name: 'removeRegionManager', allowed: ['admin'], run: async (a) => { await addRegionManager(ctx, admin, { name: 'Weg', email: 'weg-manager@example.org', regionId: 'zuid' }); return removeRegionManager(ctx, a, 'weg-manager@example.org', 'zuid'); } },
   // Residents' interests (introductions.ts, privacy.ts, report.ts)
   { name: 'deskInbox', allowed: ['deskZuid', 'admin'], run: (a) => deskInbox(db, a, 'zuid', {}, NOW) },
   { name: 'interestForDesk', allowed: ['deskZuid', 'admin'], run: async (a) => interestForDesk(db, a, (await interest()).interest.id, NOW) },

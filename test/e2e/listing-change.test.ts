@@ -10,10 +10,12 @@ import { getListing } from '../../shared/repositories/listings.js';
 import { interestsOfListing } from '../../shared/repositories/interests.js';
 import { startLocalPublisher } from '../../web/site/local-publisher.js';
 import type { StreamFollower } from '../../web/site/stream.js';
+import { contentOf } from '../../shared/domain/listing.js';
+import { updateListing } from '../../shared/services/listings.js';
 import { publishedListing, seedPeople } from '../../web/portal/testing.js';
 import { launchBrowser } from '../browser.js';
 import { createTestDb } from '../db.js';
-import { seedDirectory, seedOrganisation, vacancy } from '../fixtures.js';
+import { employerOf, seedDirectory, seedOrganisation, vacancy } from '../fixtures.js';
 import { startTestServer } from '../server.js';
 
 /**
@@ -144,4 +146,26 @@ describe('a change to a published listing, in Chromium', () => {
     await expect(resident.locator('h1').textContent()).resolves.toContain('Magazijnmedewerker Venlo (avonddienst)');
     await context.close();
   }, 60_000);
+
+  it('every portal page type fits a 360 px phone: tables scroll in their own box, the page does not; 403 and 404 show a way on', async () => {
+    const live = (await getListing(db, listingId))!;
+    await updateListing(db, employerOf(live.organisationId), listingId, live.version, { ...contentOf(live), description: `${live.description} Ook op zaterdag.` });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const desk = await signIn(context, 'desk-zuid@example.org');
+    const wide: string[] = [];
+    for (const path of ['/portal/', '/portal/desk/zuid', `/portal/listings/${listingId}/review`, `/portal/listings/${listingId}`, `/portal/listings/${listingId}/history`, `/portal/listings/${listingId}/edit`, '/portal/desk/zuid/interests', '/portal/desk/zuid/report', '/portal/desk/zuid/partners', '/portal/desk/zuid/import', '/portal/nothing-here', '/portal/desk/noord']) {
+      await desk.goto(`${server.url}${path}`);
+      const { scroll, width } = await desk.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      if (scroll > width) wide.push(`${path}: ${scroll} px`);
+    }
+    expect(wide).toEqual([]);
+    // Not allowed: says so in words, and where this person can go instead.
+    await desk.goto(`${server.url}/portal/desk/noord`);
+    await expect(desk.locator('h1').textContent()).resolves.toBe('Geen toegang tot deze pagina');
+    await desk.locator('#way-back').getByRole('link', { name: /Balie Zuid/ }).click();
+    expect(new URL(desk.url()).pathname).toBe('/portal/desk/zuid');
+    await desk.goto(`${server.url}/portal/nothing-here`);
+    await expect(desk.locator('h1').textContent()).resolves.toBe('Pagina niet gevonden');
+    await context.close();
+  }, 120_000);
 });

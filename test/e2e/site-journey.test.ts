@@ -98,7 +98,7 @@ describe('a resident walks the site in Chromium', () => {
       // No location is chosen for the resident: they pick it.
       await expect(form.locator('#f-location').inputValue()).resolves.toBe('');
       await form.locator('#f-location').selectOption('oss');
-      await form.locator('input[name=age][value=18-plus]').check();
+      await form.locator('input[name=age][value="18-plus"]').check();
       await form.locator('input[name=eligibility][value=permit-holder]').check();
       await form.locator('input[name=consent]').check();
       await form.locator('button[type=submit]').click();

@@ -6,6 +6,8 @@ import { ValidationError } from '../../shared/errors.js';
 import type { Location } from '../../shared/domain/region.js';
 import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from '../../shared/services/admin.js';
 import { queueCount } from '../../shared/services/moderation.js';
+import { regionTotals } from '../../shared/services/admin-accounts.js';
+import { number } from './format.js';
 import { formOf, many, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, CheckboxGroup, ErrorSummary, SelectField, TextField, type FormState } from './form.js';
 import { PortalPage } from './layout.js';
@@ -18,6 +20,7 @@ export function adminRoutes(p: Portal) {
     const actor = c.get('actor');
     const { regions } = await adminDirectory(p.deps.db, actor);
     const counts = await Promise.all(regions.map((r) => queueCount(p.deps.db, actor, r.id)));
+    const totals = await regionTotals(p.deps.db, actor, p.ctx.clock.now());
     // The minimum-wage table must hold the rate for today and the next change (1 January, 1 July).
     const today = p.ctx.clock.now().toISOString().slice(0, 10);
     const missing = missingMinimumWageRates(today);
@@ -47,7 +50,43 @@ export function adminRoutes(p: Portal) {
           <li>
             <a href="/portal/admin/employers">{tr(c, 'portal.admin.employers')}</a>
           </li>
+          <li>
+            <a href="/portal/admin/managers">{tr(c, 'portal.admin.managers')}</a>
+          </li>
+          <li>
+            <a href="/portal/admin/audit">{tr(c, 'portal.audit.title')}</a>
+          </li>
+          <li>
+            <a href="/portal/admin/report">{tr(c, 'portal.report.national')}</a>
+          </li>
         </ul>
+        <h2>{tr(c, 'portal.admin.totals')}</h2>
+        <table id="totals">
+          <thead>
+            <tr>
+              <th scope="col">{tr(c, 'portal.admin.totals.region')}</th>
+              <th scope="col">{tr(c, 'portal.admin.totals.pending')}</th>
+              <th scope="col">{tr(c, 'portal.admin.totals.published')}</th>
+              <th scope="col">{tr(c, 'portal.admin.totals.residents')}</th>
+              <th scope="col">{tr(c, 'portal.admin.totals.introduced')}</th>
+              <th scope="col">{tr(c, 'portal.admin.totals.started')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.map((t) => (
+              <tr data-region={t.regionId}>
+                <th scope="row">
+                  <a href={`/portal/desk/${t.regionId}/report`}>{t.name}</a>
+                </th>
+                <td data-col="pending">{number(c, t.pending)}</td>
+                <td data-col="published">{number(c, t.published)}</td>
+                <td data-col="residents">{number(c, t.residents)}</td>
+                <td data-col="introduced">{number(c, t.introduced)}</td>
+                <td data-col="started">{number(c, t.started)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <h2>{tr(c, 'portal.admin.queues')}</h2>
         <ul class="cards">
           {regions.map((r, i) => (
@@ -62,7 +101,7 @@ export function adminRoutes(p: Portal) {
   });
 
   // Regions and locations.
-  const LOCATION_FIELDS = ['id', 'regionId', 'name', 'municipality', 'province', 'lat', 'lon'] as const;
+  const LOCATION_FIELDS = ['id', 'regionId', 'name', 'municipality', 'province', 'lat', 'lon', 'deskAddress', 'deskHours', 'deskPhone'] as const;
 
   const directoryPage = async (c: PortalContext, o: { region?: FormState; location?: FormState } = {}, status: 200 | 422 = 200) => {
     const locale = c.get('locale');
@@ -115,6 +154,9 @@ export function adminRoutes(p: Portal) {
           <TextField locale={locale} state={location} prefix="location-" name="province" label={ll.province!} required />
           <TextField locale={locale} state={location} prefix="location-" name="lat" label={ll.lat!} inputmode="decimal" required />
           <TextField locale={locale} state={location} prefix="location-" name="lon" label={ll.lon!} inputmode="decimal" required />
+          <TextField locale={locale} state={location} prefix="location-" name="deskAddress" label={ll.deskAddress!} hint={tr(c, 'portal.admin.location.deskHint')} />
+          <TextField locale={locale} state={location} prefix="location-" name="deskHours" label={ll.deskHours!} />
+          <TextField locale={locale} state={location} prefix="location-" name="deskPhone" label={ll.deskPhone!} inputmode="tel" />
           <button type="submit">{tr(c, 'portal.listing.save')}</button>
         </form>
       </PortalPage>,
@@ -126,7 +168,7 @@ export function adminRoutes(p: Portal) {
     const id = c.req.query('location');
     const { locations } = await adminDirectory(p.deps.db, c.get('actor'));
     const current: Location | undefined = locations.find((l) => l.id === id);
-    return directoryPage(c, current ? { location: blankForm(Object.fromEntries(LOCATION_FIELDS.map((k) => [k, String(current[k])]))) } : {});
+    return directoryPage(c, current ? { location: blankForm(Object.fromEntries(LOCATION_FIELDS.map((k) => [k, String(current[k] ?? '')]))) } : {});
   });
 
   app.post('/admin/regions', async (c) => {
@@ -143,7 +185,13 @@ export function adminRoutes(p: Portal) {
   app.post('/admin/locations', async (c) => {
     const form = await formOf(c);
     const number = (v: string) => (v.trim() === '' ? undefined : Number.isFinite(Number(v.replace(',', '.'))) ? Number(v.replace(',', '.')) : v);
-    const input = { ...Object.fromEntries(['id', 'regionId', 'name', 'municipality', 'province'].map((k) => [k, one(form[k]).trim()])), lat: number(one(form.lat)), lon: number(one(form.lon)) };
+    const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
+    const input = {
+      ...Object.fromEntries(['id', 'regionId', 'name', 'municipality', 'province'].map((k) => [k, one(form[k]).trim()])),
+      lat: number(one(form.lat)),
+      lon: number(one(form.lon)),
+      ...Object.fromEntries(['deskAddress', 'deskHours', 'deskPhone'].map((k) => [k, optional(one(form[k]))])),
+    };
     try {
       await saveLocation(p.ctx, c.get('actor'), input);
     } catch (e) {
@@ -218,11 +266,15 @@ export function adminRoutes(p: Portal) {
   // Trusted employers.
   app.get('/admin/employers', async (c) => {
     const employers = await listEmployers(p.deps.db, c.get('actor'));
+    const done = c.req.query('done');
     const today = p.ctx.clock.now().toISOString().slice(0, 10);
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.admin.employers')}>
         <h1>{tr(c, 'portal.admin.employers')}</h1>
         <p class="hint">{tr(c, 'portal.admin.trustedHint')}</p>
+        <p class="hint">{tr(c, 'portal.admin.accountsHint')}</p>
+        {done === 'blocked' || done === 'unblocked' ? <p class="notice" role="status">{tr(c, `portal.admin.done.${done}`)}</p> : null}
+        {done === 'removed' ? <p class="notice" role="status">{tr(c, 'portal.admin.done.removed', { members: Number(c.req.query('members')) || 0, closed: Number(c.req.query('closed')) || 0 })}</p> : null}
         <table>
           <tbody>
             {employers.map((o) => (
@@ -236,6 +288,11 @@ export function adminRoutes(p: Portal) {
                 <td>{o.trusted ? tr(c, 'portal.admin.trusted') : ''}</td>
                 <td>
                   <ActionButton action={`/portal/admin/employers/${o.id}/trust`} fields={{ trusted: o.trusted ? 'no' : 'yes' }} class="secondary" label={tr(c, o.trusted ? 'portal.admin.untrust' : 'portal.admin.trust')} />
+                </td>
+                <td>
+                  {o.blockedAt ? <span class="status status-rejected">{tr(c, 'portal.admin.blocked')}</span> : null}{' '}
+                  <ActionButton action={`/portal/admin/employers/${o.id}/block`} fields={{ blocked: o.blockedAt ? 'no' : 'yes' }} class="secondary" label={tr(c, o.blockedAt ? 'portal.admin.unblock' : 'portal.admin.block')} />{' '}
+                  <ActionButton action={`/portal/admin/employers/${o.id}/remove`} class="danger" label={tr(c, 'portal.admin.removeAccount')} />
                 </td>
               </tr>
             ))}

@@ -35,7 +35,7 @@ export function authRoutes(p: Portal) {
   app.post('/login', async (c) => {
     const form = await formOf(c);
     try {
-      const result = await requestSignIn(p.ctx, { email: one(form.email), locale: c.get('locale') }, clientAddress(c));
+      const result = await requestSignIn(p.ctx, { email: one(form.email), locale: c.get('locale') }, clientAddress(p, c));
       if (result === 'rate-limited') return loginPage(c, blankForm(form), tr(c, 'portal.login.rateLimited'), 429);
     } catch (e) {
       if (e instanceof ValidationError) return loginPage(c, { values: form, errors: e.fields }, undefined, 422);
@@ -151,7 +151,7 @@ export function authRoutes(p: Portal) {
       regionIds: form.regionIds === undefined ? [] : [form.regionIds].flat(),
     };
     try {
-      const result = await requestEmployerSignup(p.ctx, input, clientAddress(c), c.get('locale'));
+      const result = await requestEmployerSignup(p.ctx, input, clientAddress(p, c), c.get('locale'));
       if (result === 'rate-limited') return signupPage(c, blankForm(form), tr(c, 'portal.login.rateLimited'), 429);
     } catch (e) {
       if (e instanceof ValidationError) return signupPage(c, { values: form, errors: e.fields }, undefined, 422);

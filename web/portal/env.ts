@@ -5,6 +5,7 @@ import { t, type AnyKey, type Params, type Locale } from '../../shared/i18n/inde
 import type { Actor } from '../../shared/services/actor.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import type { ResolvedDeps } from '../deps.js';
+import { originSecretsOf } from '../../shared/config/origin.js';
 
 /** A link in the portal's navigation, with an optional count (the desk's queue). */
 export interface NavItem {
@@ -55,11 +56,12 @@ export function setLocale(p: Portal, c: Context, locale: PortalLocale) {
 
 /**
  * The client's network address, for rate limits. Behind CloudFront the viewer's address comes
- * in `CloudFront-Viewer-Address` (ip:port); on the HTTP API without CloudFront, the source IP;
- * locally, the socket's peer.
+ * in `CloudFront-Viewer-Address` (ip:port), trusted only when the portal knows the origin secret:
+ * then web/app.ts has refused every request that did not come through CloudFront (anyone can send
+ * that header). Otherwise the HTTP API's source IP, or locally the socket's peer.
  */
-export function clientAddress(c: Context): string {
-  const viewer = c.req.header('cloudfront-viewer-address');
+export function clientAddress(p: Portal, c: Context): string {
+  const viewer = originSecretsOf(p.deps.config).length > 0 ? c.req.header('cloudfront-viewer-address') : undefined;
   if (viewer) return viewer.replace(/:\d+$/, '');
   const env = c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? 'unknown';

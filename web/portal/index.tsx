@@ -8,6 +8,7 @@ import { ANONYMOUS } from '../../shared/services/actor.js';
 import { actorOfSession } from '../../shared/services/auth.js';
 import type { ResolvedDeps } from '../deps.js';
 import { adminRoutes } from './admin.js';
+import { adminAccountRoutes } from './admin-accounts.js';
 import { authRoutes } from './auth.js';
 import { localeOf, sessionCookie, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { deskRoutes } from './desk.js';
@@ -32,7 +33,7 @@ import { PORTAL_STYLESHEET } from './style.js';
  * only turn forms into input and outcomes into pages.
  */
 export function portalApp(deps: ResolvedDeps) {
-  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config } };
+  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config, background: deps.background } };
   const app = new Hono<PortalEnv>();
 
   app.get(PORTAL_STYLESHEET.path.replace('/portal', ''), (c) =>
@@ -88,6 +89,7 @@ export function portalApp(deps: ResolvedDeps) {
   app.route('/', deskInterestRoutes(p));
   app.route('/', reportRoutes(p));
   app.route('/', adminRoutes(p));
+  app.route('/', adminAccountRoutes(p));
 
   // Last: any other path under /portal (a sub-app's notFound is not used once mounted).
   app.all('*', (c) => errorPage(c, 'error.not_found', 404));
@@ -137,14 +139,37 @@ export function databaseUnavailable(err: unknown): boolean {
   return databaseUnavailable(e.cause) || (Array.isArray(e.errors) && e.errors.some(databaseUnavailable));
 }
 
+/**
+ * An error page that helps: what happened in plain words and a way on. Not allowed (403) and
+ * not found (404) say why that may be and list where this person can go (their navigation);
+ * someone not signed in gets the sign-in link.
+ */
 function errorPage(c: PortalContext, key: Parameters<typeof t>[1], status: 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503, params?: Params) {
+  const actor = c.get('actor');
+  const nav = c.get('nav') ?? [];
+  const title = status === 403 ? 'portal.error.forbiddenTitle' : status === 404 ? 'portal.error.notFoundTitle' : 'portal.error.title';
+  const message: Parameters<typeof t>[1] = key === 'error.forbidden' ? 'portal.error.forbidden' : key === 'error.not_found' ? 'portal.error.notFound' : key;
   return c.html(
-    <PortalPage c={c} title={tr(c, 'portal.error.title')}>
-      <h1>{tr(c, 'portal.error.title')}</h1>
-      <p class="error-message">{tr(c, key, params)}</p>
+    <PortalPage c={c} title={tr(c, title)}>
+      <h1>{tr(c, title)}</h1>
+      <p class="error-message" id="error-message" data-status={String(status)}>
+        {tr(c, message, { ...params, email: actor?.kind === 'person' ? actor.email : '' })}
+      </p>
       {status === 409 ? <p>{tr(c, 'portal.error.conflictHint')}</p> : null}
+      {(status === 403 || status === 404) && nav.length > 0 ? (
+        <>
+          <p>{tr(c, 'portal.error.whereTo')}</p>
+          <ul class="cards" id="way-back">
+            {nav.map((item) => (
+              <li>
+                <a href={item.href}>{item.label}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p>
-        <a href="/portal/">{tr(c, 'portal.error.home')}</a>
+        {actor?.kind === 'person' ? <a href="/portal/">{tr(c, 'portal.error.home')}</a> : <a href="/portal/login">{tr(c, 'portal.error.signIn')}</a>}
       </p>
     </PortalPage>,
     status,

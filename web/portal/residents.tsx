@@ -77,7 +77,7 @@ export function residentRoutes(p: Portal) {
     const listingId = one(form.listingId);
     // A bot filled in the field people cannot see: thank it, store nothing.
     if (one(form[HONEYPOT]) !== '') return page(c, locale, t(locale, 'interest.title'), '/', <p>{t(locale, 'interest.thanks')}</p>);
-    if (!(await withinInterestLimit(p.deps.db, clientAddress(c), now()))) {
+    if (!(await withinInterestLimit(p.deps.db, clientAddress(p, c), now()))) {
       return page(c, locale, t(locale, 'interest.title'), '/', <p class="box closed">{t(locale, 'error.too_many_requests')}</p>, 429);
     }
     const input = {
@@ -142,7 +142,7 @@ export function residentRoutes(p: Portal) {
     const locale = localeOf(form.locale);
     c.set('residentLocale', locale);
     const code = one(form.reference);
-    if (!(await withinInterestLimit(p.deps.db, clientAddress(c), now()))) {
+    if (!(await withinInterestLimit(p.deps.db, clientAddress(p, c), now()))) {
       return page(c, locale, t(locale, 'cancel.title'), '/', <p class="box closed">{t(locale, 'error.too_many_requests')}</p>, 429);
     }
     let result: Withdrawal;

@@ -64,6 +64,14 @@ table.changes .text { white-space: pre-line; }
 .decide { border: 2px solid var(--accent); padding: 0.5rem 1rem; margin-block: 1rem; }
 /* Tables stay usable on a 360 px phone: they scroll within their box, the page does not. */
 .table-scroll { overflow-x: auto; max-inline-size: 100%; }
+@media (max-width: 40rem) {
+  table { display: block; overflow-x: auto; max-inline-size: 100%; }
+  main { padding: 0.75rem; }
+  .masthead { padding-inline: 0.75rem; }
+  dl.facts, .preview dl { grid-template-columns: 1fr; }
+  dl.facts dd, .preview dd { margin-block-end: 0.4rem; }
+}
+main { overflow-wrap: break-word; }
 `;
 
 /**

@@ -53,7 +53,7 @@ export function ListingItem(p: { locale: Locale; listing: Listing; organisation?
         <a href={paths.listing(l, listing.id)} {...textLang(listing)}>
           {listing.title}
         </a>
-        <Meta parts={[t(l, `kind.${listing.kind}`), p.organisation?.name, listing.workplace.city, p.km === undefined ? undefined : t(l, 'list.km', { km: formatNumber(l, roundKm(p.km)) })]} />
+        <Meta parts={[t(l, `kind.${listing.kind}`), p.organisation?.name, listing.workplace.city, p.km === undefined ? undefined : t(l, 'list.distance', { km: formatNumber(l, roundKm(p.km)) })]} />
         {when && <p class="meta">{when}</p>}
         <ul class="badges">
           {listing.dutchLevel === 'none' ? <li class="yes">{t(l, 'list.noDutch')}</li> : <li>{t(l, 'list.dutch', { level: listing.dutchLevel })}</li>}
@@ -101,8 +101,9 @@ const HOURS = [8, 16, 24, 32, 40];
 const DISTANCES = [5, 10, 20, 30];
 
 /**
- * Further filters. Hidden without the script (they would do nothing); every listing is on the
- * page anyway, sorted and labelled.
+ * Further filters. Hidden without the script (they would do nothing), shown by the stylesheet
+ * when scripts run (no layout shift when the script arrives); every listing is on the page
+ * anyway, sorted and labelled.
  */
 export function Filters(p: { locale: Locale; distance: boolean }) {
   const l = p.locale;
@@ -186,6 +187,53 @@ export function HowToReact(p: { locale: Locale; listing: Listing; locations: Loc
     </section>
   );
 }
+
+/**
+ * Where and when residents find the location's participation desk, as the admin keeps it
+ * (address, opening hours and phone are written in Dutch: they name Dutch places and times);
+ * without them, where to ask.
+ */
+export function DeskBox(p: { locale: Locale; location: Location }) {
+  const { locale: l, location } = p;
+  const known = location.deskAddress || location.deskHours || location.deskPhone;
+  return (
+    <section class="box note" id="desk">
+      <h2>
+        <Pictogram name="desk" />
+        {t(l, 'desk.title', { name: location.name })}
+      </h2>
+      {known ? (
+        <dl class="facts">
+          {location.deskAddress && (
+            <>
+              <dt>{t(l, 'desk.address')}</dt>
+              <dd lang="nl" dir="ltr">{location.deskAddress}</dd>
+            </>
+          )}
+          {location.deskHours && (
+            <>
+              <dt>{t(l, 'desk.hours')}</dt>
+              <dd class="text" lang="nl" dir="ltr">{location.deskHours}</dd>
+            </>
+          )}
+          {location.deskPhone && (
+            <>
+              <dt>{t(l, 'desk.phone')}</dt>
+              <dd dir="ltr">
+                <a href={`tel:${location.deskPhone.replace(/[^+0-9]/g, '')}`}>{location.deskPhone}</a>
+              </dd>
+            </>
+          )}
+        </dl>
+      ) : (
+        <p>{t(l, 'desk.unknown')}</p>
+      )}
+    </section>
+  );
+}
+
+/** A plain link to the place on OpenStreetMap, by its coordinates: no map script, no tracking on our pages. */
+export const mapLink = (c: { lat: number; lon: number }) => `https://www.openstreetmap.org/?mlat=${c.lat.toFixed(5)}&mlon=${c.lon.toFixed(5)}#map=16/${c.lat.toFixed(5)}/${c.lon.toFixed(5)}`;
 
 export function FeedLink(p: { href: string; label: string; type: 'atom' | 'ics' }) {
   return (

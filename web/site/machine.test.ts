@@ -8,6 +8,7 @@ import { createTestDb } from '../../test/db.js';
 import { clock, deskOf, vacancy } from '../../test/fixtures.js';
 import { createSiteApp, type SiteApp } from './app.js';
 import { paths } from './paths.js';
+import { permitExplanation } from './pages/listing.js';
 import { seedSite, setSeatsTaken, siteDeps } from './testing.js';
 
 const ORIGIN = 'https://opweg.example.org';
@@ -55,7 +56,8 @@ describe('machine-readable pages', () => {
     });
     // The sentences the page shows under "Who can do this?", each a full sentence, none run together.
     const page = (await get(paths.listing('en', data.job.id))).text;
-    const sentences = ['permit.holders', 'permit.asylum', 'permit.twv', 'permit.helps'] as const;
+    const sentences = permitExplanation(data.job);
+    expect(sentences.length).toBeGreaterThan(1);
     expect(ld!.eligibilityToWorkRequirement).toBe(sentences.map((key) => t('en', key)).join(' '));
     for (const key of sentences) expect(page).toContain(t('en', key));
     expect(ld!.eligibilityToWorkRequirement).toMatch(/^([^.]+\.)( [^.]+\.)*$/s);

@@ -102,7 +102,7 @@ describe('the resident site', () => {
     const page = (await get(paths.location('nl', 'venlo'))).text;
     const order = [data.volunteering.title, data.job.title].map((title) => page.indexOf(title));
     expect(order.every((i) => i > 0)).toBe(true);
-    expect(page).toContain('Heftruckchauffeur Venlo</a><p class="meta"><bdi>Betaalde baan</bdi> · <bdi>Kwekerij De Zon</bdi> · <bdi>Venlo</bdi> · <bdi>3 km</bdi>');
+    expect(page).toContain('Heftruckchauffeur Venlo</a><p class="meta"><bdi>Betaalde baan</bdi> · <bdi>Kwekerij De Zon</bdi> · <bdi>Venlo</bdi> · <bdi>3 km hemelsbreed</bdi>');
     expect(page).not.toContain(data.far.title); // about 66 km away: out of reach
     expect(page).not.toContain(data.draft.title);
     expect(page).not.toContain(data.closed.title);

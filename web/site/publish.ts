@@ -7,8 +7,18 @@ import type { SiteDeps } from './context.js';
 import { createSiteReads } from './reads.js';
 import { renderPages, type Outcome } from './render.js';
 
+/** Above this many pages a batch is not rendered here but fanned out to the render queue (when there is one). */
+export const FAN_OUT_ABOVE = 1_000;
+
 export interface PublishDeps extends SiteDeps {
   store: SiteStore;
+  /**
+   * On AWS: sends a large render (a region or location change touches every page) to the
+   * render queue in chunks (web/site/fanout.ts) instead of rendering it in this function.
+   */
+  fanOut?: (paths: string[], reason: string) => Promise<unknown>;
+  /** Pages above which a batch fans out (default FAN_OUT_ABOVE; tests set fewer). */
+  fanOutAbove?: number;
   /** Where failures are reported (the Lambda passes its logger). */
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
@@ -29,7 +39,7 @@ const assetsWritten = new WeakSet<SiteStore>();
 async function ensureAssets(app: SiteApp, store: SiteStore) {
   if (assetsWritten.has(store)) return;
   const outcomes = await renderPages(app, store, [ASSETS.filter.path]);
-  if (outcomes.every((o) => o.action === 'written')) assetsWritten.add(store);
+  if (outcomes.every((o) => o.action === 'written' || o.action === 'unchanged')) assetsWritten.add(store);
 }
 
 /** What a resident looks at first goes out first: the listing and the lists; posters, feeds and the sitemap after. */
@@ -75,6 +85,16 @@ export async function publishRecords(deps: PublishDeps, records: DynamoDBRecord[
     } catch (error) {
       fail(c.id, 'could not work out the pages a record touches', error);
     }
+  }
+
+  if (deps.fanOut && recordsOf.size > (deps.fanOutAbove ?? FAN_OUT_ABOVE)) {
+    // Done once the chunks are queued: the chunk function renders them, retrying and dead-lettering on its own.
+    try {
+      await deps.fanOut([...recordsOf.keys()], `${recordsOf.size} pages of ${records.length} stream records`);
+    } catch (error) {
+      for (const ids of recordsOf.values()) for (const id of ids) fail(id, 'pages not sent to the render queue', error);
+    }
+    return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })), paths: [], keys: [] };
   }
 
   // Pages render a few at a time in order of importance, each starting the (memoized) reads it

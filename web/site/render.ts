@@ -1,12 +1,14 @@
-import type { SiteStore } from '../../shared/ports/site-store.js';
+import { contentHash, type SiteStore } from '../../shared/ports/site-store.js';
 import type { SiteApp } from './app.js';
 import { contentTypeOf } from './content-types.js';
 import { fileOf } from './paths.js';
 
-export type Outcome = { path: string; key: string; action: 'written' | 'deleted' | 'kept' } | { path: string; key: string; action: 'failed'; error: unknown };
+/** What became of a page: written, unchanged (same bytes already stored: no write), deleted, kept (an asset), failed. */
+export type Outcome = { path: string; key: string; action: 'written' | 'unchanged' | 'deleted' | 'kept' } | { path: string; key: string; action: 'failed'; error: unknown };
 
 /**
- * Renders a page through the site app and stores it: 200 writes the file, 404 removes it
+ * Renders a page through the site app and stores it: 200 writes the file (unless the store
+ * already holds the same bytes: a re-render of an unchanged site writes nothing), 404 removes it
  * (a listing never published, a location that is gone). Anything else is a failure and
  * leaves the stored file as it was. Assets are never removed ('kept'): a page cached a while
  * ago may still name an older stylesheet, and the Ethiopic font ships with the repository, not
@@ -17,7 +19,9 @@ export async function renderPage(app: SiteApp, store: SiteStore, path: string): 
   try {
     const res = await app.request(path);
     if (res.status === 200) {
-      await store.put({ key, body: new Uint8Array(await res.arrayBuffer()), contentType: contentTypeOf(key) ?? res.headers.get('content-type') ?? 'application/octet-stream' });
+      const body = new Uint8Array(await res.arrayBuffer());
+      if (store.hashOf && (await store.hashOf(key)) === contentHash(body)) return { path, key, action: 'unchanged' };
+      await store.put({ key, body, contentType: contentTypeOf(key) ?? res.headers.get('content-type') ?? 'application/octet-stream' });
       return { path, key, action: 'written' };
     }
     if (res.status === 404) {

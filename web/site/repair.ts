@@ -1,7 +1,8 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import * as z from 'zod';
 import { publishRecords, type PublishDeps } from './publish.js';
-import { rebuildSite } from './rebuild.js';
+import { createSiteReads } from './reads.js';
+import { rebuildSite, sitePaths } from './rebuild.js';
 import { isGoneFromStream, readRange } from './stream.js';
 
 const SequenceNumber = z.string().regex(/^\d{1,64}$/);
@@ -110,7 +111,10 @@ export function createRepairer(deps: RepairDeps): (messages: DeadLetter[]) => Pr
       if (uncovered.length > 0) {
         const started = Date.now();
         try {
-          const result = await rebuildSite(deps);
+          // On AWS the whole site goes to the render queue in chunks; its function retries and dead-letters them.
+          const result = deps.fanOut
+            ? (await deps.fanOut(await sitePaths(deps, createSiteReads(deps.db, { reachKm: deps.config.REACH_KM, clock: deps.clock })), 'repair: batches no longer in the stream'), { failed: [], written: 0, deleted: 0, ms: Date.now() - started })
+            : await rebuildSite(deps);
           if (result.failed.length > 0) {
             const sample = result.failed.slice(0, 5).map((f) => ({ path: f.path, error: errorText(f.error) }));
             for (const g of uncovered) fail(g.id, 'whole-site rebuild left pages unpublished', { failed: result.failed.length, sample });

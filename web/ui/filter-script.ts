@@ -1,6 +1,8 @@
 /**
- * The only script on resident pages, and optional: it shows the filter form (hidden without
- * it) and hides list items that do not match. Every word on screen comes from the page, so the
+ * The only script on resident pages, and optional: it makes the filter form work and hides
+ * list items that do not match. The form is `hidden` in the HTML, and shown by the stylesheet
+ * where the browser runs scripts (`@media (scripting:enabled)`), so it is there from the first
+ * paint and nothing moves when this script runs; older browsers get it shown from here. Every word on screen comes from the page, so the
  * script needs no translations. No framework; a test keeps it under 5 KB.
  * Items carry data-level (0 = no Dutch … 6 = C2), data-asylum (1/0), data-hours, data-km.
  */

@@ -60,6 +60,7 @@ main{max-inline-size:46rem;margin-inline:auto;padding:.5rem 1rem 2rem}
 .closed{border-inline-start:4px solid #a33}
 .filters{background:var(--card);border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem;margin-block:1rem}
 .filters[hidden],.nomatch[hidden],.section[hidden]{display:none}
+@media (scripting:enabled){.filters[hidden]{display:block}}
 .filters summary{font-weight:600;cursor:pointer;padding-block:.35rem}
 .filters .fields{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;padding-block:.5rem}
 button{font:inherit;min-block-size:2.5rem;padding:.25rem 1rem;border:0;border-radius:.4rem;background:var(--accent);color:#fff;cursor:pointer}

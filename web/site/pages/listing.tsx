@@ -6,7 +6,7 @@ import type { ContentLanguage } from '../../../shared/domain/common.js';
 import type { Summary } from '../../../shared/domain/summary.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { HowToReact, Meta, postedOn, textLang, visitWhen } from '../components.js';
+import { HowToReact, mapLink, Meta, postedOn, textLang, visitWhen } from '../components.js';
 import type { PageContext } from '../context.js';
 import { formatDate, formatMoney, formatNumber, languageName, roundKm } from '../format.js';
 import { excerpt, shortCode, whatsappLink } from '../share.js';
@@ -244,6 +244,9 @@ export async function ListingPage(ctx: PageContext, id: string) {
           {t(locale, 'listing.where')}
         </h2>
         <p>{[w.street, [w.postcode, w.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
+        <p>
+          <a href={mapLink(w)}>{t(locale, 'listing.map')}</a>
+        </p>
         <h3>{t(locale, 'listing.distance')}</h3>
         <ul class="plain">
           {near.map((n) => (

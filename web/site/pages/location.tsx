@@ -2,7 +2,7 @@ import { t } from '../../../shared/i18n/index.js';
 import { NotFoundError } from '../../../shared/errors.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { FeedLink, Filters, GroupTiles, ListingItem, MoreNote } from '../components.js';
+import { DeskBox, FeedLink, Filters, GroupTiles, ListingItem, MoreNote } from '../components.js';
 import type { PageContext } from '../context.js';
 import { formatNumber } from '../format.js';
 import { GROUPS, GROUP_PICTOGRAM, groupOf, type KindGroup } from '../groups.js';
@@ -50,6 +50,7 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
           </ul>
         </section>
       ))}
+      <DeskBox locale={locale} location={location} />
       <ul class="plain section">
         <li>
           <a href={paths.poster(locale, id)}>

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../../shared/errors.js';
 import { t } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { Meta, textLang } from '../components.js';
+import { DeskBox, Meta, textLang } from '../components.js';
 import type { PageContext } from '../context.js';
 import { formatDate, formatNumber, roundKm } from '../format.js';
 import { QrCode } from '../machine/qr.js';
@@ -37,6 +37,7 @@ export async function PosterPage({ locale, reads, config }: PageContext, id: str
       <p class="lead">
         {t(locale, 'poster.scan')} {t(locale, 'poster.desk')}
       </p>
+      <DeskBox locale={locale} location={location} />
       {near.length === 0 && <p>{t(locale, 'list.empty')}</p>}
       <ul class="list">
         {near.map(({ listing, km }) => (
@@ -49,7 +50,7 @@ export async function PosterPage({ locale, reads, config }: PageContext, id: str
                   <strong>{listing.title}</strong>
                 </a>
               </p>
-              <Meta parts={[t(locale, `kind.${listing.kind}`), organisations.get(listing.organisationId)?.name, listing.workplace.city, t(locale, 'list.km', { km: formatNumber(locale, roundKm(km)) })]} />
+              <Meta parts={[t(locale, `kind.${listing.kind}`), organisations.get(listing.organisationId)?.name, listing.workplace.city, t(locale, 'list.distance', { km: formatNumber(locale, roundKm(km)) })]} />
             </div>
           </li>
         ))}

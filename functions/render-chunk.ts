@@ -1,0 +1,46 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { renderChunkDone } from '../shared/repositories/render-runs.js';
+import { ChunkMessage, renderChunk } from '../web/site/chunks.js';
+import { loadDeps } from './deps.js';
+import { siteStore } from './site.js';
+
+const logger = new Logger();
+const metrics = new Metrics();
+const deps = await loadDeps();
+const store = siteStore();
+
+/**
+ * The render queue → one chunk of pages (web/site/chunks.ts), rendered into the site bucket,
+ * unchanged pages not written; then the run's counter item counts the chunk (once, however
+ * often SQS delivers it). A chunk with a page that failed goes back to the queue (partial
+ * batch response): SQS delivers it again, and after a few tries moves it to FailedRenderChunks.
+ */
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  logger.addContext(context);
+  metrics.captureColdStartMetric();
+  const batchItemFailures: { itemIdentifier: string }[] = [];
+  for (const record of event.Records) {
+    try {
+      const chunk = ChunkMessage.parse(JSON.parse(record.body));
+      const result = await renderChunk({ ...deps, store }, chunk.paths);
+      metrics.addMetric('PagesWritten', MetricUnit.Count, result.written);
+      metrics.addMetric('PagesUnchanged', MetricUnit.Count, result.unchanged);
+      if (result.failed > 0) {
+        logger.error('chunk left pages unpublished', { runId: chunk.runId, index: chunk.index, failed: result.failed, sample: result.failures.slice(0, 5).map((f) => ({ path: f.path, error: String(f.error) })) });
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+        continue;
+      }
+      const { written, unchanged, deleted, failed } = result;
+      const run = await renderChunkDone(deps.db, chunk.runId, chunk.index, { written, unchanged, deleted, failed });
+      metrics.addMetric('ChunksDone', MetricUnit.Count, 1);
+      logger.info('chunk rendered', { runId: chunk.runId, index: chunk.index, written, unchanged, deleted, done: run?.done.size, of: run?.chunks, finished: run?.finishedAt });
+    } catch (error) {
+      logger.error('chunk not rendered', { messageId: record.messageId, error: error instanceof Error ? error.message : String(error) });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  metrics.publishStoredMetrics();
+  return { batchItemFailures };
+};

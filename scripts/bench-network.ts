@@ -1,0 +1,184 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { serve } from '@hono/node-server';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
+import { loadConfig } from '../shared/config/index.js';
+import { ensureTable } from '../shared/db/bootstrap.js';
+import { createDb } from '../shared/db/client.js';
+import { SCHEDULED_KINDS } from '../shared/domain/listing.js';
+import { allPublishedInRegion } from '../shared/repositories/listings.js';
+import { launchBrowser } from '../test/browser.js';
+import { createLocalApp } from '../web/local.js';
+import { allPages } from '../web/site/affected.js';
+import { createSiteApp } from '../web/site/app.js';
+import { createSiteReads } from '../web/site/reads.js';
+import { paths } from '../web/site/paths.js';
+import { renderPages } from '../web/site/render.js';
+import { seedDemo } from './demo/seed.js';
+import { startDynamoDbLocal } from './dynamodb-local.js';
+
+/** The slow phone of the issue: 300 ms round trip, 250 kbit/s both ways, a CPU four times slower. */
+export const SLOW_PHONE = { latencyMs: 300, kbitPerSecond: 250, cpuSlowdown: 4 } as const;
+export const NETWORK_TARGETS = { wireKB: 14, fcpMs: 1500, cls: 0 } as const;
+const RUNS = 5;
+
+export interface NetworkFigure {
+  page: string;
+  path: string;
+  /** Bytes of the document on the wire (compressed body and response headers), median of the runs. */
+  wireBytes: number;
+  /** Every response of the page load (document, script, font…), on the wire. */
+  totalWireBytes: number;
+  requests: number;
+  fcpMs: number;
+  cls: number;
+  /** The same for a bare static HTML page (no CSS, no script) of the same size on the wire: the floor. */
+  floorWireBytes: number;
+  floorFcpMs: number;
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/**
+ * A bare HTML page whose brotli body (as the local server sends it) is about `bytes` long: plain
+ * paragraphs of pseudo-random words, nothing to style or run. What the network alone costs.
+ */
+function floorPage(bytes: number): string {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const word = () => Array.from({ length: 2 + Math.floor(rnd() * 8) }, () => String.fromCharCode(97 + Math.floor(rnd() * 26))).join('');
+  const page = (words: number) => {
+    const text = Array.from({ length: words }, word).join(' ');
+    return `<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title></head><body><p>${text}</p></body></html>`;
+  };
+  const size = (html: string) => brotliCompressSync(Buffer.from(html), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
+  let lo = 1;
+  let hi = 64;
+  while (size(page(hi)) < bytes) hi *= 2;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (size(page(mid)) < bytes) lo = mid;
+    else hi = mid;
+  }
+  return page(hi);
+}
+
+/**
+ * Per resident page type: bytes on the wire and first contentful paint in Chromium on an
+ * emulated slow phone (SLOW_PHONE, through the DevTools protocol), median of RUNS cold loads
+ * from the local server (compressing as CloudFront does), beside a bare static page of the same
+ * size on the wire, and the layout shift of the whole load (the filter script included).
+ */
+export async function benchNetwork(): Promise<NetworkFigure[]> {
+  const local = await startDynamoDbLocal();
+  const siteDir = mkdtempSync(join(tmpdir(), 'opweg-bench-network-'));
+  const client = new DynamoDBClient({ endpoint: local.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const config = loadConfig({ TABLE_NAME: 'bench-network', DYNAMODB_ENDPOINT: local.endpoint, CURSOR_SECRET: 'bench-network-cursor-secret', LOCAL_DEV: '1' });
+  const db = createDb({ tableName: config.TABLE_NAME, endpoint: local.endpoint, cursorSecret: config.CURSOR_SECRET });
+  let server: ReturnType<typeof serve> | undefined;
+  const browser = await launchBrowser();
+  try {
+    await ensureTable(client, config.TABLE_NAME);
+    await seedDemo(db, new Date());
+    const siteApp = createSiteApp({ db, config });
+    const all = await allPages(createSiteReads(db, { reachKm: config.REACH_KM }));
+    const failed = (await renderPages(siteApp, new FsSiteStore(siteDir), all)).filter((o) => o.action === 'failed');
+    if (failed.length > 0) throw new Error(`rendering failed: ${failed.map((f) => f.path).join(', ')}`);
+
+    const listings = await allPublishedInRegion(db, 'zuid');
+    const job = listings.find((l) => l.kind === 'job')!;
+    const visit = listings.find((l) => SCHEDULED_KINDS.includes(l.kind))!;
+    const pages: Record<string, string> = {
+      languages: paths.languages(),
+      home: paths.home('nl'),
+      region: paths.region('nl', 'zuid'),
+      'group (jobs)': paths.group('nl', 'zuid', 'jobs'),
+      location: paths.location('nl', 'oss'),
+      'location (Arabic)': paths.location('ar', 'oss'),
+      poster: paths.poster('nl', 'oss'),
+      listing: paths.listing('nl', job.id),
+      'listing (Tigrinya)': paths.listing('ti', job.id),
+      'listing (visit, Arabic)': paths.listing('ar', visit.id),
+      privacy: paths.privacy('nl'),
+      'not found': paths.notFound('nl'),
+    };
+
+    server = await new Promise<ReturnType<typeof serve>>((ok) => {
+      const s = serve({ fetch: createLocalApp({ db, config }, { siteDir }).fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
+    });
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    /** One cold load on the slow phone: wire bytes, requests, FCP and CLS. */
+    const load = async (path: string) => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+      try {
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        const bytesPerSecond = (SLOW_PHONE.kbitPerSecond * 1000) / 8;
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: SLOW_PHONE.latencyMs, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOW_PHONE.cpuSlowdown });
+        const wire = new Map<string, number>();
+        let documentId: string | undefined;
+        cdp.on('Network.requestWillBeSent', (e: { requestId: string; type?: string }) => {
+          if (e.type === 'Document' && !documentId) documentId = e.requestId;
+        });
+        cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => wire.set(e.requestId, e.encodedDataLength));
+        await page.addInitScript(() => {
+          const w = window as unknown as { __cls: number };
+          w.__cls = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.__cls += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+        // Whatever the deferred script moves, it moves by the load event; give the observer a moment to report it.
+        await page.waitForTimeout(500);
+        const { fcp, cls } = await page.evaluate(() => ({
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+          cls: (window as unknown as { __cls: number }).__cls,
+        }));
+        return { wireBytes: (documentId && wire.get(documentId)) || 0, totalWireBytes: [...wire.values()].reduce((a, b) => a + b, 0), requests: wire.size, fcpMs: fcp, cls };
+      } finally {
+        await context.close();
+      }
+    };
+    const measure = async (path: string) => {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await load(path));
+      return {
+        wireBytes: median(runs.map((r) => r.wireBytes)),
+        totalWireBytes: median(runs.map((r) => r.totalWireBytes)),
+        requests: median(runs.map((r) => r.requests)),
+        fcpMs: Math.round(median(runs.map((r) => r.fcpMs))),
+        cls: Math.max(...runs.map((r) => r.cls)),
+      };
+    };
+
+    const figures: NetworkFigure[] = [];
+    mkdirSync(join(siteDir, 'bench-floor'), { recursive: true });
+    for (const [name, path] of Object.entries(pages)) {
+      const ours = await measure(path);
+      const floorFile = `bench-floor/${name.replace(/[^a-z]+/gi, '-')}.html`;
+      writeFileSync(join(siteDir, floorFile), floorPage(ours.wireBytes));
+      const floor = await measure(`/${floorFile}`);
+      figures.push({ page: name, path, ...ours, floorWireBytes: floor.wireBytes, floorFcpMs: floor.fcpMs });
+    }
+    return figures;
+  } finally {
+    await browser.close();
+    await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+    client.destroy();
+    db.doc.destroy();
+    await local.stop();
+    rmSync(siteDir, { recursive: true, force: true });
+  }
+}
