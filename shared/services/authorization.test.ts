@@ -18,7 +18,7 @@ import { addRegionManager, auditLog, regionManagers, regionTotals, removeEmploye
 import { importListings } from './import.js';
 import { expressInterest } from './interests.js';
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introduceToEmployer, introductionsForEmployer, recordOutcome } from './introductions.js';
-import { changeStatus, createListing, setCuration, updateListing, type TransitionName } from './listings.js';
+import { changeStatus, createListing, decideChange, setCuration, updateListing, withdrawChange, type TransitionName } from './listings.js';
 import { decide, getListingFor, listingHistory, queueCount } from './moderation.js';
 import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
 import { deleteResidentData, findByContact, showResidentData } from './privacy.js';
@@ -76,6 +76,11 @@ async function inStatus(...steps: TransitionName[]) {
   return l;
 }
 const published = () => inStatus('submit', 'approve');
+/** A published listing with its employer's (untrusted) change waiting for the desk. */
+async function withChange() {
+  const l = await published();
+  return updateListing(db, actors.employerA, l.id, l.version, vacancy(orgA.id, { title: 'Changed' }), clock);
+}
 async function publishedVisit() {
   const l = await createListing(db, SYSTEM, visit(orgA.id), clock);
   const pending = await changeStatus(db, SYSTEM, l.id, l.version, 'submit', { clock });
@@ -106,6 +111,9 @@ const CASES: Case[] = [
   { name: 'changeStatus reject', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return changeStatus(db, a, l.id, l.version, 'reject', { reason: 'Nee', clock }); } },
   { name: 'changeStatus requestChanges', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return changeStatus(db, a, l.id, l.version, 'requestChanges', { reason: 'Loon?', clock }); } },
   { name: 'changeStatus expire', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await published(); return changeStatus(db, a, l.id, l.version, 'expire', { clock }); } },
+  { name: 'decideChange approve', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await withChange(); return decideChange(db, a, l.id, l.version, 'approve', { clock }); } },
+  { name: 'decideChange reject', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await withChange(); return decideChange(db, a, l.id, l.version, 'reject', { reason: 'Nee', clock }); } },
+  { name: 'withdrawChange', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => { const l = await withChange(); return withdrawChange(db, a, l.id, l.version, clock); } },
   { name: 'setCuration', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await published(); return setCuration(db, a, l.id, l.version, { featured: true, hidden: true }, clock); } },
   // Reading listings (catalogue.ts, moderation.ts)
   { name: 'organisationListings', allowed: ['employerA', 'admin'], run: (a) => organisationListings(db, a, orgA.id) },
@@ -180,7 +188,8 @@ const CASES: Case[] = [
  * audit and are called only by use cases above that checked it (privacy, the sweep).
  */
 // The invitee's own invitations: anyone signed in sees, accepts or declines those addressed to them (test/security/membership-consent.test.ts).
-const NOT_ROLE_GATED = new Set(['signOut', 'cancelSeat', 'deletePerson', 'myInvitations', 'acceptInvitation', 'declineInvitation']);
+// editEffect only says what an edit will do, for a listing its caller has already loaded with its rights.
+const NOT_ROLE_GATED = new Set(['editEffect', 'signOut', 'cancelSeat', 'deletePerson', 'myInvitations', 'acceptInvitation', 'declineInvitation']);
 void signOut;
 
 describe.each(CASES)('$name', (c) => {

@@ -19,11 +19,12 @@ import { NOW } from '../fixtures.js';
 /**
  * A resident's walk through the static site in Chromium, as `npm start` serves it: choose a
  * language, a location, a listing, then the poster. Every page is checked with axe-core, and
- * the walk is photographed for the README (docs/screenshots/).
+ * the walk is photographed: into a temporary folder under `npm test` (the tests leave the working
+ * tree as it was), into docs/screenshots/ for the README under `npm run screenshots`.
  */
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SHOTS = 'docs/screenshots';
 const dir = mkdtempSync(join(tmpdir(), 'opweg-journey-'));
+const SHOTS = process.env.SCREENSHOTS_DIR ?? join(dir, 'screenshots');
 let url = '';
 let server: ReturnType<typeof serve>;
 let browser: Browser;

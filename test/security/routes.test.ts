@@ -69,7 +69,7 @@ function concrete(path: string): string[] {
 }
 
 /** Routes anyone may use without signing in. */
-const PUBLIC = [/^\/portal\/(login|login\/confirm|signup|logout|interest|cancel|guide)$/, /^\/portal\/lang\/:locale$/, /^\/portal\/assets\//];
+const PUBLIC = [/^\/portal\/(login|login\/confirm|signup|logout|interest|cancel|guide|privacy)$/, /^\/portal$/, /^\/portal\/lang\/:locale$/, /^\/portal\/assets\//];
 const isPublic = (path: string) => PUBLIC.some((p) => p.test(path));
 
 /** Which visitors a route is about someone else for: they must get 403 or 404. */
