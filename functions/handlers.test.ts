@@ -43,7 +43,7 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   built = await buildHandlers({ outdir });
-});
+}, 600_000);
 afterAll(async () => {
   s3c?.destroy();
   rmSync(outdir, { recursive: true, force: true });
@@ -63,14 +63,14 @@ describe('the Lambda bundles', () => {
     expect(built.map((b) => b.name).sort()).toEqual(['portal', 'publish', 'renderChunk', 'repair', 'sweep']);
     for (const b of built) expect(typeof (await load(b.name)).handler).toBe('function');
     // Five cold starts of 1 MB bundles on a loaded 2-core machine: correctness, not speed.
-  }, 120_000);
+  }, 600_000);
 
   it('portal answers an HTTP API event for /healthz from DynamoDB Local', async () => {
     const { handler } = await load('portal');
     const res = await handler(httpApiEvent('GET', '/healthz'), lambdaContext('opweg-portal'));
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ ok: true });
-  });
+  }, 600_000);
 
   it('sweep, on its hourly event, expires a listing past its closing date', async () => {
     await seedDirectory(db);
@@ -83,7 +83,7 @@ describe('the Lambda bundles', () => {
     const result = await handler(scheduledEvent(new Date('2026-12-21T06:00:00Z')), lambdaContext('opweg-sweep'));
     expect(result.expired).toContain(draft.id);
     expect((await getListing(db, draft.id, true))?.status).toBe('expired');
-  });
+  }, 600_000);
 
   it('publish renders the pages of records taken from DynamoDB Local\'s own stream into the bucket', async () => {
     await seedDirectory(db);
@@ -94,14 +94,14 @@ describe('the Lambda bundles', () => {
     await follower.ready;
     const draft = await createListing(db, employer, vacancy(org.id, { title: 'Magazijnmedewerker Venlo' }), clock);
     await changeStatus(db, employer, draft.id, 1, 'submit', { clock });
-    await expect.poll(() => records.filter((r) => r.dynamodb?.Keys?.sk?.S === 'LISTING').length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => records.filter((r) => r.dynamodb?.Keys?.sk?.S === 'LISTING').length, { timeout: 180_000 }).toBeGreaterThanOrEqual(2);
     await follower.stop();
 
     const { handler } = await load('publish');
     const result = await handler({ Records: records }, lambdaContext('opweg-publish'));
     expect(result).toEqual({ batchItemFailures: [] });
     expect(await object(`nl/listings/${draft.id}/index.html`)).toContain('Magazijnmedewerker Venlo');
-  });
+  }, 600_000);
 
   it('renderChunk renders a chunk of the render queue from DynamoDB Local into the bucket, counts it once, and a second delivery writes nothing', async () => {
     await seedDirectory(db);
@@ -140,7 +140,7 @@ describe('the Lambda bundles', () => {
     // A message that is not a chunk goes back to the queue (and, after three tries, to FailedRenderChunks).
     const bad = sqsEvent(['{"runId":"x"}']);
     expect(await handler(bad, lambdaContext('opweg-render-chunk'))).toEqual({ batchItemFailures: [{ itemIdentifier: bad.Records[0]!.messageId }] });
-  });
+  }, 600_000);
 
   it('repair, on dead letters from the publisher\'s queue, reads a batch again from DynamoDB Local\'s stream or renders the whole site', async () => {
     await seedDirectory(db);
@@ -163,5 +163,5 @@ describe('the Lambda bundles', () => {
     expect(await object(`nl/listings/${draft.id}/index.html`)).toContain('Orderpicker Venlo (hersteld)');
     expect(await object('nl/index.html')).toContain('<html');
     expect(await object(FONT)).toBe('font');
-  });
+  }, 600_000);
 });

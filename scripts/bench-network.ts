@@ -12,10 +12,10 @@ import { createDb } from '../shared/db/client.js';
 import { SCHEDULED_KINDS } from '../shared/domain/listing.js';
 import { allPublishedInRegion } from '../shared/repositories/listings.js';
 import { launchBrowser } from '../test/browser.js';
+import { ASSETS } from '../web/ui/assets.js';
+import { ETHIOPIC_FONT_PATH } from '../web/ui/site-style.js';
 import { createLocalApp } from '../web/local.js';
-import { allPages } from '../web/site/affected.js';
 import { createSiteApp } from '../web/site/app.js';
-import { createSiteReads } from '../web/site/reads.js';
 import { paths } from '../web/site/paths.js';
 import { renderPages } from '../web/site/render.js';
 import { seedDemo } from './demo/seed.js';
@@ -87,11 +87,7 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
   try {
     await ensureTable(client, config.TABLE_NAME);
     await seedDemo(db, new Date());
-    const siteApp = createSiteApp({ db, config });
-    const all = await allPages(createSiteReads(db, { reachKm: config.REACH_KM }));
-    const failed = (await renderPages(siteApp, new FsSiteStore(siteDir), all)).filter((o) => o.action === 'failed');
-    if (failed.length > 0) throw new Error(`rendering failed: ${failed.map((f) => f.path).join(', ')}`);
-
+    process.stderr.write('bench network: demo data seeded, rendering the site…\n');
     const listings = await allPublishedInRegion(db, 'zuid');
     const job = listings.find((l) => l.kind === 'job')!;
     const visit = listings.find((l) => SCHEDULED_KINDS.includes(l.kind))!;
@@ -109,6 +105,11 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
       privacy: paths.privacy('nl'),
       'not found': paths.notFound('nl'),
     };
+
+    // The measured pages and what they load (the filter script, the Ethiopic font), as the publisher writes them.
+    const all = [...Object.values(pages), ASSETS.filter.path, ETHIOPIC_FONT_PATH];
+    const failed = (await renderPages(createSiteApp({ db, config }), new FsSiteStore(siteDir), all)).filter((o) => o.action !== 'written');
+    if (failed.length > 0) throw new Error(`rendering failed: ${failed.map((f) => f.path).join(', ')}`);
 
     server = await new Promise<ReturnType<typeof serve>>((ok) => {
       const s = serve({ fetch: createLocalApp({ db, config }, { siteDir }).fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
@@ -163,6 +164,7 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
       };
     };
 
+    process.stderr.write(`bench network: ${all.length} files rendered, measuring…\n`);
     const figures: NetworkFigure[] = [];
     mkdirSync(join(siteDir, 'bench-floor'), { recursive: true });
     for (const [name, path] of Object.entries(pages)) {
@@ -171,6 +173,7 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
       writeFileSync(join(siteDir, floorFile), floorPage(ours.wireBytes));
       const floor = await measure(`/${floorFile}`);
       figures.push({ page: name, path, ...ours, floorWireBytes: floor.wireBytes, floorFcpMs: floor.fcpMs });
+      process.stderr.write(`bench network: ${name}: ${JSON.stringify(figures.at(-1))}\n`);
     }
     return figures;
   } finally {

@@ -6,6 +6,7 @@ import { createLocalApp, SITE_DIR } from '../web/local.js';
 import { startLocalPublisher } from '../web/site/local-publisher.js';
 import { closeLocalStack, openLocalStack } from './local-env.js';
 import { DEMO_LOGINS, isSeeded, seedDemo } from './demo/seed.js';
+import { hostOf } from './host.js';
 
 /**
  * `npm start`: the whole product in one process. DynamoDB Local (Java) on .data/, the table,
@@ -52,7 +53,7 @@ const runSweep = () =>
 const sweeper = setInterval(runSweep, 60_000);
 void runSweep();
 
-const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => {
+const server = serve({ fetch: app.fetch, port, hostname: hostOf() }, () => {
   console.log(`\nOpWeg runs at http://localhost:${port}/\n`);
   console.log(`Demo sign-ins at http://localhost:${port}/portal/login (magic links appear in the local mailbox, http://localhost:${port}/dev/mail):`);
   for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(26)} ${l.what}`);

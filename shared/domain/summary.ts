@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { ContentLanguage, Email, Id, Text } from './common.js';
+import type { Listing } from './listing.js';
 
 /**
  * A listing's text in a resident's language: a short plain-language title and summary, written
@@ -23,7 +25,18 @@ export const Summary = SummaryInput.extend({
   machineDraft: z.boolean().default(false),
   writtenBy: Email,
   updatedAt: z.iso.datetime(),
-  /** The listing's version when the summary was saved: an edit of the listing since makes it outdated. */
-  listingVersion: z.number().int().min(1),
+  /**
+   * Which text it summarises: `summarySource` of the listing when it was saved. Once the
+   * organisation's title or text changes, the summary no longer matches: residents do not see it
+   * (the page says there is no translation) and the portal asks for a check.
+   */
+  source: z.string().regex(/^[0-9a-f]{16}$/),
 });
 export type Summary = z.infer<typeof Summary>;
+
+/** A fingerprint of what a summary translates: the listing's language, title and text. */
+export const summarySource = (l: Pick<Listing, 'language' | 'title' | 'description'>) =>
+  createHash('sha256').update(JSON.stringify([l.language, l.title, l.description])).digest('hex').slice(0, 16);
+
+/** Whether a summary still describes the listing as it reads now. */
+export const isCurrent = (s: Pick<Summary, 'source'>, l: Pick<Listing, 'language' | 'title' | 'description'>) => s.source === summarySource(l);

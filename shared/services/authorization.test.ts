@@ -9,6 +9,7 @@ import { ANONYMOUS, SYSTEM, type Actor } from './actor.js';
 import { employersInRegion, getOrganisationFor, inviteColleague, membersOfOrganisation, openInvitationsOf, removeMember, updateOrganisationProfile } from './accounts.js';
 import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from './admin.js';
 import { signOut } from './auth.js';
+import { recordNonProfitStatus } from './declarations.js';
 import { moderationQueue, organisationListings } from './catalogue.js';
 import type { ServiceContext } from './context.js';
 import { sendDeskDigests } from './digest.js';
@@ -140,6 +141,7 @@ const CASES: Case[] = [
   { name: 'removeDeskMember', allowed: ['admin'], run: async (a) => { await addDeskMember(ctx, admin, { name: 'Weg', email: 'weg@example.org', regionId: 'zuid' }); return removeDeskMember(ctx, a, 'weg@example.org', 'zuid'); } },
   { name: 'listEmployers', allowed: ['admin'], run: (a) => listEmployers(db, a) },
   { name: 'setTrusted', allowed: ['admin'], run: (a) => setTrusted(ctx, a, orgB.id, false) },
+  { name: 'recordNonProfitStatus', allowed: ['deskZuid', 'admin'], run: (a) => recordNonProfitStatus(ctx, a, partner.id, { declarationIssuedOn: '2026-01-01' }) },
   { name: 'sendDeskDigests', allowed: ['admin'], run: (a) => sendDeskDigests(ctx, a) },
   { name: 'sendTwvReminders', allowed: ['admin'], run: (a) => sendTwvReminders(ctx, a) },
   // Admin: accounts, audit log, totals (admin-accounts.ts)

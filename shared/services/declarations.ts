@@ -30,7 +30,7 @@ export const NonProfitStatusInput = z.object({
 });
 
 /** Admins, and desks of a region the organisation works in, record kinds and declarations. */
-export const mayRecordDeclaration = (actor: Actor, o: Pick<Organisation, 'regionIds'>) => isAdmin(actor) || o.regionIds.some((r) => isDeskOf(actor, r));
+export const mayRecordDeclaration = (a: Actor, o: Pick<Organisation, 'regionIds'>) => isAdmin(a) || o.regionIds.some((r) => isDeskOf(a, r));
 
 export async function recordNonProfitStatus(ctx: ServiceContext, actor: Actor, organisationId: string, input: unknown): Promise<Organisation> {
   const current = await getOrganisation(ctx.db, organisationId);

@@ -11,7 +11,7 @@ import { expressInterest } from './interests.js';
 import { introduce, recordOutcome } from './introductions.js';
 import { changeStatus, createListing } from './listings.js';
 import { createTestDb } from '../../test/db.js';
-import { clock, deskOf, employerOf, seedDirectory, seedOrganisation, vacancy, NOW } from '../../test/fixtures.js';
+import { clock, deskOf, employerOf, NON_PROFIT, seedDirectory, seedOrganisation, vacancy, volunteering, NOW } from '../../test/fixtures.js';
 import type { ListingInput } from '../domain/listing.js';
 
 /** The outcome ladder (docs/outcomes.md) through the use cases: dated, validated, cumulative; coded stop reasons; no staff e-mail. */
@@ -19,6 +19,7 @@ let db: Awaited<ReturnType<typeof createTestDb>>;
 const retention = { RETENTION_DAYS_AFTER_CLOSE: 28, RETENTION_DAYS_WITH_CONSENT: 365 };
 const desk = deskOf('zuid');
 let org = '';
+/** A non-profit with a UWV volunteer declaration: only it may offer volunteering (docs/domain.md). */
 let nonProfit = '';
 const at = (iso: string) => new Date(iso);
 
@@ -30,9 +31,9 @@ async function published(input: ListingInput) {
 
 /** A resident introduced on NOW's day (2026-11-23); returns the interest id and its version. */
 async function introduced(o: { eligibility?: string; kind?: ListingInput['kind'] } = {}) {
-  // Volunteering is offered by a non-profit with a UWV volunteer declaration.
-  const by = o.kind === 'volunteering' ? nonProfit : org;
-  const job = await published(vacancy(by, o.kind === 'volunteering' ? { kind: 'volunteering', wagePerHour: undefined, openTo: 'everyone', helpsWithWorkPermit: false } : {}));
+  const job = await published(
+    o.kind === 'volunteering' ? volunteering(nonProfit) : vacancy(org, o.kind ? { kind: o.kind, wagePerHour: o.kind === 'job' || o.kind === 'apprenticeship' ? 15.2 : undefined } : {}),
+  );
   const { interest } = await expressInterest(db, { listingId: job.id, locationId: 'venlo', name: 'Amal', phone: '06 1234 5678', age: '18-plus', eligibility: o.eligibility ?? 'permit-holder', dutchLevel: 'A2', consent: true }, NOW, retention);
   const i = await introduce(db, desk, interest.id, 1, 'Voorgesteld', NOW);
   return { id: i.id, version: i.version };
@@ -48,7 +49,7 @@ beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
   org = (await seedOrganisation(db, { sector: 'Logistiek' })).id;
-  nonProfit = (await seedOrganisation(db, { name: 'Stichting Samen', kind: 'non-profit', volunteerDeclaration: { issuedOn: '2026-01-15', recordedBy: 'desk-zuid@example.org', recordedAt: '2026-01-20T10:00:00.000Z' } })).id;
+  nonProfit = (await seedOrganisation(db, NON_PROFIT)).id;
 });
 
 describe('the outcome ladder', () => {

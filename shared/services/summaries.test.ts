@@ -4,6 +4,7 @@ import { AmazonTranslate } from '../adapters/translate-amazon.js';
 import { NoMachineTranslation } from '../adapters/translate-none.js';
 import type { ContentLanguage } from '../domain/common.js';
 import type { Listing } from '../domain/listing.js';
+import { summarySource } from '../domain/summary.js';
 import type { MachineTranslation } from '../ports/machine-translation.js';
 import { auditHistory } from '../repositories/audit.js';
 import { summariesOfListing } from '../repositories/summaries.js';
@@ -39,7 +40,7 @@ beforeAll(async () => {
 describe('summaries in residents’ languages', () => {
   it('lets the desk write one per language, with who wrote it, for which version, and an audit event', async () => {
     const saved = await saveSummary(ctx, desk, listing.id, 'ar', arabic);
-    expect(saved).toMatchObject({ ...arabic, language: 'ar', writtenBy: desk.kind === 'person' ? desk.email : '', machineDraft: false, listingVersion: listing.version });
+    expect(saved).toMatchObject({ ...arabic, language: 'ar', writtenBy: desk.kind === 'person' ? desk.email : '', machineDraft: false, source: summarySource(listing) });
     expect(await summariesOfListing(db, listing.id)).toEqual([saved]);
     expect((await auditHistory(db, 'listing', listing.id)).map((e) => e.action)).toContain('listing.summary-saved');
   });

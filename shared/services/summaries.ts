@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ContentLanguage, Email, Text } from '../domain/common.js';
 import type { Listing } from '../domain/listing.js';
 import type { PortalLocale } from '../domain/session.js';
-import { Summary, SummaryInput } from '../domain/summary.js';
+import { Summary, SummaryInput, summarySource } from '../domain/summary.js';
 import type { Membership } from '../domain/user.js';
 import { NotFoundError, parseInput } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -70,7 +70,7 @@ export async function saveSummary(ctx: ServiceContext, actor: Actor, listingId: 
   // Only people write summaries (summarisable has checked the actor's membership).
   require(actor.kind === 'person');
   const at = ctx.clock.now().toISOString();
-  const summary = Summary.parse({ ...fields, listingId, language: target, machineDraft: o.machineDraft ?? false, writtenBy: actor.email, updatedAt: at, listingVersion: listing.version });
+  const summary = Summary.parse({ ...fields, listingId, language: target, machineDraft: o.machineDraft ?? false, writtenBy: actor.email, updatedAt: at, source: summarySource(listing) });
   await transact(ctx.db, [
     put(ctx.db, summaryItem(summary)),
     auditPut(ctx.db, { at, actor: actorName(actor), action: 'listing.summary-saved', subject: { type: 'listing', id: listingId }, detail: { language: target, machineDraft: summary.machineDraft } }),

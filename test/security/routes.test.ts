@@ -58,6 +58,7 @@ function concrete(path: string): string[] {
       .replace(/:home\{[^}]*\}/, '')
       .replace(':locale', 'en')
       .replace(':interestId', interestId)
+      .replace(':language', 'ar')
       .replace(/\/desk\/zuid\/interests\/:id/, `/desk/zuid/interests/${interestId}`)
       .replace(/\/desk\/zuid\/partners\/:id/, `/desk/zuid/partners/${partnerId}`)
       .replace(/\/admin\/employers\/:id/, `/admin/employers/${orgA.id}`)
@@ -68,7 +69,7 @@ function concrete(path: string): string[] {
 }
 
 /** Routes anyone may use without signing in. */
-const PUBLIC = [/^\/portal\/(login|login\/confirm|signup|logout|interest|cancel)$/, /^\/portal\/lang\/:locale$/, /^\/portal\/assets\//];
+const PUBLIC = [/^\/portal\/(login|login\/confirm|signup|logout|interest|cancel|guide)$/, /^\/portal\/lang\/:locale$/, /^\/portal\/assets\//];
 const isPublic = (path: string) => PUBLIC.some((p) => p.test(path));
 
 /** Which visitors a route is about someone else for: they must get 403 or 404. */
@@ -77,6 +78,7 @@ function strangers(path: string): Who[] {
   if (path.startsWith('/portal/desk/:regionId')) return ['employerA', 'employerB', 'deskY'];
   if (path.startsWith('/portal/org/:orgId')) return ['employerB', 'deskY'];
   if (path.startsWith('/portal/listings/:id')) return ['employerB', 'deskY'];
+  if (path.startsWith('/portal/translate/:regionId')) return ['employerA', 'employerB', 'deskY'];
   return [];
 }
 

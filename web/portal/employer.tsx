@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import type { Listing } from '../../shared/domain/listing.js';
+import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { ListingStatus } from '../../shared/domain/listing.js';
 import { declarationValidUntil, hasValidDeclaration, isNonProfit, isPartner, PostingKind, type Organisation } from '../../shared/domain/organisation.js';
 import type { FieldError } from '../../shared/errors.js';
@@ -87,8 +89,10 @@ export function employerRoutes(p: Portal) {
               </h2>
               <ul class="cards">
                 {listings.map((l) => (
-                  <li>
+                  <li data-listing={l.id}>
                     <a href={`/portal/listings/${l.id}`}>{l.title}</a> <span class="meta">{`${tr(c, `kind.${l.kind}`)} · ${l.workplace.city}`}</span>
+                    <br />
+                    <span class="next-step">{tr(c, nextStep(l))}</span>
                   </li>
                 ))}
               </ul>
@@ -291,4 +295,16 @@ export function employerRoutes(p: Portal) {
   });
 
   return app;
+}
+
+/** What the employer does next with a listing, or waits for: one sentence on the dashboard. */
+function nextStep(l: Listing): PortalKey {
+  if (l.revision) return l.revision.status === 'pending' ? 'portal.next.changeWaits' : 'portal.next.changeReturned';
+  switch (l.status) {
+    case 'draft': return l.rejectionReason ? 'portal.next.changesAsked' : 'portal.next.draft';
+    case 'pending': return 'portal.next.pending';
+    case 'published': return l.hidden ? 'portal.next.hidden' : 'portal.next.published';
+    case 'rejected': return 'portal.next.rejected';
+    default: return 'portal.next.closed';
+  }
 }

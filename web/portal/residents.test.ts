@@ -61,6 +61,8 @@ describe('residents react through the portal', () => {
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('lang="ar"');
+    // The listing's Dutch title keeps its language and direction on the Arabic page.
+    expect(html).toContain(`<h1><span lang="${job.language}" dir="ltr">${job.title}</span></h1>`);
     expect(html).toContain('يرجى'); // "please", from the Arabic catalogue
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)');

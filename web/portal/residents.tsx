@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { isVisible } from '../../shared/db/keys.js';
 import { DomainError, ValidationError, type FieldError } from '../../shared/errors.js';
-import { DEFAULT_LOCALE, isLocale, t, type Locale } from '../../shared/i18n/index.js';
+import { DEFAULT_LOCALE, directionOf, isLocale, t, type Locale } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getListing } from '../../shared/repositories/listings.js';
 import { expressInterest, tellDeskSeatFreed, withdrawByReference, withinInterestLimit, type InterestReceipt, type Withdrawal } from '../../shared/services/interests.js';
@@ -15,12 +15,14 @@ import { DOCTYPE } from './layout.js';
 import { clientAddress, formOf, many, one, type Portal, type PortalEnv } from './env.js';
 
 /** A resident's page: the site's layout, in the resident's language and direction. */
-function page(c: Context, locale: Locale, title: string, path: string, body: Child, status: 200 | 404 | 409 | 422 | 429 | 503 = 200) {
+function page(c: Context, locale: Locale, title: string | { text: string; lang: Locale }, path: string, body: Child, status: 200 | 404 | 409 | 422 | 429 | 503 = 200) {
+  // A listing's title keeps the language it was written in (a Dutch title on an Arabic page).
+  const heading = typeof title === 'string' ? title : <span lang={title.lang} dir={directionOf(title.lang)}>{title.text}</span>;
   return c.html(
     <>
       {DOCTYPE}
-      <Layout locale={locale} title={title} path={path} noindex>
-        <h1>{title}</h1>
+      <Layout locale={locale} title={typeof title === 'string' ? title : title.text} path={path} noindex>
+        <h1>{heading}</h1>
         {body}
       </Layout>
     </>,
@@ -55,7 +57,7 @@ export function residentRoutes(p: Portal) {
     return page(
       c,
       locale,
-      listing.title,
+      { text: listing.title, lang: listing.language },
       `/listings/${listing.id}/`,
       <>
         <p>

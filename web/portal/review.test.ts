@@ -69,6 +69,9 @@ describe('an employer edits a published listing', () => {
     expect(page).toMatch(/<tr data-field="title"><th scope="row">Titel<\/th><td class="before"><span lang="nl" class="text">Orderpicker<\/span><\/td><td class="after"><span lang="nl" class="text">Orderpicker \(parttime\)<\/span>/);
     expect(page).toMatch(/data-field="wagePerHour".*€\u00a015,20.*€\u00a016,50/);
     expect(page).not.toContain('data-field="description"');
+    // The dashboard says, per listing, what happens next.
+    const dashboard = await text(employer.get(`/portal/org/${org.id}`));
+    expect(dashboard).toMatch(new RegExp(`<li data-listing="${live.id}">.*?<span class="next-step">Staat op de site; uw wijzigingen wachten op de Meedoenbalie.</span>`));
     // Editing again continues from the waiting change, not from the published text.
     expect(await text(employer.get(`/portal/listings/${live.id}/edit`))).toContain('value="Orderpicker (parttime)"');
   });

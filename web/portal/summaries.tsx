@@ -16,7 +16,7 @@ import {
   summaryLanguages,
   translatorsOf,
 } from '../../shared/services/summaries.js';
-import type { Summary } from '../../shared/domain/summary.js';
+import { isCurrent, type Summary } from '../../shared/domain/summary.js';
 import type { Listing } from '../../shared/domain/listing.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, ErrorSummary, TextArea, TextField, type FormState } from './form.js';
@@ -222,7 +222,7 @@ function Written(p: { c: PortalContext; summary: Summary; listing: Listing }) {
     <>
       {tr(c, 'portal.summaries.written', { by: s.writtenBy, date: date(c, s.updatedAt) })}
       {s.machineDraft ? ` (${tr(c, 'portal.summaries.machineChecked')})` : ''}
-      {s.listingVersion < p.listing.version ? (
+      {!isCurrent(s, p.listing) ? (
         <>
           {' '}
           <strong>{tr(c, 'portal.summaries.outdated')}</strong>

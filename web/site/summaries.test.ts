@@ -4,6 +4,8 @@ import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import { keys } from '../../shared/db/keys.js';
 import { LOCALES, t } from '../../shared/i18n/index.js';
 import { saveSummary } from '../../shared/services/summaries.js';
+import { updateListing } from '../../shared/services/listings.js';
+import { contentOf } from '../../shared/domain/listing.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, deskOf } from '../../test/fixtures.js';
 import { changeOf, pagesOf } from './affected.js';
@@ -67,6 +69,16 @@ describe('a listing in the reader’s language', () => {
     expect(partners).toContain(`<h2><bdi>${data.partner.name}</bdi></h2>`);
     expect(await get(paths.listing('ar', data.job.id))).toContain(`<bdi>${data.employer.name}</bdi>`);
     expect(await get(paths.home('fa'))).toContain('<bdi>Venlo</bdi>');
+  });
+
+  it('stops showing a summary once the organisation’s text changes, until a person checks it again', async () => {
+    const job = (await createSiteReads(db, { reachKm: 40, clock }).listing(data.job.id))!;
+    await updateListing(db, deskOf('zuid'), job.id, job.version, { ...contentOf(job), description: `${job.description} Ook in het weekend.` }, clock);
+    const fresh = createSiteApp(siteDeps(db));
+    const page = await (await fresh.request(paths.listing('ar', job.id))).text();
+    expect(page).not.toContain(arabic.text);
+    expect(page).toContain(t('ar', 'summary.none'));
+    expect(page).toContain('Ook in het weekend.');
   });
 
   it('re-renders the listing’s page in every language when a summary changes', async () => {

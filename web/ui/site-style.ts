@@ -2,8 +2,9 @@
  * The resident site's one stylesheet. Kept in a module (not a .css file) so that every
  * bundle that renders pages — the publish Lambda included — carries it and can name it by its
  * content hash. Mobile first, logical properties only (right-to-left pages mirror by
- * themselves), system fonts. The one web font is Ethiopic for Tigrinya: first in the stack
- * but limited to the Ethiopic block (some browsers take a system font that lacks the script
+ * themselves), system fonts. The one web font is Ethiopic for Tigrinya, and only where it is
+ * needed: on Tigrinya pages and on the language chooser (elsewhere the footer's "ትግርኛ" alone
+ * would fetch 45 KB on every page). First in those stacks but limited to the Ethiopic block (some browsers take a system font that lacks the script
  * for one that has it), and taken from the phone itself when it has one (local()). Colours keep WCAG AA contrast on the page background.
  */
 export const ETHIOPIC_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-subset.woff2';
@@ -12,7 +13,8 @@ export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:local("Noto
 :root{--ink:#1b1f23;--muted:#4a535c;--accent:#0b5cad;--line:#cfd6dd;--bg:#fbfbf8;--card:#fff;--soft:#e9eff6;--good:#1d6b35;--focus:#f5b700}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font:1.0625rem/1.55 "OpWeg Ethiopic",system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
+body{margin:0;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
+html[lang=ti] body,.langs{font-family:"OpWeg Ethiopic",system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Tahoma,sans-serif}
 a{color:var(--accent);text-underline-offset:.15em}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:2px}
 h1{font-size:1.5rem;line-height:1.25;margin-block:.5rem 1rem}

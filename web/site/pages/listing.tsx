@@ -3,7 +3,7 @@ import { SCHEDULED_KINDS, WORK_KINDS, type Listing } from '../../../shared/domai
 import { isVisible } from '../../../shared/db/keys.js';
 import { LOCALE_INFO, directionOf, t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
 import type { ContentLanguage } from '../../../shared/domain/common.js';
-import type { Summary } from '../../../shared/domain/summary.js';
+import { isCurrent, type Summary } from '../../../shared/domain/summary.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import { HowToReact, mapLink, Meta, postedOn, textLang, visitWhen } from '../components.js';
@@ -185,7 +185,8 @@ export async function ListingPage(ctx: PageContext, id: string) {
   const kind = t(locale, `kind.${listing.kind}`);
   const url = `${config.PUBLIC_ORIGIN}${paths.listing(locale, id)}`;
   // A summary in the page's language (written or checked by a person) stands in for the organisation's text.
-  const summaries = await reads.summaries(listing.id);
+  // Only summaries of the text as it reads now: after an edit they wait for a person's check.
+  const summaries = (await reads.summaries(listing.id)).filter((s) => isCurrent(s, listing));
   const summary = listing.language === locale ? undefined : summaries.find((s) => s.language === locale);
   const title = `${kind} · ${w.city} · ${summary?.title ?? listing.title}`;
   return (
