@@ -6,6 +6,7 @@ import type { Actor } from '../../shared/services/actor.js';
 import type { ServiceContext } from '../../shared/services/context.js';
 import type { ResolvedDeps } from '../deps.js';
 import { originSecretsOf } from '../../shared/config/origin.js';
+import { DomainError } from '../../shared/errors.js';
 
 /** A link in the portal's navigation, with an optional count (the desk's queue). */
 export interface NavItem {
@@ -69,7 +70,10 @@ export function clientAddress(p: Portal, c: Context): string {
 
 /** Reads a submitted form as strings (repeated names as lists). Files are ignored. */
 export async function formOf(c: Context): Promise<Record<string, string | string[]>> {
-  const body = await c.req.parseBody({ all: true });
+  // A body that does not parse (a broken multipart upload) is the sender's error: 400, not 500.
+  const body = await c.req.parseBody({ all: true }).catch(() => {
+    throw new DomainError('error.invalid', 400);
+  });
   const out: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(body)) {
     if (Array.isArray(value)) out[name] = value.filter((v): v is string => typeof v === 'string');
