@@ -28,6 +28,10 @@ export interface ShareProps {
   description: string;
   /** Open Graph type: `article` for a listing, `website` for the rest. */
   type?: 'website' | 'article';
+  /** The canonical address, when it is not the page's in `locale` (the chooser at `/`, in every language). */
+  url?: string;
+  /** Link the language's web app manifest (default); the chooser has none of its own. */
+  manifest?: boolean;
 }
 
 /** `/ar` + `/listings/x/` on the origin. */
@@ -42,7 +46,7 @@ export const xDefault = (origin: string, path: string) => (path === '/' ? `${ori
  * icons and the web app manifest.
  */
 export function ShareHead(p: ShareProps) {
-  const url = pageUrl(p.origin, p.locale, p.path);
+  const url = p.url ?? pageUrl(p.origin, p.locale, p.path);
   return (
     <>
       <meta name="description" content={p.description} />
@@ -64,7 +68,7 @@ export function ShareHead(p: ShareProps) {
       <meta property="og:image:width" content="512" />
       <meta property="og:image:height" content="512" />
       <meta property="og:image:alt" content={t(p.locale, 'app.name')} />
-      <IconLinks manifest={paths.manifest(p.locale)} />
+      <IconLinks manifest={p.manifest === false ? undefined : paths.manifest(p.locale)} />
     </>
   );
 }
