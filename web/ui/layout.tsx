@@ -5,6 +5,7 @@ import { ASSETS } from './assets.js';
 import { Pictogram } from './pictograms.js';
 import { SiteStyle } from './site-style-tag.js';
 import { IconLinks, ShareHead } from './share-head.js';
+import { stamp } from './stamp.js';
 
 export interface Crumb {
   href: string;
@@ -82,19 +83,21 @@ export function Layout(p: LayoutProps) {
         <main id="main">{p.children}</main>
         <footer>
           {needsReview(p.locale) && <p class="review">{t(p.locale, 'i18n.needsReview')}</p>}
-          <nav aria-label={t(p.locale, 'nav.language')}>
-            <ul>
-              {LOCALES.map((l) =>
-                l === p.locale ? null : (
-                  <li>
-                    <a href={`/${l}${p.path}`} hreflang={l} lang={l} dir={directionOf(l)}>
-                      {LOCALE_INFO[l].name}
-                    </a>
-                  </li>
-                ),
-              )}
-            </ul>
-          </nav>
+          {stamp(`languages|${p.locale}`, p.path, (path) => (
+            <nav aria-label={t(p.locale, 'nav.language')}>
+              <ul>
+                {LOCALES.map((l) =>
+                  l === p.locale ? null : (
+                    <li>
+                      <a href={`/${l}${path}`} hreflang={l} lang={l} dir={directionOf(l)}>
+                        {LOCALE_INFO[l].name}
+                      </a>
+                    </li>
+                  ),
+                )}
+              </ul>
+            </nav>
+          ))}
           <ul>
             <li>
               <a href={paths.privacy(p.locale)}>{t(p.locale, 'nav.privacy')}</a>
