@@ -29,6 +29,10 @@ export interface ShareProps {
   description: string;
   /** Open Graph type: `article` for a listing, `website` for the rest. */
   type?: 'website' | 'article';
+  /** The canonical address, when it is not the page's in `locale` (the chooser at `/`, in every language). */
+  url?: string;
+  /** Link the language's web app manifest (default); the chooser has none of its own. */
+  manifest?: boolean;
 }
 
 /** `/ar` + `/listings/x/` on the origin. */
@@ -43,14 +47,14 @@ export const xDefault = (origin: string, path: string) => (path === '/' ? `${ori
  * icons and the web app manifest.
  */
 export function ShareHead(p: ShareProps) {
-  const url = pageUrl(p.origin, p.locale, p.path);
-  // The links and tags that depend only on the language and the path are stamped (./stamp.ts): the same on every page of a kind.
+  const url = p.url ?? pageUrl(p.origin, p.locale, p.path);
+  // What depends only on the language and the path is stamped (./stamp.ts): rendered once, the page's path put in.
   return (
     <>
       <meta name="description" content={p.description} />
-      {stamp(`alternates|${p.origin}|${p.locale}|${p.path === '/'}`, p.path, (path) => (
+      {stamp(`alternates|${p.origin}|${p.locale}|${p.path === '/'}|${p.url ?? ''}`, p.path, (path) => (
         <>
-          <link rel="canonical" href={pageUrl(p.origin, p.locale, path)} />
+          <link rel="canonical" href={p.url ?? pageUrl(p.origin, p.locale, path)} />
           {LOCALES.map((l) => (
             <link rel="alternate" hreflang={l} href={pageUrl(p.origin, l, path)} />
           ))}
@@ -62,7 +66,7 @@ export function ShareHead(p: ShareProps) {
       <meta property="og:title" content={p.title} />
       <meta property="og:description" content={p.description} />
       <meta property="og:url" content={url} />
-      {stamp(`og|${p.origin}|${p.locale}`, p.path, () => (
+      {stamp(`og|${p.origin}|${p.locale}|${p.manifest === false}`, p.path, () => (
         <>
           <meta property="og:locale" content={OG_LOCALE[p.locale]} />
           {LOCALES.filter((l) => l !== p.locale).map((l) => (
@@ -72,7 +76,7 @@ export function ShareHead(p: ShareProps) {
           <meta property="og:image:width" content="512" />
           <meta property="og:image:height" content="512" />
           <meta property="og:image:alt" content={t(p.locale, 'app.name')} />
-          <IconLinks manifest={paths.manifest(p.locale)} />
+          <IconLinks manifest={p.manifest === false ? undefined : paths.manifest(p.locale)} />
         </>
       ))}
     </>
