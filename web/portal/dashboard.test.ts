@@ -9,7 +9,7 @@ import { changeStatus, createListing } from '../../shared/services/listings.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
-import { client, seedPeople, signedIn, type PortalClient } from './testing.js';
+import { askForLink, client, seedPeople, signedIn, type PortalClient } from './testing.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const outbox = new Outbox();
@@ -51,8 +51,7 @@ afterAll(() => server?.close());
 describe('the employer dashboard over HTTP', () => {
   it('is where an employer lands after signing in: every listing with its status, counts and next step in words; invitations on it', async () => {
     const anonymous = client(server.url, 'opweg_lang=nl');
-    await anonymous.post('/portal/login', { email: 'werkgever@example.org' });
-    const token = /token=([A-Za-z0-9_-]+)/.exec(outbox.latestTo('werkgever@example.org')!.text)![1]!;
+    const token = await askForLink(anonymous, outbox, 'werkgever@example.org');
     const confirmed = await anonymous.post('/portal/login/confirm', { token });
     expect(confirmed.headers.get('location')).toBe('/portal/');
 
