@@ -71,8 +71,14 @@ describe('cross-site requests', () => {
 
 describe('script in what people type is shown as text', () => {
   it('escapes every text field of the listing form on the portal pages and the resident page', async () => {
-    // Each field's payload is marked with a short name (the city takes 80 characters at most).
-    const marks: Record<string, string> = { title: 'title', description: 'description', 'workplace.street': 'street', 'workplace.city': 'city', contactNote: 'note' };
+    // The place name must be a real place: a payload there comes back in its message, as text.
+    const refused = await employer.post(`/portal/org/${org.id}/listings`, listingForm({ 'workplace.city': SCRIPT('city') }));
+    expect(refused.status).toBe(422);
+    const refusedHtml = await refused.text();
+    expectInert(refusedHtml, 'city');
+    expect(refusedHtml).toContain('&lt;script&gt;alert(&quot;city&quot;)&lt;/script&gt;');
+    // Each stored field's payload is marked with a short name.
+    const marks: Record<string, string> = { title: 'title', description: 'description', 'workplace.street': 'street', contactNote: 'note' };
     const fields = Object.values(marks);
     const res = await employer.post(`/portal/org/${org.id}/listings`, listingForm(Object.fromEntries(Object.entries(marks).map(([f, m]) => [f, SCRIPT(m)]))));
     expect(res.status, (await res.clone().text()).match(/error-summary[\s\S]{0,300}/)?.[0]).toBe(303);
