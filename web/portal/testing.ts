@@ -32,11 +32,31 @@ export function client(url: string, cookie = ''): PortalClient {
   };
 }
 
+/**
+ * Asks for a sign-in link at /portal/login and returns its token, once the mail is there: the
+ * link is mailed after the answer (the sign-in queue), so this waits for a message to the address
+ * newer than the one it had before.
+ */
+export async function askForLink(browser: PortalClient, outbox: Outbox, email: string): Promise<string> {
+  const before = outbox.latestTo(email);
+  expect((await browser.post('/portal/login', { email })).status).toBe(200);
+  // A condition, not a time: the test's own timeout limits the wait (this also runs in beforeAll, where expect.poll cannot).
+  while (outbox.latestTo(email) === before || outbox.latestTo(email) === undefined) await new Promise((ok) => setTimeout(ok, 5));
+  return tokenIn(outbox.latestTo(email)!.text);
+}
+
+/** Waits until the sign-in links asked for so far are mailed or refused: the local mailbox (/dev/mail) waits for them before it answers. */
+export async function signInMailSettled(url: string) {
+  expect((await fetch(`${url}/dev/mail`)).status).toBe(200);
+}
+
+/** The token of the sign-in link in a mail's text. */
+export const tokenIn = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
+
 /** Signs in by the e-mail link, as a person would; `lang` sets the portal's language. */
 export async function signedIn(url: string, outbox: Outbox, email: string, lang: 'nl' | 'en' = 'nl'): Promise<PortalClient> {
   const anonymous = client(url, `opweg_lang=${lang}`);
-  expect((await anonymous.post('/portal/login', { email })).status).toBe(200);
-  const token = /token=([A-Za-z0-9_-]+)/.exec(outbox.latestTo(email)!.text)![1]!;
+  const token = await askForLink(anonymous, outbox, email);
   const res = await anonymous.post('/portal/login/confirm', { token });
   expect(res.status).toBe(303);
   const session = res.headers.getSetCookie().find((c) => c.startsWith('opweg_session='))!.split(';')[0]!;

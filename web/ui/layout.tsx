@@ -5,6 +5,7 @@ import { ASSETS } from './assets.js';
 import { Pictogram } from './pictograms.js';
 import { SiteStyle } from './site-style-tag.js';
 import { IconLinks, ShareHead } from './share-head.js';
+import { stamp } from './stamp.js';
 
 /*
  * The shell of every resident page, in one place: the document with its language and
@@ -71,19 +72,22 @@ export function LanguageFooter(p: { locale: Locale; path: string }) {
   return (
     <footer>
       {needsReview(p.locale) && <p class="review">{t(p.locale, 'i18n.needsReview')}</p>}
-      <nav aria-label={t(p.locale, 'nav.language')}>
-        <ul>
-          {LOCALES.map((l) =>
-            l === p.locale ? null : (
-              <li>
-                <a href={`/${l}${p.path}`} hreflang={l} lang={l} dir={directionOf(l)}>
-                  {LOCALE_INFO[l].name}
-                </a>
-              </li>
-            ),
-          )}
-        </ul>
-      </nav>
+      {/* The same on every page of the language but for the path: stamped (./stamp.ts). */}
+      {stamp(`languages|${p.locale}`, p.path, (path) => (
+        <nav aria-label={t(p.locale, 'nav.language')}>
+          <ul>
+            {LOCALES.map((l) =>
+              l === p.locale ? null : (
+                <li>
+                  <a href={`/${l}${path}`} hreflang={l} lang={l} dir={directionOf(l)}>
+                    {LOCALE_INFO[l].name}
+                  </a>
+                </li>
+              ),
+            )}
+          </ul>
+        </nav>
+      ))}
       <ul>
         <li>
           <a href={paths.privacy(p.locale)}>{t(p.locale, 'nav.privacy')}</a>
