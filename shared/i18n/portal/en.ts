@@ -579,7 +579,7 @@ export const portalEn = {
   'portal.login.confirmTitle': 'Sign in to OpWeg',
   'portal.login.confirm': 'Sign in',
   'portal.login.invalidTitle': 'This link no longer works',
-  'portal.login.invalid': 'A sign-in link works once, for {minutes} minutes. Ask for a new one.',
+  'portal.login.invalid': 'A sign-in link works once, for {minutes} minutes, and only the newest: a new link ends the one before. Ask for a new one.',
   'portal.login.again': 'Ask for a new link',
 
   'portal.signup.title': 'Sign up as an employer',

@@ -577,7 +577,7 @@ export const portalNl: PortalMessages = {
   'portal.login.confirmTitle': 'Inloggen bij OpWeg',
   'portal.login.confirm': 'Inloggen',
   'portal.login.invalidTitle': 'Deze link werkt niet meer',
-  'portal.login.invalid': 'Een inloglink werkt één keer, {minutes} minuten lang. Vraag een nieuwe aan.',
+  'portal.login.invalid': 'Een inloglink werkt één keer, {minutes} minuten lang, en alleen de nieuwste: een nieuwe link maakt de vorige ongeldig. Vraag een nieuwe aan.',
   'portal.login.again': 'Vraag een nieuwe link aan',
 
   'portal.signup.title': 'Aanmelden als werkgever',
