@@ -4,13 +4,11 @@ import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { createResidentApp } from '../web/resident-app.js';
 import { loadDeps } from './deps.js';
-import { Background } from '../shared/services/background.js';
 
 const logger = new Logger();
 const metrics = new Metrics();
 // Top-level await: secrets and clients are ready before the first request, once per instance.
-const background = new Background();
-const app = handle(createResidentApp({ ...(await loadDeps()), background }));
+const app = handle(createResidentApp(await loadDeps()));
 
 /**
  * HTTP API (payload 2.0) → the residents' form app (web/resident-app.tsx): the API sends
@@ -20,8 +18,6 @@ export const handler = async (event: LambdaEvent, context: Context) => {
   logger.addContext(context);
   metrics.captureColdStartMetric();
   const result = await app(event, context);
-  // Mail the answer did not wait for (a desk told a seat came free) is sent before the instance may be frozen.
-  await background.settled();
   if (result.statusCode >= 500) logger.error('residents\' function answered with a server error', { status: result.statusCode });
   return result;
 };

@@ -22,6 +22,7 @@ export const HANDLERS = {
   repair: { entry: 'functions/repair.ts', sourceMap: true },
   renderChunk: { entry: 'functions/render-chunk.ts', sourceMap: true },
   sweep: { entry: 'functions/sweep.ts', sourceMap: true },
+  signInMail: { entry: 'functions/sign-in-mail.ts', sourceMap: true },
 } as const satisfies Record<string, HandlerBundle>;
 export type HandlerName = keyof typeof HANDLERS;
 

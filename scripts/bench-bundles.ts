@@ -69,6 +69,7 @@ interface Events {
   repair: unknown;
   sweep: unknown;
   renderChunk: unknown;
+  signInMail: unknown;
 }
 
 /** Writes an item that is no page's source and points a dead-letter message at its stream record. */
@@ -224,6 +225,8 @@ export async function benchBundles(o: { runs?: number } = {}): Promise<ColdStart
       repair: await deadLetterEvent(client, endpoint, 'bench'),
       sweep: scheduledEvent(new Date()),
       renderChunk: { Records: [] },
+      // A request for an address without an account: looked up in the table, nothing mailed.
+      signInMail: sqsEvent([JSON.stringify({ email: 'nobody@example.org', locale: 'nl' })], 'OpWeg-dev-SignInMail'),
     };
     client.destroy();
     const env = { TABLE_NAME: 'bench', DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'eu-west-1', PUBLIC_ORIGIN: 'http://127.0.0.1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };

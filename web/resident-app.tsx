@@ -16,7 +16,7 @@ import { residentError, residentRoutes, residentUnavailable } from './portal/res
  */
 export function createResidentApp(given: Deps) {
   const deps = resolveDeps(given);
-  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config, background: deps.background } };
+  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config } };
   const app = new Hono<PortalEnv>();
   app.use('*', securityHeaders());
   app.use('/portal/*', bodyLimits());

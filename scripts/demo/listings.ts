@@ -4,11 +4,13 @@ import type { ListingInput } from '../../shared/domain/listing.js';
  * Demo listings that `npm start` seeds. Dates are relative to the day of seeding:
  * `startInDays` / `closesInDays` become startDate / closingDate; for company visits and events
  * `visitInDays` + `visitStartTime` (HH:MM, Dutch local time) + `visitHours` become startsAt / endsAt.
- * All employers, addresses and people are fictional; towns and coordinates are real and lie
- * within about 30 km of a COA location in the listing's region.
+ * All employers, addresses and people are fictional; towns are real and lie within about 30 km
+ * of a COA location in the listing's region. Like an employer, the demo names the town only: the
+ * seed finds its coordinates in the places data set (shared/services/places.ts).
  */
 export interface DemoListing
-  extends Omit<ListingInput, 'organisationId' | 'startDate' | 'closingDate' | 'startsAt' | 'endsAt'> {
+  extends Omit<ListingInput, 'organisationId' | 'startDate' | 'closingDate' | 'startsAt' | 'endsAt' | 'workplace'> {
+  workplace: Omit<ListingInput['workplace'], 'lat' | 'lon'>;
   organisationKey: string;
   status: 'published' | 'pending' | 'draft';
   startInDays?: number;
@@ -39,7 +41,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.12,
     startInDays: 21,
     closesInDays: 14,
-    workplace: { street: 'Lindelaan 5', postcode: '8924 AB', city: 'Leeuwarden', lat: 53.1952, lon: 5.8148 },
+    workplace: { street: 'Lindelaan 5', postcode: '8924 AB', city: 'Leeuwarden' },
     contactNote: 'Vragen? Bel Sietske de Vries, teamleider facilitair.',
   },
   {
@@ -59,7 +61,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 16.45,
     startInDays: 30,
     closesInDays: 28,
-    workplace: { street: 'Noordkade 12', postcode: '9203 CD', city: 'Drachten', lat: 53.1089, lon: 6.0943 },
+    workplace: { street: 'Noordkade 12', postcode: '9203 CD', city: 'Drachten' },
   },
   {
     organisationKey: 'zorggroep-noord',
@@ -78,7 +80,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.4,
     startInDays: 35,
     closesInDays: 30,
-    workplace: { street: 'Vondellaan 20', postcode: '8442 AL', city: 'Heerenveen', lat: 52.9597, lon: 5.9268 },
+    workplace: { street: 'Vondellaan 20', postcode: '8442 AL', city: 'Heerenveen' },
   },
   {
     organisationKey: 'aardappel-noord',
@@ -97,7 +99,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.85,
     startInDays: 28,
     closesInDays: 21,
-    workplace: { street: 'Industrieweg 30', postcode: '9503 AC', city: 'Stadskanaal', lat: 52.9964, lon: 6.9621 },
+    workplace: { street: 'Industrieweg 30', postcode: '9503 AC', city: 'Stadskanaal' },
     contactNote: 'Vervoer vanaf azc Ter Apel kan met de bedrijfsbus.',
   },
   {
@@ -117,7 +119,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 16.9,
     startInDays: 14,
     closesInDays: 10,
-    workplace: { street: 'Industrieweg 30', postcode: '9503 AC', city: 'Stadskanaal', lat: 52.9964, lon: 6.9621 },
+    workplace: { street: 'Industrieweg 30', postcode: '9503 AC', city: 'Stadskanaal' },
   },
   {
     organisationKey: 'aardappel-noord',
@@ -135,7 +137,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 32,
     startInDays: 42,
     closesInDays: 35,
-    workplace: { street: 'Industrieweg 30', postcode: '9503 AC', city: 'Stadskanaal', lat: 52.9964, lon: 6.9621 },
+    workplace: { street: 'Industrieweg 30', postcode: '9503 AC', city: 'Stadskanaal' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -153,7 +155,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 16,
     startInDays: 14,
     closesInDays: 10,
-    workplace: { street: 'Stationsweg 10', postcode: '9726 AC', city: 'Groningen', lat: 53.2107, lon: 6.5655 },
+    workplace: { street: 'Stationsweg 10', postcode: '9726 AC', city: 'Groningen' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -172,7 +174,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 14.71,
     startInDays: 21,
     closesInDays: 14,
-    workplace: { postcode: '7824 AA', city: 'Emmen', lat: 52.7969, lon: 6.9063 },
+    workplace: { postcode: '7824 AA', city: 'Emmen' },
   },
   {
     organisationKey: 'vrijwilligerscentrale-noord',
@@ -189,7 +191,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: true,
     hoursPerWeek: 6,
     closesInDays: 45,
-    workplace: { street: 'Kloosterstraat 8', postcode: '9401 KD', city: 'Assen', lat: 52.9946, lon: 6.5596 },
+    workplace: { street: 'Kloosterstraat 8', postcode: '9401 KD', city: 'Assen' },
   },
   {
     organisationKey: 'vrijwilligerscentrale-noord',
@@ -206,7 +208,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: true,
     hoursPerWeek: 4,
     closesInDays: 60,
-    workplace: { street: 'Oosterdijk 40', postcode: '8601 BW', city: 'Sneek', lat: 53.0318, lon: 5.6656 },
+    workplace: { street: 'Oosterdijk 40', postcode: '8601 BW', city: 'Sneek' },
   },
   {
     organisationKey: 'vrijwilligerscentrale-noord',
@@ -223,7 +225,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: false,
     hoursPerWeek: 4,
     closesInDays: 40,
-    workplace: { street: 'Harlingerweg 20', postcode: '8801 KB', city: 'Franeker', lat: 53.1858, lon: 5.5388 },
+    workplace: { street: 'Harlingerweg 20', postcode: '8801 KB', city: 'Franeker' },
   },
   {
     organisationKey: 'aardappel-noord',
@@ -242,7 +244,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '10:00',
     visitHours: 2.5,
     seats: 15,
-    workplace: { street: 'Industrieweg 30', postcode: '9503 AC', city: 'Stadskanaal', lat: 52.9964, lon: 6.9621 },
+    workplace: { street: 'Industrieweg 30', postcode: '9503 AC', city: 'Stadskanaal' },
   },
   {
     organisationKey: 'zorggroep-noord',
@@ -261,7 +263,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '10:00',
     visitHours: 2,
     seats: 10,
-    workplace: { street: 'Vissersburen 3', postcode: '8531 EJ', city: 'Lemmer', lat: 52.8452, lon: 5.7093 },
+    workplace: { street: 'Vissersburen 3', postcode: '8531 EJ', city: 'Lemmer' },
   },
   {
     organisationKey: 'ngo',
@@ -280,7 +282,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '13:00',
     visitHours: 3,
     seats: 40,
-    workplace: { street: 'Heliconweg 52', postcode: '8914 AT', city: 'Leeuwarden', lat: 53.2042, lon: 5.7781 },
+    workplace: { street: 'Heliconweg 52', postcode: '8914 AT', city: 'Leeuwarden' },
   },
   {
     organisationKey: 'vrijwilligerscentrale-noord',
@@ -299,7 +301,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '14:00',
     visitHours: 2,
     seats: 25,
-    workplace: { street: 'Raadhuisplein 1', postcode: '9203 ZZ', city: 'Drachten', lat: 53.1061, lon: 6.0983 },
+    workplace: { street: 'Raadhuisplein 1', postcode: '9203 ZZ', city: 'Drachten' },
   },
   {
     organisationKey: 'zorggroep-noord',
@@ -317,7 +319,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 16,
     startInDays: 28,
     closesInDays: 21,
-    workplace: { street: 'Dr. Nassaulaan 20', postcode: '9401 HK', city: 'Assen', lat: 52.9964, lon: 6.5575 },
+    workplace: { street: 'Dr. Nassaulaan 20', postcode: '9401 HK', city: 'Assen' },
   },
   {
     organisationKey: 'uitzendbureau',
@@ -335,7 +337,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 20,
     startInDays: 21,
     closesInDays: 14,
-    workplace: { street: 'Kanaalweg 12', postcode: '8443 PK', city: 'Heerenveen', lat: 52.9713, lon: 5.9451 },
+    workplace: { street: 'Kanaalweg 12', postcode: '8443 PK', city: 'Heerenveen' },
   },
 
   // =============================================================================================
@@ -358,7 +360,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 16.2,
     startInDays: 21,
     closesInDays: 21,
-    workplace: { street: 'Bijsterhuizen 2410', postcode: '6604 LK', city: 'Wijchen', lat: 51.8325, lon: 5.7782 },
+    workplace: { street: 'Bijsterhuizen 2410', postcode: '6604 LK', city: 'Wijchen' },
   },
   {
     organisationKey: 'bakkerij-oost',
@@ -377,7 +379,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.1,
     startInDays: 28,
     closesInDays: 21,
-    workplace: { street: 'Bijsterhuizen 2410', postcode: '6604 LK', city: 'Wijchen', lat: 51.8325, lon: 5.7782 },
+    workplace: { street: 'Bijsterhuizen 2410', postcode: '6604 LK', city: 'Wijchen' },
   },
   {
     organisationKey: 'bakkerij-oost',
@@ -396,7 +398,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.25,
     startInDays: 30,
     closesInDays: 25,
-    workplace: { street: 'Van Welderenstraat 90', postcode: '6511 MN', city: 'Nijmegen', lat: 51.8437, lon: 5.8578 },
+    workplace: { street: 'Van Welderenstraat 90', postcode: '6511 MN', city: 'Nijmegen' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -415,7 +417,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.05,
     startInDays: 14,
     closesInDays: 10,
-    workplace: { street: 'Oranjesingel 20', postcode: '6511 NV', city: 'Nijmegen', lat: 51.8395, lon: 5.8611 },
+    workplace: { street: 'Oranjesingel 20', postcode: '6511 NV', city: 'Nijmegen' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -434,7 +436,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.4,
     startInDays: 14,
     closesInDays: 14,
-    workplace: { street: 'Stationsstraat 40', postcode: '1315 KP', city: 'Almere', lat: 52.3752, lon: 5.2186 },
+    workplace: { street: 'Stationsstraat 40', postcode: '1315 KP', city: 'Almere' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -452,7 +454,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 32,
     startInDays: 42,
     closesInDays: 35,
-    workplace: { street: 'Willemsplein 5', postcode: '6811 KB', city: 'Arnhem', lat: 51.9847, lon: 5.9016 },
+    workplace: { street: 'Willemsplein 5', postcode: '6811 KB', city: 'Arnhem' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -471,7 +473,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 14.85,
     startInDays: 14,
     closesInDays: 14,
-    workplace: { street: 'Grote Markt 90', postcode: '1315 JG', city: 'Almere', lat: 52.3714, lon: 5.2222 },
+    workplace: { street: 'Grote Markt 90', postcode: '1315 JG', city: 'Almere' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -489,7 +491,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 16,
     startInDays: 14,
     closesInDays: 10,
-    workplace: { street: 'Agorabaan 10', postcode: '8224 JR', city: 'Lelystad', lat: 52.5125, lon: 5.4786 },
+    workplace: { street: 'Agorabaan 10', postcode: '8224 JR', city: 'Lelystad' },
   },
   {
     organisationKey: 'opleider',
@@ -507,7 +509,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 24,
     startInDays: 28,
     closesInDays: 21,
-    workplace: { street: 'Bolderweg 20', postcode: '1332 AX', city: 'Almere', lat: 52.3431, lon: 5.1608 },
+    workplace: { street: 'Bolderweg 20', postcode: '1332 AX', city: 'Almere' },
   },
   {
     organisationKey: 'ngo',
@@ -524,7 +526,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: true,
     hoursPerWeek: 3,
     closesInDays: 60,
-    workplace: { street: 'Molenstraat 65', postcode: '6511 HC', city: 'Nijmegen', lat: 51.8453, lon: 5.8625 },
+    workplace: { street: 'Molenstraat 65', postcode: '6511 HC', city: 'Nijmegen' },
   },
   {
     organisationKey: 'ngo',
@@ -541,7 +543,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: true,
     hoursPerWeek: 6,
     closesInDays: 45,
-    workplace: { street: 'Hoge Ring 10', postcode: '1357 AN', city: 'Almere', lat: 52.3349, lon: 5.2141 },
+    workplace: { street: 'Hoge Ring 10', postcode: '1357 AN', city: 'Almere' },
   },
   {
     organisationKey: 'bakkerij-oost',
@@ -560,7 +562,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '09:00',
     visitHours: 2,
     seats: 12,
-    workplace: { street: 'Bijsterhuizen 2410', postcode: '6604 LK', city: 'Wijchen', lat: 51.8325, lon: 5.7782 },
+    workplace: { street: 'Bijsterhuizen 2410', postcode: '6604 LK', city: 'Wijchen' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -579,7 +581,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '11:00',
     visitHours: 2,
     seats: 10,
-    workplace: { street: 'Stationsstraat 40', postcode: '1315 KP', city: 'Almere', lat: 52.3752, lon: 5.2186 },
+    workplace: { street: 'Stationsstraat 40', postcode: '1315 KP', city: 'Almere' },
   },
   {
     organisationKey: 'opleider',
@@ -598,7 +600,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '19:00',
     visitHours: 2,
     seats: 30,
-    workplace: { street: 'Kronenburgersingel 210', postcode: '6511 AS', city: 'Nijmegen', lat: 51.8456, lon: 5.8554 },
+    workplace: { street: 'Kronenburgersingel 210', postcode: '6511 AS', city: 'Nijmegen' },
   },
   {
     organisationKey: 'uitzendbureau',
@@ -617,7 +619,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '10:00',
     visitHours: 4,
     seats: 40,
-    workplace: { street: 'Stationsplein 12', postcode: '8232 VT', city: 'Lelystad', lat: 52.5078, lon: 5.4741 },
+    workplace: { street: 'Stationsplein 12', postcode: '8232 VT', city: 'Lelystad' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -635,7 +637,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 32,
     startInDays: 45,
     closesInDays: 30,
-    workplace: { street: 'Stationsstraat 40', postcode: '1315 KP', city: 'Almere', lat: 52.3752, lon: 5.2186 },
+    workplace: { street: 'Stationsstraat 40', postcode: '1315 KP', city: 'Almere' },
   },
 
   // =============================================================================================
@@ -658,7 +660,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.35,
     startInDays: 21,
     closesInDays: 21,
-    workplace: { street: 'Doornhoek 3840', postcode: '5465 TA', city: 'Veghel', lat: 51.6231, lon: 5.5613 },
+    workplace: { street: 'Doornhoek 3840', postcode: '5465 TA', city: 'Veghel' },
     contactNote: 'Fietsen vanaf azc Schijndel of Uden duurt ongeveer 30 minuten.',
   },
   {
@@ -678,7 +680,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 17.2,
     startInDays: 14,
     closesInDays: 10,
-    workplace: { street: 'Doornhoek 3840', postcode: '5465 TA', city: 'Veghel', lat: 51.6231, lon: 5.5613 },
+    workplace: { street: 'Doornhoek 3840', postcode: '5465 TA', city: 'Veghel' },
   },
   {
     organisationKey: 'werkgever-zuid',
@@ -697,7 +699,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 16.1,
     startInDays: 28,
     closesInDays: 21,
-    workplace: { street: 'Kraaivenstraat 21', postcode: '5048 AB', city: 'Tilburg', lat: 51.5853, lon: 5.0617 },
+    workplace: { street: 'Kraaivenstraat 21', postcode: '5048 AB', city: 'Tilburg' },
   },
   {
     organisationKey: 'werkgever-zuid',
@@ -716,7 +718,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.2,
     startInDays: 35,
     closesInDays: 28,
-    workplace: { street: 'Doornhoek 3840', postcode: '5465 TA', city: 'Veghel', lat: 51.6231, lon: 5.5613 },
+    workplace: { street: 'Doornhoek 3840', postcode: '5465 TA', city: 'Veghel' },
   },
   {
     organisationKey: 'werkgever-zuid',
@@ -734,7 +736,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 32,
     startInDays: 56,
     closesInDays: 42,
-    workplace: { street: 'Kraaivenstraat 21', postcode: '5048 AB', city: 'Tilburg', lat: 51.5853, lon: 5.0617 },
+    workplace: { street: 'Kraaivenstraat 21', postcode: '5048 AB', city: 'Tilburg' },
   },
   {
     organisationKey: 'werkgever-zuid',
@@ -753,7 +755,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '10:00',
     visitHours: 2,
     seats: 20,
-    workplace: { street: 'Doornhoek 3840', postcode: '5465 TA', city: 'Veghel', lat: 51.6231, lon: 5.5613 },
+    workplace: { street: 'Doornhoek 3840', postcode: '5465 TA', city: 'Veghel' },
   },
   {
     organisationKey: 'werkgever-zuid',
@@ -771,7 +773,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 20,
     startInDays: 21,
     closesInDays: 14,
-    workplace: { street: 'Kraaivenstraat 21', postcode: '5048 AB', city: 'Tilburg', lat: 51.5853, lon: 5.0617 },
+    workplace: { street: 'Kraaivenstraat 21', postcode: '5048 AB', city: 'Tilburg' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -790,7 +792,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 14.95,
     startInDays: 14,
     closesInDays: 14,
-    workplace: { street: 'Stationsplein 20', postcode: '5211 AP', city: "'s-Hertogenbosch", lat: 51.6903, lon: 5.2937 },
+    workplace: { street: 'Stationsplein 20', postcode: '5211 AP', city: "'s-Hertogenbosch" },
   },
   {
     organisationKey: 'hotelgroep',
@@ -809,7 +811,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15,
     startInDays: 14,
     closesInDays: 10,
-    workplace: { street: 'Stationsplein 15', postcode: '5611 AC', city: 'Eindhoven', lat: 51.4429, lon: 5.4808 },
+    workplace: { street: 'Stationsplein 15', postcode: '5611 AC', city: 'Eindhoven' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -827,7 +829,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 32,
     startInDays: 35,
     closesInDays: 28,
-    workplace: { street: 'Stationsplein 20', postcode: '5211 AP', city: "'s-Hertogenbosch", lat: 51.6903, lon: 5.2937 },
+    workplace: { street: 'Stationsplein 20', postcode: '5211 AP', city: "'s-Hertogenbosch" },
   },
   {
     organisationKey: 'schoonmaak',
@@ -846,7 +848,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 14.8,
     startInDays: 14,
     closesInDays: 7,
-    workplace: { street: 'Torenallee 20', postcode: '5617 BC', city: 'Eindhoven', lat: 51.4484, lon: 5.4554 },
+    workplace: { street: 'Torenallee 20', postcode: '5617 BC', city: 'Eindhoven' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -865,7 +867,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 16.3,
     startInDays: 21,
     closesInDays: 21,
-    workplace: { street: 'Kanaalstraat 5', postcode: '5347 KM', city: 'Oss', lat: 51.7734, lon: 5.5402 },
+    workplace: { street: 'Kanaalstraat 5', postcode: '5347 KM', city: 'Oss' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -883,7 +885,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 24,
     startInDays: 21,
     closesInDays: 14,
-    workplace: { street: 'Minervum 7001', postcode: '4817 ZL', city: 'Breda', lat: 51.5956, lon: 4.8087 },
+    workplace: { street: 'Minervum 7001', postcode: '4817 ZL', city: 'Breda' },
   },
   {
     organisationKey: 'uitzendbureau',
@@ -902,7 +904,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.75,
     startInDays: 21,
     closesInDays: 21,
-    workplace: { street: 'Kampershoek 20', postcode: '6003 DB', city: 'Weert', lat: 51.2655, lon: 5.7203 },
+    workplace: { street: 'Kampershoek 20', postcode: '6003 DB', city: 'Weert' },
     contactNote: 'Bus 50 vanaf Budel stopt op 5 minuten lopen.',
   },
   {
@@ -922,7 +924,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.55,
     startInDays: 28,
     closesInDays: 21,
-    workplace: { street: 'Nieuwe Hoven 8', postcode: '5431 NJ', city: 'Cuijk', lat: 51.7243, lon: 5.8618 },
+    workplace: { street: 'Nieuwe Hoven 8', postcode: '5431 NJ', city: 'Cuijk' },
   },
   {
     organisationKey: 'ngo',
@@ -939,7 +941,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: true,
     hoursPerWeek: 4,
     closesInDays: 60,
-    workplace: { street: 'Gemullehoekenweg 60', postcode: '5062 CE', city: 'Oisterwijk', lat: 51.5714, lon: 5.2102 },
+    workplace: { street: 'Gemullehoekenweg 60', postcode: '5062 CE', city: 'Oisterwijk' },
   },
   {
     organisationKey: 'ngo',
@@ -956,7 +958,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: true,
     hoursPerWeek: 4,
     closesInDays: 45,
-    workplace: { street: 'Rompertsebaan 50', postcode: '5231 GT', city: "'s-Hertogenbosch", lat: 51.7121, lon: 5.3171 },
+    workplace: { street: 'Rompertsebaan 50', postcode: '5231 GT', city: "'s-Hertogenbosch" },
   },
   {
     organisationKey: 'ngo',
@@ -973,7 +975,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: false,
     hoursPerWeek: 4,
     closesInDays: 30,
-    workplace: { street: 'Sportlaan 4', postcode: '5402 NB', city: 'Uden', lat: 51.6542, lon: 5.6302 },
+    workplace: { street: 'Sportlaan 4', postcode: '5402 NB', city: 'Uden' },
   },
   {
     organisationKey: 'wsp-zuid',
@@ -992,7 +994,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '13:00',
     visitHours: 4,
     seats: 40,
-    workplace: { street: 'Oude Vlijmenseweg 4', postcode: '5223 GR', city: "'s-Hertogenbosch", lat: 51.7035, lon: 5.2902 },
+    workplace: { street: 'Oude Vlijmenseweg 4', postcode: '5223 GR', city: "'s-Hertogenbosch" },
   },
   {
     organisationKey: 'wsp-zuid',
@@ -1011,7 +1013,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '15:00',
     visitHours: 1.5,
     seats: 30,
-    workplace: { street: 'Spoorlaan 181', postcode: '5038 CB', city: 'Tilburg', lat: 51.5604, lon: 5.0839 },
+    workplace: { street: 'Spoorlaan 181', postcode: '5038 CB', city: 'Tilburg' },
   },
   {
     organisationKey: 'uitzendbureau',
@@ -1030,7 +1032,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '09:30',
     visitHours: 3,
     seats: 12,
-    workplace: { street: 'Kampershoek 20', postcode: '6003 DB', city: 'Weert', lat: 51.2655, lon: 5.7203 },
+    workplace: { street: 'Kampershoek 20', postcode: '6003 DB', city: 'Weert' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -1049,7 +1051,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.3,
     startInDays: 35,
     closesInDays: 28,
-    workplace: { street: 'Stationsplein 15', postcode: '5611 AC', city: 'Eindhoven', lat: 51.4429, lon: 5.4808 },
+    workplace: { street: 'Stationsplein 15', postcode: '5611 AC', city: 'Eindhoven' },
   },
 
   // =============================================================================================
@@ -1072,7 +1074,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.2,
     startInDays: 21,
     closesInDays: 21,
-    workplace: { street: 'Agriport 112', postcode: '1775 TA', city: 'Middenmeer', lat: 52.8134, lon: 5.0071 },
+    workplace: { street: 'Agriport 112', postcode: '1775 TA', city: 'Middenmeer' },
   },
   {
     organisationKey: 'kwekerij-polderglas',
@@ -1091,7 +1093,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.2,
     startInDays: 28,
     closesInDays: 28,
-    workplace: { street: 'Agriport 112', postcode: '1775 TA', city: 'Middenmeer', lat: 52.8134, lon: 5.0071 },
+    workplace: { street: 'Agriport 112', postcode: '1775 TA', city: 'Middenmeer' },
   },
   {
     organisationKey: 'kwekerij-polderglas',
@@ -1110,7 +1112,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.1,
     startInDays: 30,
     closesInDays: 25,
-    workplace: { street: 'Agriport 112', postcode: '1775 TA', city: 'Middenmeer', lat: 52.8134, lon: 5.0071 },
+    workplace: { street: 'Agriport 112', postcode: '1775 TA', city: 'Middenmeer' },
   },
   {
     organisationKey: 'kwekerij-polderglas',
@@ -1129,7 +1131,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '10:00',
     visitHours: 2.5,
     seats: 25,
-    workplace: { street: 'Agriport 112', postcode: '1775 TA', city: 'Middenmeer', lat: 52.8134, lon: 5.0071 },
+    workplace: { street: 'Agriport 112', postcode: '1775 TA', city: 'Middenmeer' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -1148,7 +1150,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.6,
     startInDays: 14,
     closesInDays: 10,
-    workplace: { street: 'NDSM-Plein 28', postcode: '1033 WB', city: 'Amsterdam', lat: 52.4009, lon: 4.8929 },
+    workplace: { street: 'NDSM-Plein 28', postcode: '1033 WB', city: 'Amsterdam' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -1167,7 +1169,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.8,
     startInDays: 21,
     closesInDays: 21,
-    workplace: { street: 'Provincialeweg 102', postcode: '1506 MD', city: 'Zaandam', lat: 52.4427, lon: 4.8186 },
+    workplace: { street: 'Provincialeweg 102', postcode: '1506 MD', city: 'Zaandam' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -1185,7 +1187,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 32,
     startInDays: 42,
     closesInDays: 35,
-    workplace: { street: 'Stationsplein 2', postcode: '2011 LR', city: 'Haarlem', lat: 52.3877, lon: 4.6379 },
+    workplace: { street: 'Stationsplein 2', postcode: '2011 LR', city: 'Haarlem' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -1204,7 +1206,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.05,
     startInDays: 21,
     closesInDays: 14,
-    workplace: { postcode: '1815 JD', city: 'Alkmaar', lat: 52.6398, lon: 4.7391 },
+    workplace: { postcode: '1815 JD', city: 'Alkmaar' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -1222,7 +1224,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 20,
     startInDays: 21,
     closesInDays: 14,
-    workplace: { street: 'Holenweg 4', postcode: '1624 PK', city: 'Hoorn', lat: 52.6496, lon: 5.0423 },
+    workplace: { street: 'Holenweg 4', postcode: '1624 PK', city: 'Hoorn' },
   },
   {
     organisationKey: 'sportclub-west',
@@ -1239,7 +1241,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: true,
     hoursPerWeek: 5,
     closesInDays: 60,
-    workplace: { street: 'Sportlaan 3', postcode: '1701 AA', city: 'Heerhugowaard', lat: 52.6723, lon: 4.8435 },
+    workplace: { street: 'Sportlaan 3', postcode: '1701 AA', city: 'Heerhugowaard' },
   },
   {
     organisationKey: 'sportclub-west',
@@ -1256,7 +1258,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     englishOk: true,
     hoursPerWeek: 2,
     closesInDays: 45,
-    workplace: { street: 'Sportlaan 3', postcode: '1701 AA', city: 'Heerhugowaard', lat: 52.6723, lon: 4.8435 },
+    workplace: { street: 'Sportlaan 3', postcode: '1701 AA', city: 'Heerhugowaard' },
   },
   {
     organisationKey: 'sportclub-west',
@@ -1275,7 +1277,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '13:00',
     visitHours: 3,
     seats: 40,
-    workplace: { street: 'Sportlaan 3', postcode: '1701 AA', city: 'Heerhugowaard', lat: 52.6723, lon: 4.8435 },
+    workplace: { street: 'Sportlaan 3', postcode: '1701 AA', city: 'Heerhugowaard' },
   },
   {
     organisationKey: 'opleider',
@@ -1294,7 +1296,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '18:30',
     visitHours: 2,
     seats: 35,
-    workplace: { street: 'Ankersmidplein 2', postcode: '1506 CK', city: 'Zaandam', lat: 52.4366, lon: 4.8256 },
+    workplace: { street: 'Ankersmidplein 2', postcode: '1506 CK', city: 'Zaandam' },
   },
   {
     organisationKey: 'opleider',
@@ -1312,7 +1314,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 32,
     startInDays: 28,
     closesInDays: 21,
-    workplace: { street: 'Moezelhavenweg 9', postcode: '1043 AM', city: 'Amsterdam', lat: 52.3971, lon: 4.8157 },
+    workplace: { street: 'Moezelhavenweg 9', postcode: '1043 AM', city: 'Amsterdam' },
   },
   {
     organisationKey: 'uitzendbureau',
@@ -1331,7 +1333,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     wagePerHour: 15.9,
     startInDays: 28,
     closesInDays: 28,
-    workplace: { street: 'Moezelhavenweg 9', postcode: '1043 AM', city: 'Amsterdam', lat: 52.3971, lon: 4.8157 },
+    workplace: { street: 'Moezelhavenweg 9', postcode: '1043 AM', city: 'Amsterdam' },
   },
   {
     organisationKey: 'schoonmaak',
@@ -1349,7 +1351,7 @@ export const DEMO_LISTINGS: DemoListing[] = [
     hoursPerWeek: 24,
     startInDays: 35,
     closesInDays: 28,
-    workplace: { street: 'Koemarkt 3', postcode: '1441 DA', city: 'Purmerend', lat: 52.5028, lon: 4.9578 },
+    workplace: { street: 'Koemarkt 3', postcode: '1441 DA', city: 'Purmerend' },
   },
   {
     organisationKey: 'hotelgroep',
@@ -1368,6 +1370,6 @@ export const DEMO_LISTINGS: DemoListing[] = [
     visitStartTime: '10:00',
     visitHours: 2,
     seats: 12,
-    workplace: { street: 'Provincialeweg 102', postcode: '1506 MD', city: 'Zaandam', lat: 52.4427, lon: 4.8186 },
+    workplace: { street: 'Provincialeweg 102', postcode: '1506 MD', city: 'Zaandam' },
   },
 ];

@@ -9,6 +9,7 @@ import { putOrganisation } from '../../shared/repositories/organisations.js';
 import { putMembership, putUser } from '../../shared/repositories/users.js';
 import { SYSTEM } from '../../shared/services/actor.js';
 import { changeStatus, createListing, type Clock } from '../../shared/services/listings.js';
+import { findPlace } from '../../shared/services/places.js';
 import { DEMO_LISTINGS, type DemoListing } from './listings.js';
 import { DEMO_ORGANISATIONS } from './organisations.js';
 
@@ -32,7 +33,9 @@ const dateIn = (today: Date, days: number) => new Date(today.getTime() + days * 
 /** Dates in the demo are relative to today, so the demo never goes stale. */
 function listingInputOf(d: DemoListing, organisationId: string, today: Date) {
   const { organisationKey: _k, status: _s, startInDays, closesInDays, visitInDays, visitStartTime, visitHours, ...fields } = d;
-  const out: Record<string, unknown> = { ...fields, organisationId };
+  const place = findPlace(fields.workplace.city);
+  if (!('found' in place)) throw new Error(`demo listing "${d.title}": no single place called ${fields.workplace.city}`);
+  const out: Record<string, unknown> = { ...fields, organisationId, workplace: { ...fields.workplace, lat: place.found.lat, lon: place.found.lon } };
   if (startInDays !== undefined) out.startDate = dateIn(today, startInDays);
   if (closesInDays !== undefined) out.closingDate = dateIn(today, closesInDays);
   if (visitInDays !== undefined) {

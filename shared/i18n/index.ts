@@ -25,6 +25,7 @@ export type AnyKey = MessageKey | PortalKey;
  * writes a number of euros as money the locale's way ("€ 14,71", "€14.71").
  */
 function fill(locale: Locale, s: string, params: Params): string {
+  if (!s.includes('{')) return s;
   const withPlurals = selectPlurals(
     s,
     LOCALE_INFO[locale].intl,

@@ -61,11 +61,24 @@ function rulesOf(intlTag: string): Intl.PluralRules {
 /** The categories a language distinguishes (always including 'other'). */
 export const pluralCategories = (intlTag: string): string[] => rulesOf(intlTag).resolvedOptions().pluralCategories;
 
+/**
+ * The plurals of each catalogue message, parsed once: a site rebuild fills the same few hundred
+ * messages millions of times, and parsing was most of the cost of `t()`.
+ */
+const parsed = new Map<string, PluralPart[]>();
+function partsOf(s: string): PluralPart[] {
+  let parts = parsed.get(s);
+  if (!parts) parsed.set(s, (parts = pluralParts(s)));
+  return parts;
+}
+
 /** Replaces each plural of `s` by the branch for its number (exact `=n` first), `#` by `formatted(n)`. */
 export function selectPlurals(s: string, intlTag: string, numberOf: (name: string) => number, formatted: (name: string, n: number) => string): string {
+  const parts = partsOf(s);
+  if (parts.length === 0) return s;
   let out = '';
   let at = 0;
-  for (const part of pluralParts(s)) {
+  for (const part of parts) {
     const n = numberOf(part.name);
     const branch = part.branches.get(`=${n}`) ?? part.branches.get(rulesOf(intlTag).select(n)) ?? part.branches.get('other') ?? '';
     out += s.slice(at, part.start) + branch.replaceAll('#', formatted(part.name, n));

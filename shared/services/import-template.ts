@@ -4,6 +4,7 @@ import { postsInRegion, type Organisation } from '../domain/organisation.js';
 import type { FieldError } from '../errors.js';
 import type { Directory } from '../repositories/directory.js';
 import { IMPORT_COLUMNS } from './import.js';
+import { findPlace } from './places.js';
 
 /**
  * What a desk needs to fill in an import file without guessing: the allowed values per column
@@ -68,7 +69,8 @@ export function templateCsv(directory: Directory, regionId: string, organisation
     wagePerHour: '15,25',
     startDate: start,
     closingDate: closing,
-    'workplace.city': location?.municipality ?? '',
+    // A place name the places data set knows: the location's own, else its municipality.
+    'workplace.city': location ? ([location.name, location.municipality].find((n) => 'found' in findPlace(n)) ?? location.municipality) : '',
   };
   const cell = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const rows = [IMPORT_COLUMNS.join(';'), IMPORT_COLUMNS.map((c) => cell(example[c] ?? '')).join(';')];

@@ -44,7 +44,25 @@ describe('CSV import', () => {
     ]);
     const stored = (await listingsOfOrganisation(db, org.id)).items;
     expect(stored.map((l) => l.title)).toEqual(['Oogstmedewerker']);
-    expect(await getListing(db, report[0]!.listingId!)).toMatchObject({ wagePerHour: 15.1, englishOk: true, regionId: 'zuid', locationId: 'venlo', workplace: { city: 'Venlo', lat: 51.3704 } });
+    expect(await getListing(db, report[0]!.listingId!)).toMatchObject({ wagePerHour: 15.1, englishOk: true, regionId: 'zuid', locationId: 'venlo', workplace: { city: 'Venlo', lat: 51.37, lon: 6.1681 } });
+  });
+
+  it('places each row by its place name, refuses an unknown or ambiguous one by name, and still reads old files with coordinates', async () => {
+    const org = await seedOrganisation(db, { name: 'Plaatsbedrijf' });
+    const row = (title: string, city: string) => `${org.id},venlo,job,${title},Werk,permit-holders,A1,,32,15.00,2026-12-07,2026-12-20,${city},,,`;
+    const report = await importListings(ctx, deskOf('zuid'), [HEADER, row('In Tegelen', 'Tegelen'), row('In Atlantis', 'Atlantis'), row('In Hengelo', 'Hengelo')].join('\n'), { publish: false });
+    expect(report.map((r) => [r.title, r.errors])).toEqual([
+      ['In Tegelen', []],
+      ['In Atlantis', [{ field: 'workplace.city', key: 'portal.place.unknown', params: { typed: 'Atlantis' } }]],
+      ['In Hengelo', [{ field: 'workplace.city', key: 'portal.place.ambiguous', params: { typed: 'Hengelo', options: 'Hengelo (Gelderland), Hengelo (Overijssel)', example: 'Hengelo (Gelderland)' } }]],
+    ]);
+    expect(await getListing(db, report[0]!.listingId!)).toMatchObject({ workplace: { city: 'Tegelen', lat: 51.3442, lon: 6.1361 } });
+    expect((await listingsOfOrganisation(db, org.id)).items.map((l) => l.title)).toEqual(['In Tegelen']);
+    // A file made with the old template, with the two coordinate columns: still read, its numbers kept.
+    const old = `${HEADER},workplace.lat,workplace.lon\n${row('Oud bestand', 'Blerick')},51.3712,6.1402\n`;
+    const [imported] = await importListings(ctx, deskOf('zuid'), old, { publish: false });
+    expect(imported).toMatchObject({ errors: [] });
+    expect(await getListing(db, imported!.listingId!)).toMatchObject({ workplace: { city: 'Blerick', lat: 51.3712, lon: 6.1402 } });
   });
 
   it('reads semicolon-separated files (Dutch spreadsheets), keeps drafts when asked, and gives visits Dutch times', async () => {

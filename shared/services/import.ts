@@ -3,7 +3,7 @@ import { getDirectory } from '../repositories/directory.js';
 import { listOrganisations } from '../repositories/organisations.js';
 import { deskRegions, isAdmin, require, type Actor } from './actor.js';
 import type { ServiceContext } from './context.js';
-import { findOrganisation, LISTING_FIELDS, listingInputFromFields } from './listing-fields.js';
+import { findOrganisation, LEGACY_POSITION_FIELDS, LISTING_FIELDS, listingInputFromFields } from './listing-fields.js';
 import { choicesOf, nameTheOptions } from './import-template.js';
 import { changeStatus, createListing } from './listings.js';
 
@@ -39,7 +39,8 @@ export async function importListings(ctx: ServiceContext, actor: Actor, csv: str
   }
   if (rows.length === 0) throw new ValidationError([{ field: 'file', key: 'error.required' }]);
   if (rows.length > MAX_IMPORT_ROWS) throw new ValidationError([{ field: 'file', key: 'error.number_too_big', params: { maximum: MAX_IMPORT_ROWS } }]);
-  const unknownColumns = Object.keys(rows[0]!).filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
+  const known: readonly string[] = [...IMPORT_COLUMNS, ...LEGACY_POSITION_FIELDS];
+  const unknownColumns = Object.keys(rows[0]!).filter((c) => !known.includes(c));
   if (unknownColumns.length > 0) throw new ValidationError(unknownColumns.map((c) => ({ field: c, key: 'portal.import.unknownColumn', params: { column: c, columns: IMPORT_COLUMNS.join(', ') } })));
 
   const directory = await getDirectory(ctx.db);

@@ -2,12 +2,13 @@ import { listingInput, type Listing } from '../domain/listing.js';
 import type { Organisation } from '../domain/organisation.js';
 import type { Directory } from '../repositories/directory.js';
 import { fieldErrors, ValidationError, type FieldError } from '../errors.js';
+import { findPlace } from './places.js';
 
 /**
  * Listings arrive as flat text fields: from the portal's form and from CSV rows. This turns
  * them into the input the listing use cases validate, the same way for both: the reception
- * location sets the region (and, unless given, the workplace's position); Dutch local times get
- * their offset; "ja"/"yes"/"on" mean true.
+ * location sets the region; the place name sets the workplace's position (shared/services/places.ts:
+ * nobody types coordinates); Dutch local times get their offset; "ja"/"yes"/"on" mean true.
  */
 export type Fields = Record<string, string | undefined>;
 
@@ -15,8 +16,14 @@ export type Fields = Record<string, string | undefined>;
 export const LISTING_FIELDS = [
   'kind', 'title', 'description', 'language', 'locationId', 'openTo', 'helpsWithWorkPermit', 'dutchLevel', 'englishOk',
   'hoursPerWeek', 'wagePerHour', 'startDate', 'closingDate', 'workplace.street', 'workplace.postcode', 'workplace.city',
-  'workplace.lat', 'workplace.lon', 'startsAt', 'endsAt', 'seats', 'contactNote',
+  'startsAt', 'endsAt', 'seats', 'contactNote',
 ] as const;
+
+/**
+ * Columns of import files made before the position came from the place name: still read, so an
+ * old file keeps working; when both hold numbers they set the position instead of the place name.
+ */
+export const LEGACY_POSITION_FIELDS = ['workplace.lat', 'workplace.lon'] as const;
 
 const TRUE = new Set(['on', 'true', '1', 'ja', 'yes', 'y', 'j']);
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
@@ -60,15 +67,23 @@ export function localDateTime(iso: string | undefined): string {
 
 /**
  * The listing input for `organisationId`, from flat fields. The use case validates it; when the
- * location is missing, unknown or (`o.regionId`: editing) outside the listing's region, this
- * throws a ValidationError with that and every other field's message, so a form shows them all.
+ * location is missing, unknown or (`o.regionId`: editing) outside the listing's region, or the
+ * place name is missing, unknown or shared by several places, this throws a ValidationError with
+ * that and every other field's message, so a form shows them all.
  */
-export function listingInputFromFields(f: Fields, organisationId: string, directory: Directory, o: { today: string; regionId?: string }): Record<string, unknown> {
+export function listingInputFromFields(
+  f: Fields,
+  organisationId: string,
+  directory: Directory,
+  o: { today: string; regionId?: string; current?: Listing['workplace'] },
+): Record<string, unknown> {
   const errors: FieldError[] = [];
   const locationId = text(f.locationId);
   const location = directory.locations.find((l) => l.id === locationId && (o.regionId === undefined || l.regionId === o.regionId));
   if (!locationId) errors.push({ field: 'locationId', key: 'error.required' });
   else if (!location) errors.push({ field: 'locationId', key: 'error.invalid_choice' });
+  const position = positionOf(f, o.current);
+  if ('error' in position) errors.push(position.error);
   const input = {
     organisationId,
     regionId: location?.regionId,
@@ -89,21 +104,42 @@ export function listingInputFromFields(f: Fields, organisationId: string, direct
       street: text(f['workplace.street']),
       postcode: text(f['workplace.postcode'])?.toUpperCase(),
       city: text(f['workplace.city']),
-      lat: num(f['workplace.lat']) ?? location?.lat,
-      lon: num(f['workplace.lon']) ?? location?.lon,
+      lat: 'lat' in position ? position.lat : undefined,
+      lon: 'lon' in position ? position.lon : undefined,
     },
     startsAt: dateTime(f.startsAt),
     endsAt: dateTime(f.endsAt),
     seats: num(f.seats),
     contactNote: text(f.contactNote),
   };
-  if (errors.length > 0) {
+  if (errors.length > 0 || 'none' in position) {
     const rest = listingInput(o.today).safeParse({ ...input, regionId: 'placeholder' }, { reportInput: true });
-    // The position defaults to the location's: without a location, its absence is no news.
-    const follows = (e: FieldError) => (e.field === 'workplace.lat' || e.field === 'workplace.lon') && !text(f[e.field]);
+    // The position follows the place name: the place's own message says what is wrong.
+    const follows = (e: FieldError) => e.field === 'workplace.lat' || e.field === 'workplace.lon';
     throw new ValidationError([...errors, ...(rest.success ? [] : fieldErrors(rest.error).filter((e) => !follows(e)))]);
   }
   return input;
+}
+
+/**
+ * The workplace's position: from the place name (an unknown or ambiguous name is the city field's
+ * error, naming what was typed and what would do), or from an old import file's two numbers.
+ * An edit that keeps the place name keeps the stored position (a listing made before positions
+ * came from names does not move). A missing place name is left to the listing's rules ("required").
+ */
+function positionOf(f: Fields, current?: Listing['workplace']): { lat: number; lon: number } | { error: FieldError } | { none: true } {
+  const lat = num(f['workplace.lat']);
+  const lon = num(f['workplace.lon']);
+  if (typeof lat === 'number' && typeof lon === 'number') return { lat, lon };
+  const city = text(f['workplace.city']);
+  if (!city) return { none: true };
+  if (current && city === current.city) return { lat: current.lat, lon: current.lon };
+  const place = findPlace(city);
+  if ('found' in place) return { lat: place.found.lat, lon: place.found.lon };
+  if ('ambiguous' in place) {
+    return { error: { field: 'workplace.city', key: 'portal.place.ambiguous', params: { typed: city, options: place.ambiguous.join(', '), example: place.ambiguous[0]! } } };
+  }
+  return { error: { field: 'workplace.city', key: 'portal.place.unknown', params: { typed: city } } };
 }
 
 /** A listing as flat fields: to fill in the edit form, or a new form when duplicating. */
@@ -114,7 +150,6 @@ export function fieldsOfListing(l: Listing): Record<string, string> {
     helpsWithWorkPermit: l.helpsWithWorkPermit ? 'on' : '', dutchLevel: l.dutchLevel, englishOk: l.englishOk ? 'on' : '',
     hoursPerWeek: s(l.hoursPerWeek), wagePerHour: s(l.wagePerHour), startDate: s(l.startDate), closingDate: s(l.closingDate),
     'workplace.street': s(l.workplace.street), 'workplace.postcode': s(l.workplace.postcode), 'workplace.city': l.workplace.city,
-    'workplace.lat': s(l.workplace.lat), 'workplace.lon': s(l.workplace.lon),
     startsAt: localDateTime(l.startsAt), endsAt: localDateTime(l.endsAt), seats: s(l.seats), contactNote: s(l.contactNote),
   };
 }

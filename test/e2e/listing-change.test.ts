@@ -72,7 +72,10 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${server.url}/portal/login`);
   await page.locator('#f-email').fill(email);
+  const before = outbox.latestTo(email);
   await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+  // The link is mailed after the answer (the sign-in queue).
+  await until(() => outbox.latestTo(email) !== undefined && outbox.latestTo(email) !== before);
   const link = /https?:\/\/\S+\/portal\/login\/confirm\S*/.exec(outbox.latestTo(email)!.text)![0];
   await page.goto(link);
   await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -1,6 +1,6 @@
 import type { PortalLocale } from '../../shared/domain/session.js';
 import type { Listing } from '../../shared/domain/listing.js';
-import { formatDate, formatDateTime, formatDecimal, formatMoney } from '../../shared/i18n/format.js';
+import { formatDate, formatDateTime, formatMoney } from '../../shared/i18n/format.js';
 import { t } from '../../shared/i18n/index.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { fieldsOfListing, LISTING_FIELDS } from '../../shared/services/listing-fields.js';
@@ -32,8 +32,6 @@ function shown(locale: PortalLocale, l: Listing, field: Field, locationName: (id
     case 'closingDate': return l.closingDate ? formatDate(locale, l.closingDate) : '';
     case 'startsAt': return l.startsAt ? formatDateTime(locale, l.startsAt) : '';
     case 'endsAt': return l.endsAt ? formatDateTime(locale, l.endsAt) : '';
-    case 'workplace.lat': return formatDecimal(locale, w.lat);
-    case 'workplace.lon': return formatDecimal(locale, w.lon);
     case 'workplace.street': return w.street ?? '';
     case 'workplace.postcode': return w.postcode ?? '';
     case 'workplace.city': return w.city;

@@ -25,7 +25,7 @@ import { date } from './format.js';
 function ImportColumns(props: { c: PortalContext; regionId: string; directory: Directory; organisations: Organisation[] }) {
   const { c } = props;
   const FORMAT: Record<string, PortalKey> = {
-    hoursPerWeek: 'portal.import.number', wagePerHour: 'portal.import.number', seats: 'portal.import.number', 'workplace.lat': 'portal.import.number', 'workplace.lon': 'portal.import.number',
+    hoursPerWeek: 'portal.import.number', wagePerHour: 'portal.import.number', seats: 'portal.import.number', 'workplace.city': 'portal.import.place',
     startDate: 'portal.import.date', closingDate: 'portal.import.date', startsAt: 'portal.import.time', endsAt: 'portal.import.time',
   };
   return (

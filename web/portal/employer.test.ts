@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
 import { getListing, listingsOfOrganisation } from '../../shared/repositories/listings.js';
+import { distanceKm } from '../../shared/services/geo.js';
 import { putMembership, putUser } from '../../shared/repositories/users.js';
 import { createTestDb } from '../../test/db.js';
 import { NOW, seedDirectory, seedOrganisation } from '../../test/fixtures.js';
@@ -53,7 +54,7 @@ describe('employer pages', () => {
     expect(res.status).toBe(303);
     const id = /\/portal\/listings\/([0-9A-Z]{26})/.exec(res.headers.get('location')!)![1]!;
     const stored = await getListing(db, id);
-    expect(stored).toMatchObject({ status: 'draft', regionId: 'zuid', locationId: 'venlo', wagePerHour: 15.25, helpsWithWorkPermit: true, englishOk: false, workplace: { postcode: '5928 RC', lat: 51.3704 } });
+    expect(stored).toMatchObject({ status: 'draft', regionId: 'zuid', locationId: 'venlo', wagePerHour: 15.25, helpsWithWorkPermit: true, englishOk: false, workplace: { postcode: '5928 RC', city: 'Venlo', lat: 51.37, lon: 6.1681 } });
     const page = await (await employer.get(`/portal/listings/${id}`)).text();
     expect(page).toContain('data-status="draft"');
     expect(page).toContain('Zoals bewoners het zien');
@@ -62,6 +63,38 @@ describe('employer pages', () => {
     expect(page).not.toContain('15.25');
     expect(page).toContain(`action="/portal/listings/${id}/submit"`);
     expect(page).not.toContain('/approve"'); // not the desk's buttons
+  });
+
+  it('places the workplace by its place name: coordinates from the places data set, never typed, so the distance is right', async () => {
+    const res = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Magazijn Weert', 'workplace.city': 'Weert', 'workplace.postcode': '' });
+    expect(res.status).toBe(303);
+    const stored = await getListing(db, /\/portal\/listings\/([0-9A-Z]{26})/.exec(res.headers.get('location')!)![1]!);
+    expect(stored!.workplace).toEqual({ city: 'Weert', lat: 51.2517, lon: 5.7069 });
+    // Offered to the Venlo location: about 35 km away, not the location's own spot.
+    expect(Math.round(distanceKm(stored!.workplace, { lat: 51.3704, lon: 6.1724 }))).toBe(35);
+    const form = await (await employer.get(`/portal/org/${org.id}/listings/new`)).text();
+    expect(form).toContain('name="workplace.city"');
+    expect(form).not.toMatch(/name="workplace\.(lat|lon)"/);
+    expect(form).toContain('Hengelo (Gelderland)');
+  });
+
+  it('refuses an unknown or ambiguous place with a message naming what was typed and what would do; nothing is stored', async () => {
+    const before = (await listingsOfOrganisation(db, org.id, { limit: 100 })).items.length;
+    const unknown = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Nergens', 'workplace.city': 'Atlantis' });
+    expect(unknown.status).toBe(422);
+    const unknownPage = await unknown.text();
+    expect(unknownPage).toContain('We kennen geen plaats in Nederland die &quot;Atlantis&quot; heet');
+    expect(unknownPage).toContain('id="f-workplace-city-error"');
+    const twice = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Twee Hengelo', 'workplace.city': 'Hengelo' });
+    expect(twice.status).toBe(422);
+    expect(await twice.text()).toContain('Er zijn meer plaatsen die &quot;Hengelo&quot; heten: Hengelo (Gelderland), Hengelo (Overijssel)');
+    const english = await (await signedIn(server.url, outbox, 'werkgever@example.org', 'en')).post(`/portal/org/${org.id}/listings`, { ...job, title: 'Nowhere', 'workplace.city': 'Atlantis' });
+    expect(english.status).toBe(422);
+    expect(await english.text()).toContain('We know no place in the Netherlands called &quot;Atlantis&quot;');
+    expect((await listingsOfOrganisation(db, org.id, { limit: 100 })).items.length).toBe(before);
+    const fixed = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Twee Hengelo', 'workplace.city': 'Hengelo (Overijssel)' });
+    expect(fixed.status).toBe(303);
+    expect(await getListing(db, /\/portal\/listings\/([0-9A-Z]{26})/.exec(fixed.headers.get('location')!)![1]!)).toMatchObject({ workplace: { city: 'Hengelo (Overijssel)', lat: 52.2658 } });
   });
 
   it('makes one listing of a form sent twice (a retry after "try again"); the form carries its new id, kept when it comes back with errors', async () => {

@@ -86,9 +86,7 @@ export function ListingForm(props: {
         <legend>{t(locale, 'portal.listing.where')}</legend>
         <TextField {...f} name="workplace.street" label={l['workplace.street']!} />
         <TextField {...f} name="workplace.postcode" label={l['workplace.postcode']!} />
-        <TextField {...f} name="workplace.city" label={l['workplace.city']!} required />
-        <TextField {...f} name="workplace.lat" label={l['workplace.lat']!} inputmode="decimal" hint={t(locale, 'portal.listing.hint.position')} />
-        <TextField {...f} name="workplace.lon" label={l['workplace.lon']!} inputmode="decimal" />
+        <TextField {...f} name="workplace.city" label={l['workplace.city']!} required hint={t(locale, 'portal.listing.hint.place')} />
       </fieldset>
       <fieldset>
         <legend>{t(locale, 'portal.listing.when')}</legend>

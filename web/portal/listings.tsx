@@ -157,7 +157,7 @@ export function listingRoutes(p: Portal) {
     let saved: Listing;
     try {
       const directory = await getDirectory(p.deps.db);
-      const input = listingInputFromFields(fields, listing.organisationId, directory, { today: today(), regionId: listing.regionId });
+      const input = listingInputFromFields(fields, listing.organisationId, directory, { today: today(), regionId: listing.regionId, current: proposedVersion(listing).workplace });
       saved = await updateListing(p.deps.db, actor, listing.id, version, input, p.ctx.clock, { horizonMonths: p.deps.config.LISTING_HORIZON_MONTHS });
     } catch (e) {
       // The form again, as typed, with the version it was opened at: a lost race stays a 409.

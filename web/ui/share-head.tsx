@@ -1,5 +1,6 @@
 import { DEFAULT_LOCALE, LOCALES, t, type Locale } from '../../shared/i18n/index.js';
 import { paths } from '../site/paths.js';
+import { stamp } from './stamp.js';
 
 /** The resident site's icons: files in web/ui/icons/ (drawn by scripts/icons.ts), at fixed addresses. */
 export const ICONS = {
@@ -28,6 +29,10 @@ export interface ShareProps {
   description: string;
   /** Open Graph type: `article` for a listing, `website` for the rest. */
   type?: 'website' | 'article';
+  /** The canonical address, when it is not the page's in `locale` (the chooser at `/`, in every language). */
+  url?: string;
+  /** Link the language's web app manifest (default); the chooser has none of its own. */
+  manifest?: boolean;
 }
 
 /** `/ar` + `/listings/x/` on the origin. */
@@ -42,29 +47,38 @@ export const xDefault = (origin: string, path: string) => (path === '/' ? `${ori
  * icons and the web app manifest.
  */
 export function ShareHead(p: ShareProps) {
-  const url = pageUrl(p.origin, p.locale, p.path);
+  const url = p.url ?? pageUrl(p.origin, p.locale, p.path);
+  // What depends only on the language and the path is stamped (./stamp.ts): rendered once, the page's path put in.
   return (
     <>
       <meta name="description" content={p.description} />
-      <link rel="canonical" href={url} />
-      {LOCALES.map((l) => (
-        <link rel="alternate" hreflang={l} href={pageUrl(p.origin, l, p.path)} />
+      {stamp(`alternates|${p.origin}|${p.locale}|${p.path === '/'}|${p.url ?? ''}`, p.path, (path) => (
+        <>
+          <link rel="canonical" href={p.url ?? pageUrl(p.origin, p.locale, path)} />
+          {LOCALES.map((l) => (
+            <link rel="alternate" hreflang={l} href={pageUrl(p.origin, l, path)} />
+          ))}
+          <link rel="alternate" hreflang="x-default" href={p.path === '/' ? xDefault(p.origin, '/') : xDefault(p.origin, path)} />
+        </>
       ))}
-      <link rel="alternate" hreflang="x-default" href={xDefault(p.origin, p.path)} />
       <meta property="og:type" content={p.type ?? 'website'} />
       <meta property="og:site_name" content={t(p.locale, 'app.name')} />
       <meta property="og:title" content={p.title} />
       <meta property="og:description" content={p.description} />
       <meta property="og:url" content={url} />
-      <meta property="og:locale" content={OG_LOCALE[p.locale]} />
-      {LOCALES.filter((l) => l !== p.locale).map((l) => (
-        <meta property="og:locale:alternate" content={OG_LOCALE[l]} />
+      {stamp(`og|${p.origin}|${p.locale}|${p.manifest === false}`, p.path, () => (
+        <>
+          <meta property="og:locale" content={OG_LOCALE[p.locale]} />
+          {LOCALES.filter((l) => l !== p.locale).map((l) => (
+            <meta property="og:locale:alternate" content={OG_LOCALE[l]} />
+          ))}
+          <meta property="og:image" content={`${p.origin}${ICONS.png512.path}`} />
+          <meta property="og:image:width" content="512" />
+          <meta property="og:image:height" content="512" />
+          <meta property="og:image:alt" content={t(p.locale, 'app.name')} />
+          <IconLinks manifest={p.manifest === false ? undefined : paths.manifest(p.locale)} />
+        </>
       ))}
-      <meta property="og:image" content={`${p.origin}${ICONS.png512.path}`} />
-      <meta property="og:image:width" content="512" />
-      <meta property="og:image:height" content="512" />
-      <meta property="og:image:alt" content={t(p.locale, 'app.name')} />
-      <IconLinks manifest={paths.manifest(p.locale)} />
     </>
   );
 }

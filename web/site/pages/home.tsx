@@ -1,62 +1,29 @@
 import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, directionOf, t } from '../../../shared/i18n/index.js';
-import { SiteStyle } from '../../ui/site-style-tag.js';
-import { Layout } from '../../ui/layout.js';
-import { ICONS, IconLinks } from '../../ui/share-head.js';
+import { Layout, MultilingualLayout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import type { PageContext } from '../context.js';
 import { paths } from '../paths.js';
 
 /** `/`: the language chooser. Each language is named in itself, with a line in that language. */
 export function LanguagesPage(p: { origin: string }) {
-  const title = t(DEFAULT_LOCALE, 'app.name');
   const description = LOCALES.map((l) => t(l, 'app.tagline')).slice(0, 2).join(' · ');
   return (
-    <html lang={DEFAULT_LOCALE} dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <meta name="description" content={description} />
-        {/* The chooser is the x-default of every language's home page, and itself. */}
-        <link rel="canonical" href={`${p.origin}/`} />
+    // The chooser is the x-default of every language's home page, and itself.
+    <MultilingualLayout origin={p.origin} description={description}>
+      <h1 class="big">
+        <Pictogram name="language" /> {t(DEFAULT_LOCALE, 'nav.language')} · <span lang="en">{t('en', 'nav.language')}</span>
+      </h1>
+      <ul class="langs">
         {LOCALES.map((l) => (
-          <link rel="alternate" hreflang={l} href={`${p.origin}${paths.home(l)}`} />
+          <li>
+            <a href={paths.home(l)} lang={l} dir={directionOf(l)} hreflang={l}>
+              <span class="name">{LOCALE_INFO[l].name}</span>
+              {t(l, 'language.continue')}
+            </a>
+          </li>
         ))}
-        <link rel="alternate" hreflang="x-default" href={`${p.origin}/`} />
-        <meta property="og:type" content="website" />
-        <meta property="og:site_name" content={title} />
-        <meta property="og:title" content={title} />
-        <meta property="og:description" content={description} />
-        <meta property="og:url" content={`${p.origin}/`} />
-        <meta property="og:locale" content="nl_NL" />
-        <meta property="og:image" content={`${p.origin}${ICONS.png512.path}`} />
-        <IconLinks />
-        <SiteStyle />
-      </head>
-      <body>
-        <header class="top">
-          <a href={paths.languages()}>
-            <Pictogram name="location" />
-            {t(DEFAULT_LOCALE, 'app.name')}
-          </a>
-        </header>
-        <main id="main">
-          <h1 class="big">
-            <Pictogram name="language" /> {t(DEFAULT_LOCALE, 'nav.language')} · <span lang="en">{t('en', 'nav.language')}</span>
-          </h1>
-          <ul class="langs">
-            {LOCALES.map((l) => (
-              <li>
-                <a href={paths.home(l)} lang={l} dir={directionOf(l)} hreflang={l}>
-                  <span class="name">{LOCALE_INFO[l].name}</span>
-                  {t(l, 'language.continue')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </main>
-      </body>
-    </html>
+      </ul>
+    </MultilingualLayout>
   );
 }
 

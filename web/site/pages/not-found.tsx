@@ -1,9 +1,7 @@
 import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, directionOf, t, type Locale } from '../../../shared/i18n/index.js';
-import { Layout } from '../../ui/layout.js';
+import { Layout, MultilingualLayout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { IconLinks } from '../../ui/share-head.js';
-import { SiteStyle } from '../../ui/site-style-tag.js';
-import { paths } from '../paths.js';
+import { paths, withoutLocale } from '../paths.js';
 
 /**
  * `/<locale>/404.html`: an address that leads nowhere, in the reader's language, with the way
@@ -13,7 +11,7 @@ import { paths } from '../paths.js';
 export function NotFoundPage(p: { locale: Locale }) {
   const { locale } = p;
   return (
-    <Layout locale={locale} title={t(locale, 'notFound.title')} path={paths.notFound(locale).replace(`/${locale}`, '')} noindex>
+    <Layout locale={locale} title={t(locale, 'notFound.title')} path={withoutLocale(paths.notFound(locale))} noindex>
       <div class="box closed">
         <h1>{t(locale, 'notFound.title')}</h1>
         <p>{t(locale, 'notFound.text')}</p>
@@ -34,40 +32,21 @@ export function NotFoundPage(p: { locale: Locale }) {
  * sentence in its own direction, with the way back to its start page.
  */
 export function NotFoundAllPage() {
-  const title = `${t(DEFAULT_LOCALE, 'notFound.title')} · ${t(DEFAULT_LOCALE, 'app.name')}`;
   return (
-    <html lang={DEFAULT_LOCALE} dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        <meta name="robots" content="noindex" />
-        <IconLinks />
-        <SiteStyle />
-      </head>
-      <body>
-        <header class="top">
-          <a href={paths.languages()}>
-            <Pictogram name="location" />
-            {t(DEFAULT_LOCALE, 'app.name')}
-          </a>
-        </header>
-        <main id="main">
-          <h1>
-            {t(DEFAULT_LOCALE, 'notFound.title')} · <span lang="en">{t('en', 'notFound.title')}</span>
-          </h1>
-          <ul class="langs">
-            {LOCALES.map((l) => (
-              <li lang={l} dir={directionOf(l)}>
-                <a href={paths.home(l)} hreflang={l}>
-                  <span class="name">{LOCALE_INFO[l].name}</span>
-                  {t(l, 'notFound.title')}. {t(l, 'notFound.home')}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </main>
-      </body>
-    </html>
+    <MultilingualLayout title={t(DEFAULT_LOCALE, 'notFound.title')} noindex>
+      <h1>
+        {t(DEFAULT_LOCALE, 'notFound.title')} · <span lang="en">{t('en', 'notFound.title')}</span>
+      </h1>
+      <ul class="langs">
+        {LOCALES.map((l) => (
+          <li lang={l} dir={directionOf(l)}>
+            <a href={paths.home(l)} hreflang={l}>
+              <span class="name">{LOCALE_INFO[l].name}</span>
+              {t(l, 'notFound.title')}. {t(l, 'notFound.home')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </MultilingualLayout>
   );
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { nlPlacesJson } from '../../scripts/places-source.js';
+import { distanceKm } from './geo.js';
+import { findPlace } from './places.js';
+
+const at = (typed: string) => {
+  const r = findPlace(typed);
+  if (!('found' in r)) throw new Error(`${typed}: ${JSON.stringify(r)}`);
+  return r.found;
+};
+
+describe('places: a workplace from its place name', () => {
+  it('finds towns and villages by name, whatever the case, accents, hyphens and apostrophes', () => {
+    expect(at('Venlo')).toMatchObject({ name: 'Venlo', province: 'Limburg' });
+    expect(at('  ter apel ')).toMatchObject({ name: 'Ter Apel', province: 'Groningen' });
+    expect(at('Sint-Annaparochie')).toMatchObject({ name: 'Sint Annaparochie', province: 'Friesland' });
+    expect(at('s Hertogenbosch')).toEqual(at("'s-Hertogenbosch"));
+    // Other names GeoNames knows: the everyday and the Frisian name.
+    expect(at('Den Bosch').name).toBe("'s-Hertogenbosch");
+    expect(at('Den Haag').province).toBe('Zuid-Holland');
+    expect(at('Ljouwert').name).toBe('Leeuwarden');
+  });
+
+  it('asks for the province when several places share the name, and finds each with it', () => {
+    expect(findPlace('Hengelo')).toEqual({ ambiguous: ['Hengelo (Gelderland)', 'Hengelo (Overijssel)'] });
+    expect(at('Hengelo (Gelderland)')).toMatchObject({ province: 'Gelderland' });
+    expect(at('Hengelo, Overijssel')).toMatchObject({ province: 'Overijssel' });
+    expect(at('Hengelo Gld')).toMatchObject({ province: 'Gelderland' });
+    expect(at('hengelo (ov)')).toMatchObject({ province: 'Overijssel' });
+    expect(at('Hengelo (Gelderland)').lat).not.toBe(at('Hengelo (Overijssel)').lat);
+    expect(findPlace('Rijswijk')).toEqual({ ambiguous: ['Rijswijk (Noord-Brabant)', 'Rijswijk (Zuid-Holland)'] });
+  });
+
+  it('knows no place for nonsense, a postcode alone, a province that does not hold the place, or nothing', () => {
+    expect(findPlace('Atlantis')).toEqual({ unknown: true });
+    expect(findPlace('5928 RC')).toEqual({ unknown: true });
+    expect(findPlace('Venlo (Friesland)')).toEqual({ unknown: true });
+    expect(findPlace('  ')).toEqual({ unknown: true });
+  });
+
+  it('puts places where they are: Budel about 9 km from Weert, Grave about 14 km from Uden, Weert about 35 km from Venlo (straight line)', () => {
+    expect(Math.round(distanceKm(at('Weert'), at('Budel')))).toBe(9);
+    expect(Math.round(distanceKm(at('Uden'), at('Grave')))).toBe(14);
+    expect(Math.round(distanceKm(at('Venlo'), at('Weert')))).toBe(35);
+  });
+
+  it('ships only the Dutch places, exactly as scripts/places.ts derives them from the GeoNames package', () => {
+    const shipped = readFileSync(new URL('../data/nl-places.json', import.meta.url), 'utf8');
+    expect(shipped).toBe(nlPlacesJson());
+    const data = JSON.parse(shipped) as { places: [string, number, number, number][] };
+    expect(data.places.length).toBeGreaterThan(1500);
+    for (const [, , lat, lon] of data.places) {
+      expect(lat).toBeGreaterThan(50.7);
+      expect(lat).toBeLessThan(53.6);
+      expect(lon).toBeGreaterThan(3.3);
+      expect(lon).toBeLessThan(7.3);
+    }
+    expect(Buffer.byteLength(shipped)).toBeLessThan(150_000);
+  });
+});

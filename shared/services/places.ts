@@ -1,0 +1,93 @@
+import data from '../data/nl-places.json' with { type: 'json' };
+
+/**
+ * Where a workplace is, from the place name an employer types: a city, town or village of the
+ * Netherlands, in the GeoNames data set shipped with the code (shared/data/nl-places.json,
+ * written by scripts/places.ts; GeoNames, CC BY 4.0). Nobody types coordinates. A name that
+ * several places share ("Hengelo") needs its province ("Hengelo (Gelderland)", "Hengelo Gld").
+ */
+export interface Place {
+  name: string;
+  province: string;
+  lat: number;
+  lon: number;
+}
+
+export type PlaceLookup =
+  | { found: Place }
+  | { unknown: true }
+  /** Several places carry this name: `options` names each with its province, as it can be typed. */
+  | { ambiguous: string[] };
+
+type Row = [string, number, number, number, string[]?];
+
+/** Lower case, no accents, apostrophes, dots or hyphens: "'s-Hertogenbosch" and "s Hertogenbosch" meet. */
+export const placeKey = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘'`.]/g, '')
+    .replace(/[-\s]+/g, ' ')
+    .trim();
+
+const PLACES: Place[] = (data.places as Row[]).map(([name, p, lat, lon]) => ({ name, province: data.provinces[p]!, lat, lon }));
+const byName = new Map<string, Place[]>();
+const byOtherName = new Map<string, Place[]>();
+for (const [i, row] of (data.places as Row[]).entries()) {
+  const place = PLACES[i]!;
+  const add = (map: Map<string, Place[]>, name: string) => {
+    const list = map.get(placeKey(name)) ?? [];
+    if (!list.includes(place)) list.push(place);
+    map.set(placeKey(name), list);
+  };
+  add(byName, row[0]);
+  for (const other of row[4] ?? []) add(byOtherName, other);
+}
+
+/** The provinces by the names and abbreviations people write after a place name. */
+const PROVINCE_NAMES: Record<string, string[]> = {
+  Drenthe: ['dr', 'drente'],
+  Flevoland: ['fl', 'flevo'],
+  Friesland: ['fr', 'fryslan', 'frl'],
+  Gelderland: ['gld', 'ge', 'gl'],
+  Groningen: ['gr', 'gn', 'gron'],
+  Limburg: ['l', 'li', 'lb', 'lim', 'limb'],
+  'Noord-Brabant': ['nb', 'n br', 'brabant', 'nbr'],
+  'Noord-Holland': ['nh', 'n h'],
+  Overijssel: ['ov', 'o', 'ovijssel'],
+  Utrecht: ['u', 'ut', 'utr'],
+  Zeeland: ['z', 'zl', 'zld'],
+  'Zuid-Holland': ['zh', 'z h'],
+};
+const provinceOf = new Map<string, string>();
+for (const [province, abbreviations] of Object.entries(PROVINCE_NAMES)) {
+  provinceOf.set(placeKey(province), province);
+  for (const a of abbreviations) provinceOf.set(a, province);
+}
+
+/** The places a name (without province) may mean: by their own name first, else by another name they carry. */
+function candidates(name: string): Place[] {
+  const key = placeKey(name);
+  return byName.get(key) ?? byOtherName.get(key) ?? [];
+}
+
+/** The typed text as a name and a province: "Hengelo (Gelderland)", "Hengelo, Gld", "Hengelo Gld". */
+function splitProvince(typed: string): { name: string; province: string } | undefined {
+  const m = /^(.+?)\s*\(([^)]+)\)$/.exec(typed) ?? /^(.+?)\s*,\s*(.+)$/.exec(typed) ?? /^(.+)\s+(\S+)$/.exec(typed);
+  const province = m ? provinceOf.get(placeKey(m[2]!)) : undefined;
+  return m && province ? { name: m[1]!, province } : undefined;
+}
+
+/** The place a typed name means, or why it means none. */
+export function findPlace(typed: string): PlaceLookup {
+  const text = typed.trim();
+  if (!text) return { unknown: true };
+  // The whole text first: some names carry their own qualifier ("Bergen (NH)", "Hengelo (Gld)").
+  let places = candidates(text);
+  const split = splitProvince(text);
+  if (split && places.length !== 1) places = candidates(split.name).filter((p) => p.province === split.province);
+  if (places.length === 1) return { found: places[0]! };
+  if (places.length === 0) return { unknown: true };
+  return { ambiguous: places.map((p) => `${p.name} (${p.province})`) };
+}
