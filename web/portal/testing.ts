@@ -1,13 +1,15 @@
 import { expect } from 'vitest';
 import { ulid } from 'ulid';
-import type { Outbox } from '../../shared/adapters/mail-outbox.js';
+import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import type { Db } from '../../shared/db/client.js';
 import type { Listing, ListingInput } from '../../shared/domain/listing.js';
 import type { Membership } from '../../shared/domain/user.js';
 import { putMembership, putUser } from '../../shared/repositories/users.js';
 import { SYSTEM } from '../../shared/services/actor.js';
 import { changeStatus, createListing } from '../../shared/services/listings.js';
-import { clock, NOW } from '../../test/fixtures.js';
+import { createTestDb } from '../../test/db.js';
+import { clock, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
+import { startTestServer } from '../../test/server.js';
 
 /** HTTP helpers for portal tests: a signed-in client that posts forms like a browser does. */
 export interface PortalClient {
@@ -75,3 +77,35 @@ export async function publishedListing(db: Db, input: ListingInput): Promise<Lis
   const pending = await changeStatus(db, SYSTEM, draft.id, draft.version, 'submit', { clock });
   return pending.status === 'published' ? pending : changeStatus(db, SYSTEM, draft.id, pending.version, 'approve', { clock });
 }
+
+/**
+ * The portal as residents reach it from the static site: the directory, the desk of Zuid (it
+ * gets the mail about freed seats), an employer with a published job and a company visit of
+ * `seats` seats, the local app mailing into `outbox`, and a client without a session.
+ */
+export async function startResidentsPortal(o: { seats: number; outbox: Outbox }) {
+  const db = await createTestDb();
+  await seedDirectory(db);
+  await seedPeople(db, [{ role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }]);
+  const org = await seedOrganisation(db);
+  const job = await publishedListing(db, vacancy(org.id));
+  const tour = await publishedListing(db, visit(org.id, { seats: o.seats }));
+  const server = await startTestServer(db, { mail: o.outbox, clock });
+  return { db, server, resident: client(server.url), job, tour };
+}
+export type ResidentsPortal = Awaited<ReturnType<typeof startResidentsPortal>>;
+
+/** What the interest form posts for a resident of 18 or older with a permit at Venlo; `fields` adds to it or overrides it. */
+export const interestForm = (listingId: string, fields: Record<string, string | string[]>) => ({
+  listingId,
+  locationId: 'venlo',
+  phone: '+31 6 1234 5678',
+  age: '18-plus',
+  eligibility: 'permit-holder',
+  dutchLevel: 'A2',
+  consent: 'yes',
+  ...fields,
+});
+
+/** The reference code on the portal's answer to a resident (`K7QM-3XP2`). */
+export const referenceIn = (html: string) => /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)![1]!;
