@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -11,6 +13,7 @@ import { ulid } from 'ulid';
 import { buildHandlers, type BuiltHandler } from '../scripts/build.js';
 import { keys } from '../shared/db/keys.js';
 import { getListing } from '../shared/repositories/listings.js';
+import { putMembership, putUser } from '../shared/repositories/users.js';
 import { changeStatus, createListing } from '../shared/services/listings.js';
 import { createTestDb } from '../test/db.js';
 import { clock, employerOf, seedDirectory, seedOrganisation, vacancy } from '../test/fixtures.js';
@@ -27,6 +30,9 @@ let built: BuiltHandler[];
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let s3: S3rver;
 const s3Folder = mkdtempSync(join(tmpdir(), 'opweg-s3-'));
+/** What the bundles send to SES: a stand-in on a loopback port records SendEmail calls (SES has no local edition). */
+const sesCalls: { path: string; body: { Destination?: { ToAddresses?: string[] }; Content?: { Simple?: { Body?: { Text?: { Data?: string } } } } } }[] = [];
+let ses: Server;
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -42,6 +48,16 @@ beforeAll(async () => {
   process.env.TABLE_NAME = db.tableName;
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  ses = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      sesCalls.push({ path: req.url ?? '', body: JSON.parse(body || '{}') });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ MessageId: `local-${sesCalls.length}` }));
+    });
+  });
+  await new Promise<void>((ok) => ses.listen(0, '127.0.0.1', ok));
+  process.env.AWS_ENDPOINT_URL_SESV2 = `http://127.0.0.1:${(ses.address() as AddressInfo).port}`;
   built = await buildHandlers({ outdir });
 }, 600_000);
 afterAll(async () => {
@@ -49,6 +65,7 @@ afterAll(async () => {
   rmSync(outdir, { recursive: true, force: true });
   await s3?.close();
   rmSync(s3Folder, { recursive: true, force: true });
+  await new Promise((ok) => ses?.close(ok));
 });
 
 const load = async (name: string) => import(pathToFileURL(built.find((b) => b.name === name)!.file).href);
@@ -60,7 +77,7 @@ const object = async (key: string) => (await (await s3Client().send(new GetObjec
 
 describe('the Lambda bundles', () => {
   it('build and load, each exporting a handler', async () => {
-    expect(built.map((b) => b.name).sort()).toEqual(['portal', 'publish', 'renderChunk', 'repair', 'sweep']);
+    expect(built.map((b) => b.name).sort()).toEqual(['portal', 'publish', 'renderChunk', 'repair', 'signInMail', 'sweep']);
     for (const b of built) expect(typeof (await load(b.name)).handler).toBe('function');
     // Five cold starts of 1 MB bundles on a loaded 2-core machine: correctness, not speed.
   }, 600_000);
@@ -70,6 +87,23 @@ describe('the Lambda bundles', () => {
     const res = await handler(httpApiEvent('GET', '/healthz'), lambdaContext('opweg-portal'));
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ ok: true });
+  }, 600_000);
+
+  it('signInMail, on a queued request, mails a link through SES to an address with an account, and nothing to one without', async () => {
+    await seedDirectory(db);
+    await putUser(db, { id: ulid(), email: 'balie@example.org', name: 'Balie', createdAt: new Date().toISOString() });
+    await putMembership(db, { role: 'desk', email: 'balie@example.org', regionId: 'zuid', locationIds: [] });
+    const { handler } = await load('signInMail');
+    const before = sesCalls.length;
+    const event = sqsEvent([JSON.stringify({ email: 'balie@example.org', locale: 'en' }), JSON.stringify({ email: 'niemand@example.org', locale: 'nl' })], 'OpWeg-dev-SignInRequests');
+    expect(await handler(event, lambdaContext('opweg-sign-in-mail'))).toEqual({ batchItemFailures: [] });
+    const sent = sesCalls.slice(before);
+    expect(sent.map((c) => c.body.Destination?.ToAddresses)).toEqual([['balie@example.org']]);
+    expect(sent[0]!.path).toBe('/v2/email/outbound-emails');
+    expect(sent[0]!.body.Content?.Simple?.Body?.Text?.Data).toContain('/portal/login/confirm?token=');
+    // A message that is not a request goes back to the queue (after three tries: FailedSignInMail).
+    const bad = sqsEvent(['{"email":"not an address"}']);
+    expect(await handler(bad, lambdaContext('opweg-sign-in-mail'))).toEqual({ batchItemFailures: [{ itemIdentifier: bad.Records[0]!.messageId }] });
   }, 600_000);
 
   it('sweep, on its hourly event, expires a listing past its closing date', async () => {

@@ -8,6 +8,7 @@ export const HANDLERS = {
   repair: 'functions/repair.ts',
   renderChunk: 'functions/render-chunk.ts',
   sweep: 'functions/sweep.ts',
+  signInMail: 'functions/sign-in-mail.ts',
 } as const;
 export type HandlerName = keyof typeof HANDLERS;
 

@@ -220,9 +220,9 @@ describe('only CloudFront reaches the portal', () => {
 });
 
 describe('the functions', () => {
-  it('are five, arm64 on nodejs24.x, each with TABLE_NAME, source maps and its own log group', () => {
+  it('are six, arm64 on nodejs24.x, each with TABLE_NAME, source maps and its own log group', () => {
     const table = logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable');
-    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'RenderChunk', 'Repair', 'Sweep']);
+    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'RenderChunk', 'Repair', 'SignInMail', 'Sweep']);
     for (const fn of Object.values(functions())) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
@@ -299,7 +299,7 @@ describe('the repair', () => {
   it('parks a dead letter after five failed repairs, in a queue kept 14 days, encrypted and TLS-only like the first', () => {
     const [deadLetters, parked] = [logicalIdOf('PublishDeadLetters', 'AWS::SQS::Queue'), logicalIdOf('PublishParked', 'AWS::SQS::Queue')];
     const queues = template.findResources('AWS::SQS::Queue');
-    expect(Object.keys(queues)).toHaveLength(4);
+    expect(Object.keys(queues)).toHaveLength(6);
     expect(queues[deadLetters]!.Properties.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [parked, 'Arn'] }, maxReceiveCount: 5 });
     expect(queues[parked]!.Properties.RedrivePolicy).toBeUndefined();
     const repair = Object.values(functions()).find((f) => f.Properties.Description.startsWith('OpWeg repair'))!;
@@ -372,6 +372,41 @@ describe('the fan-out render', () => {
   });
 });
 
+describe('sign-in mail', () => {
+  it('queues sign-in requests from the portal for a mail function, kept no longer than a link lives, failures parked after three tries', () => {
+    const [requests, failed] = [logicalIdOf('SignInRequests', 'AWS::SQS::Queue'), logicalIdOf('FailedSignInMail', 'AWS::SQS::Queue')];
+    const queues = template.findResources('AWS::SQS::Queue');
+    expect(queues[requests]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 15 * 60, RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [failed, 'Arn'] }, maxReceiveCount: 3 } });
+    expect(queues[failed]!.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 4 * 24 * 3600 });
+    const fn = functions()[logicalIdOf('SignInMail', 'AWS::Lambda::Function')]!;
+    expect(queues[requests]!.Properties.VisibilityTimeout).toBe(fn.Properties.Timeout * 6);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [requests, 'Arn'] },
+      FunctionName: { Ref: logicalIdOf('SignInMail', 'AWS::Lambda::Function') },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failed, 'QueueName'] } }],
+    });
+    const env = (name: string) => functions()[logicalIdOf(name, 'AWS::Lambda::Function')]!.Properties.Environment.Variables;
+    expect(env('Portal').SIGN_IN_QUEUE_URL).toEqual({ Ref: requests });
+    expect(env('SignInMail')).toMatchObject({ PUBLIC_ORIGIN: expect.anything(), MAIL_FROM: expect.any(String) });
+  });
+
+  it('lets the portal send to the queue, and the mail function read the table, write sign-in tokens only, and send mail', () => {
+    const portal = JSON.parse(actions('PortalRole')) as { Action: string | string[]; Resource: unknown }[];
+    const send = portal.find((st) => [st.Action].flat().includes('sqs:SendMessage'))!;
+    expect(send.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf('SignInRequests', 'AWS::SQS::Queue'), 'Arn'] });
+    const policy = JSON.parse(actions('SignInMailRole')) as { Action: string | string[]; Condition?: unknown }[];
+    const write = policy.find((st) => [st.Action].flat().includes('dynamodb:PutItem'))!;
+    expect(write).toMatchObject({ Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LOGIN#*', 'LOGIN-LIVE#*'] } } });
+    expect(actions('SignInMailRole')).toContain('ses:SendEmail');
+    expect(actions('SignInMailRole')).toContain('dynamodb:Query');
+    for (const never of ['dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 's3:', 'sqs:SendMessage']) expect(actions('SignInMailRole')).not.toContain(never);
+  });
+});
+
 describe('the sweep', () => {
   it('runs every hour', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
@@ -383,7 +418,7 @@ describe('the sweep', () => {
 
 describe('operations', () => {
   it('alarms on each function\'s errors, a dead letter not repaired within the hour, and any parked one', () => {
-    for (const name of ['Portal', 'Publish', 'Repair', 'RenderChunk', 'Sweep']) {
+    for (const name of ['Portal', 'Publish', 'Repair', 'RenderChunk', 'Sweep', 'SignInMail']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Errors',
         Namespace: 'AWS/Lambda',
@@ -411,7 +446,7 @@ describe('operations', () => {
 
   it('alarms on throttles of every function, the stream reader falling behind, and the API\'s 5xx and 429 rates', () => {
     const topic = [{ Ref: logicalIdOf('AlarmsTopic', 'AWS::SNS::Topic') }];
-    for (const name of ['Portal', 'Publish', 'Repair', 'RenderChunk', 'Sweep']) {
+    for (const name of ['Portal', 'Publish', 'Repair', 'RenderChunk', 'Sweep', 'SignInMail']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Throttles',
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(name, 'AWS::Lambda::Function') } }],

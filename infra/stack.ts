@@ -90,6 +90,40 @@ export class OpwegStack extends Stack {
     // TranslateText has no resource-level permissions: '*' is the only resource it accepts.
     portal.addToRolePolicy(new PolicyStatement({ actions: ['translate:TranslateText'], resources: ['*'] }));
     Validations.of(portal.role ?? portal).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: 'translate:TranslateText has no resource-level permissions; only this one action is granted.' });
+    // Sign-in links: the portal's form only queues the request (the same work for every address,
+    // so its speed tells nothing); SignInMail looks the address up and mails a link to an account.
+    // A request is worth nothing after a link's 15 minutes: the queue keeps it no longer. A request
+    // that fails three times waits in FailedSignInMail (addresses only, kept 4 days) and alarms.
+    const signInMailTimeout = Duration.seconds(30);
+    const signInsFailed = new Queue(this, 'FailedSignInMail', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(4) });
+    const signIns = new Queue(this, 'SignInRequests', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.minutes(15),
+      visibilityTimeout: Duration.seconds(signInMailTimeout.toSeconds() * 6),
+      deadLetterQueue: { queue: signInsFailed, maxReceiveCount: 3 },
+    });
+    signIns.grantSendMessages(portal);
+    portal.addEnvironment('SIGN_IN_QUEUE_URL', signIns.queueUrl);
+    const signInMail = new OpwegFunction(this, 'SignInMail', {
+      handler: 'signInMail',
+      description: 'OpWeg sign-in mail: mails a sign-in link to an address that has an account',
+      environment: settings,
+      timeout: signInMailTimeout,
+    });
+    bindTable(signInMail, table, 'read');
+    bindSecrets(signInMail, secrets);
+    grantSendMail(signInMail);
+    // A link's token and its address's one-live-link pointer (shared/repositories/sessions.ts), nothing else.
+    signInMail.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LOGIN#*', 'LOGIN-LIVE#*'] } },
+      }),
+    );
+    signInMail.addEventSource(new SqsEventSource(signIns, { batchSize: 10, maxBatchingWindow: Duration.seconds(0), reportBatchItemFailures: true }));
+
     const api = new PortalApi(this, 'PortalApi', {
       portal,
       domain: stage.apiDomain && stage.apiCertificateArn ? { name: stage.apiDomain, certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', stage.apiCertificateArn) } : undefined,
@@ -117,6 +151,7 @@ export class OpwegStack extends Stack {
     });
     const publicOrigin = `https://${stage.publicDomain || site.distribution.distributionDomainName}`;
     portal.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
+    signInMail.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
 
     // Publisher: re-renders the pages a listing change touches, straight from the table's stream.
     const siteEnvironment = { ...settings, PUBLIC_ORIGIN: publicOrigin, SITE_BUCKET: site.bucket.bucketName };
@@ -249,11 +284,11 @@ export class OpwegStack extends Stack {
 
     new Alarms(this, 'Alarms', {
       stage: stage.name,
-      functions: { Portal: portal, Publish: publish, Repair: repair, RenderChunk: renderChunk, Sweep: sweep },
+      functions: { Portal: portal, Publish: publish, Repair: repair, RenderChunk: renderChunk, Sweep: sweep, SignInMail: signInMail },
       streamReader: publish,
       // A dead letter still there after one visibility timeout: the repair failed once, or is not running.
       deadLetters: { queue: deadLetters, maxAge: Duration.minutes(repairTimeout.toMinutes() * 6) },
-      parked: { DeadLettersParked: parked, FailedRenderChunks: chunksFailed },
+      parked: { DeadLettersParked: parked, FailedRenderChunks: chunksFailed, FailedSignInMail: signInsFailed },
       api,
       monthlyBudgetUsd: stage.monthlyBudgetUsd,
       email: stage.alarmEmail,

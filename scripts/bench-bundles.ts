@@ -34,6 +34,8 @@ const eventsWith = (repair: SQSEvent): Record<HandlerName, unknown> => ({
   sweep: scheduledEvent(new Date()),
   // As the publisher's: the init is the cold start; a chunk's rendering is the rebuild's figure.
   renderChunk: { Records: [] },
+  // A request for an address without an account: looked up in the table, nothing mailed.
+  signInMail: sqsEvent([JSON.stringify({ email: 'nobody@example.org', locale: 'nl' })], 'OpWeg-dev-SignInMail'),
 });
 
 /** Writes an item that is no page's source and points a dead-letter message at its stream record. */

@@ -49,10 +49,19 @@ const median = (values: number[]) => {
 /**
  * A bare HTML page whose brotli body (as the local server sends it) is about `bytes` long: plain
  * paragraphs of pseudo-random words, nothing to style or run. What the network alone costs.
+ * The words come from mulberry32, exact in 32-bit integers: the earlier generator multiplied past
+ * 2^53, lost precision and repeated itself after some 10,000 draws, so brotli squeezed the text
+ * and a page above about 6 KB on the wire could never be reached (the loop below grew without
+ * end: the region page "stalled").
  */
 function floorPage(bytes: number): string {
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
+  };
   const word = () => Array.from({ length: 2 + Math.floor(rnd() * 8) }, () => String.fromCharCode(97 + Math.floor(rnd() * 26))).join('');
   const page = (words: number) => {
     const text = Array.from({ length: words }, word).join(' ');
@@ -61,7 +70,10 @@ function floorPage(bytes: number): string {
   const size = (html: string) => brotliCompressSync(Buffer.from(html), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }).length;
   let lo = 1;
   let hi = 64;
-  while (size(page(hi)) < bytes) hi *= 2;
+  while (size(page(hi)) < bytes) {
+    hi *= 2;
+    if (hi > 1 << 20) throw new Error(`no floor page reaches ${bytes} bytes on the wire`);
+  }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (size(page(mid)) < bytes) lo = mid;

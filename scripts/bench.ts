@@ -27,6 +27,7 @@ import { itemOf, recordOf } from '../web/site/testing.js';
 import { benchBundles, benchFloor, TARGETS } from './bench-bundles.js';
 import { benchFanOut } from './bench-fanout.js';
 import { benchInvalidation } from './bench-invalidation.js';
+import { benchLogin } from './bench-login.js';
 import { seedListings, SEED_BUDGET_MS } from './bench-listings.js';
 import { benchNetwork, NETWORK_TARGETS, SLOW_PHONE } from './bench-network.js';
 import { benchRebuilds, benchSite } from './bench-site.js';
@@ -36,7 +37,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 /**
  * `npm run bench [-- --quick] [-- --only=invalidation,fanout,...]`: every speed and size figure in
  * one table, also written to .data/bench.json (not with --only). Figures are printed, never
- * asserted. Sections: dynamodb, bundles, site, rebuild, network, invalidation, fanout.
+ * asserted. Sections: dynamodb, bundles, site, rebuild, network, invalidation, fanout, login.
  *  - Lambda bundles (scripts/bench-bundles.ts) and the resident site (scripts/bench-site.ts);
  *  - DynamoDB calls and consumed capacity per portal request and per published listing change,
  *    at a small and a large table (1,000 and 100,000 listings; --quick: 1,000 and 10,000);
@@ -318,6 +319,10 @@ await section('Fan-out rebuild on worker threads, and the national model', 'fano
 
 await section('CloudFront invalidations per change, and their monthly cost', 'invalidation', async () => {
   for (const [name, value] of await benchInvalidation()) add(name, value);
+});
+
+await section('Sign-in answer for known and unknown addresses', 'login', async () => {
+  for (const [name, value] of await benchLogin(50)) add(name, value);
 });
 
 add('note', 'CU as DynamoDB Local reports them (ReturnConsumedCapacity TOTAL): it reports 0 for transactions and for reads that find nothing, where AWS charges');

@@ -6,7 +6,7 @@ import { createLocalApp } from '../web/local.js';
 import type { Deps } from '../web/deps.js';
 
 /** The local app on a free loopback port, for browser and HTTP tests. */
-export async function startTestServer(db: Db & { endpoint: string }, more: Pick<Deps, 'mail' | 'clock'> & { siteDir?: string } = {}) {
+export async function startTestServer(db: Db & { endpoint: string }, more: Pick<Deps, 'mail' | 'clock' | 'signIns'> & { siteDir?: string } = {}) {
   const config = loadConfig({ TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: db.endpoint, CURSOR_SECRET: db.cursorSecret, LOCAL_DEV: '1' });
   const { siteDir, ...deps } = more;
   const app = createLocalApp({ db, config, ...deps }, { siteDir });

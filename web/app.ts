@@ -70,7 +70,7 @@ export function createApp(given: Deps) {
   }
   app.route('/portal', portalApp(deps));
   // The local mailbox, only when running locally (LOCAL_DEV): never on AWS.
-  if (deps.outbox) app.route('/dev/mail', devMailRoutes(deps.outbox));
+  if (deps.outbox) app.route('/dev/mail', devMailRoutes(deps.outbox, deps.signIns));
 
   app.onError((err, c) => {
     if (err instanceof DomainError) return c.text(err.key, err.status);

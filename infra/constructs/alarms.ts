@@ -19,7 +19,7 @@ export interface AlarmsProps {
   streamReader: IFunction;
   /** The publisher's dead-letter queue, read by the repair, and how old a message in it may get. */
   deadLetters: { queue: IQueue; maxAge: Duration };
-  /** Where dead letters the repair gave up on, and render chunks that failed for good, wait for a person. */
+  /** Where dead letters the repair gave up on, render chunks and sign-in mail that failed for good, wait for a person. */
   parked: Record<string, IQueue>;
   /** The portal's HTTP API and its access log (for the 429 count). */
   api: { api: HttpApi; accessLogs: ILogGroup };
@@ -81,7 +81,7 @@ export class Alarms extends Construct {
       alarm(
         name,
         queue.metricApproximateNumberOfMessagesVisible({ period, statistic: Stats.MAXIMUM }),
-        `Work the site's functions gave up on waits in ${name}: pages may be stale until someone acts. See docs/deploy.md, "Alarms".`,
+        `Work a function gave up on waits in ${name} (stale pages, or sign-in links not mailed) until someone acts. See docs/deploy.md, "Alarms".`,
       );
     }
 

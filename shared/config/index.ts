@@ -55,6 +55,12 @@ const Env = z.object({
   PRIVACY_CONTACT: z.string().trim().min(3).default('privacy@opweg.example.org'),
   /** A location's "within reach": listings this many km from it, straight line. */
   REACH_KM: z.coerce.number().positive().default(40),
+  /**
+   * The sign-in queue (SQS, set by the stack): the sign-in form queues its requests there and
+   * functions/sign-in-mail.ts mails the links. Unset (npm start, tests): the same consumer runs in
+   * the portal's own process, after the answer.
+   */
+  SIGN_IN_QUEUE_URL: z.url().optional(),
   /** Set by `npm start` and the test server only: local mailbox at /dev/mail, cookies without Secure. */
   LOCAL_DEV: z.stringbool().default(false),
   /** The sender of portal mail (sign-in links, moderation notices); an SES-verified identity on AWS. */

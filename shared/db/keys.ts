@@ -89,6 +89,8 @@ export const keys = {
   // Sign-in. Secrets are never keys: a link token and a session id are stored as their
   // SHA-256 (hex), so a read of the table does not sign anyone in. Items carry `expiresAt`.
   loginToken: (tokenHash: string) => ({ pk: `LOGIN#${tokenHash}`, sk: 'LOGIN' }),
+  /** The one live sign-in link of an address (its token's hash): a newer link deletes the older one. */
+  liveLoginLink: (addressHash: string) => ({ pk: `LOGIN-LIVE#${addressHash}`, sk: 'LOGIN-LIVE' }),
   session: (sessionHash: string) => ({ pk: `SESSION#${sessionHash}`, sk: 'SESSION' }),
   /** A fixed-window counter: `scope` (e.g. `signin-address`), a hash of who, the window's start (epoch s). */
   rateLimit: (scope: string, subjectHash: string, windowStart: number) => ({ pk: `RATE#${scope}#${subjectHash}#${windowStart}`, sk: 'RATE' }),

@@ -36,6 +36,13 @@ export const LoginToken = z.object({
 });
 export type LoginToken = z.infer<typeof LoginToken>;
 
+/**
+ * Someone asked for a sign-in link at the portal's form. The request only queues this; the
+ * queue's consumer looks the address up and mails a link only when it belongs to an account.
+ */
+export const SignInRequest = z.object({ email: Email, locale: PortalLocale });
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
 /** A signed-in browser, stored under the hash of the cookie's random id. */
 export const Session = z.object({
   email: Email,

@@ -88,6 +88,11 @@ export function interestsOfListing(db: Db, listingId: string, o: { status?: stri
   );
 }
 
+/** Every reaction to one listing (the employer's dashboard counts them; a listing has at most a few hundred). */
+export function interestsOfListingAll(db: Db, listingId: string): Promise<Interest[]> {
+  return queryAll(db, { index: 'gsi2', partition: keys.listingInterests(listingId) }, Interest);
+}
+
 /** A region's interests made between two instants (reports). */
 export function interestsOfRegionBetween(db: Db, regionId: string, from: string, to: string): Promise<Interest[]> {
   return queryAll(db, { index: 'gsi1', partition: keys.regionInterests(regionId), from, to: `${to}\uffff` }, Interest);

@@ -9,14 +9,31 @@ import { keys } from '../db/keys.js';
  * table's TTL); DynamoDB deletes expired items late, so every read checks it as well.
  */
 
-export async function putLoginToken(db: Db, tokenHash: string, token: LoginToken) {
+/**
+ * Stores a new link's token, and makes it its address's one live link: the address's pointer
+ * item names the newest token, and the token it named before is deleted, so an older link
+ * stops working the moment a newer one exists. The token is written before the pointer: when
+ * two links are issued at once, each deletes the one the pointer named before it, and only the
+ * one the pointer names last stays usable.
+ */
+export async function putLoginToken(db: Db, tokenHash: string, addressHash: string, token: LoginToken) {
+  const item = LoginToken.parse(token);
   await db.doc.send(
     new PutCommand({
       TableName: db.tableName,
-      Item: { ...keys.loginToken(tokenHash), type: 'login-token', ...LoginToken.parse(token) },
+      Item: { ...keys.loginToken(tokenHash), type: 'login-token', ...item },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
+  const pointer = await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...keys.liveLoginLink(addressHash), type: 'login-live', tokenHash, expiresAt: item.expiresAt },
+      ReturnValues: 'ALL_OLD',
+    }),
+  );
+  const older = pointer.Attributes?.tokenHash as string | undefined;
+  if (older && older !== tokenHash) await db.doc.send(new DeleteCommand({ TableName: db.tableName, Key: keys.loginToken(older) }));
 }
 
 /**

@@ -58,7 +58,8 @@ export const OrganisationProfile = Organisation.pick({
   name: true, kvk: true, sector: true, address: true, website: true, contactEmail: true, contactPhone: true, regionIds: true, offers: true,
 });
 
-export async function updateOrganisationProfile(ctx: ServiceContext, actor: Actor, organisationId: string, input: unknown): Promise<Organisation> {
+/** Changes the profile; `changed` is false (and nothing is written) when every field stayed the same. */
+export async function updateOrganisationProfile(ctx: ServiceContext, actor: Actor, organisationId: string, input: unknown): Promise<{ organisation: Organisation; changed: boolean }> {
   require(mayManageOrganisation(actor, organisationId));
   const fields = parseInput(OrganisationProfile, input);
   const current = await getOrganisation(ctx.db, organisationId);
@@ -66,13 +67,15 @@ export async function updateOrganisationProfile(ctx: ServiceContext, actor: Acto
   const regions = new Set((await getDirectory(ctx.db)).regions.map((r) => r.id));
   if (fields.regionIds.some((r) => !regions.has(r))) throw new ValidationError([{ field: 'regionIds', key: 'error.invalid_choice' }]);
   const next = Organisation.parse({ ...current, ...fields });
+  const profileKeys = Object.keys(OrganisationProfile.shape) as (keyof typeof OrganisationProfile.shape)[];
+  if (profileKeys.every((k) => JSON.stringify(next[k]) === JSON.stringify(current[k]))) return { organisation: current, changed: false };
   const { gsi1pk, gsi1sk } = organisationItem(next);
   const at = ctx.clock.now().toISOString();
   await transact(ctx.db, [
-    updateFields(ctx.db, keys.organisation(organisationId), { ...Object.fromEntries(Object.keys(OrganisationProfile.shape).map((k) => [k, next[k as keyof Organisation]])), gsi1pk, gsi1sk }),
+    updateFields(ctx.db, keys.organisation(organisationId), { ...Object.fromEntries(profileKeys.map((k) => [k, next[k]])), gsi1pk, gsi1sk }),
     auditPut(ctx.db, { at, actor: actorName(actor), action: 'organisation.updated', subject: { type: 'organisation', id: organisationId } }),
   ]);
-  return next;
+  return { organisation: next, changed: true };
 }
 
 export async function membersOfOrganisation(db: Db, actor: Actor, organisationId: string): Promise<Membership[]> {

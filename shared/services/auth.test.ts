@@ -7,7 +7,8 @@ import { ValidationError } from '../errors.js';
 import { auditHistory } from '../repositories/audit.js';
 import { listOrganisations } from '../repositories/organisations.js';
 import { membershipsOfUser, putMembership, putUser } from '../repositories/users.js';
-import { actorOfSession, completeSignIn, requestEmployerSignup, requestSignIn, signOut, SIGN_IN_LIMITS } from './auth.js';
+import { LocalSignInQueue } from '../adapters/sign-in-queue-local.js';
+import { actorOfSession, completeSignIn, mailSignInLink, requestEmployerSignup, requestSignIn as request, signOut, SIGN_IN_LIMITS } from './auth.js';
 import { hashSecret } from './login-link.js';
 import type { ServiceContext } from './context.js';
 import { createTestDb } from '../../test/db.js';
@@ -17,6 +18,13 @@ let db: Awaited<ReturnType<typeof createTestDb>>;
 let now = NOW;
 const outbox = new Outbox();
 const ctx = (): ServiceContext => ({ db, mail: outbox, clock: { now: () => now }, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } });
+const queue = new LocalSignInQueue((r) => mailSignInLink(ctx(), r).then(() => undefined));
+/** Asks for a link, and waits until the queue's consumer has dealt with it. */
+async function requestSignIn(...[c, input, client]: [ServiceContext, unknown, string]) {
+  const result = await request(c, queue, input, client);
+  await queue.settled();
+  return result;
+}
 const tokenOf = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
 let client = 0;
 /** A fresh client address per test, so the per-client limit of one test does not touch another. */

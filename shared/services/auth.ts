@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Email } from '../domain/common.js';
-import { EmployerSignup, PortalLocale, Session } from '../domain/session.js';
+import { EmployerSignup, PortalLocale, Session, SignInRequest } from '../domain/session.js';
+import type { SignInQueue } from '../ports/sign-in-queue.js';
 import { keys } from '../db/keys.js';
 import { parseInput, ValidationError } from '../errors.js';
 import { t } from '../i18n/index.js';
@@ -35,7 +36,7 @@ export const SIGN_IN_LIMITS = {
 export type LinkRequest = 'sent' | 'rate-limited';
 
 /** Counts one request per address and per client; false when either is over its limit. */
-async function withinLimits(ctx: ServiceContext, email: string, client: string): Promise<boolean> {
+async function withinLimits(ctx: Pick<ServiceContext, 'db' | 'clock'>, email: string, client: string): Promise<boolean> {
   const nowSeconds = epochSeconds(ctx.clock.now());
   const byClient = await hitRateLimit(ctx.db, { scope: 'signin-client', subjectHash: hashSecret(client), nowSeconds, ...SIGN_IN_LIMITS.client });
   if (!byClient) return false;
@@ -46,26 +47,31 @@ async function withinLimits(ctx: ServiceContext, email: string, client: string):
 const SignInInput = z.object({ email: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), Email), locale: PortalLocale.default('nl') });
 
 /**
- * Sends a sign-in link to an address that has a portal account (or an open invitation). The
- * answer is the same whether or not the address is known, and takes the same time: the same
- * reads and the same token write happen either way (an unknown address's token is never sent,
- * and expires), and the mail goes out in the background, after the answer (`ctx.background`).
- * `client` names the requesting client (its network address); only its hash is stored.
+ * Someone asks for a sign-in link. The answer is the same whether or not the address belongs to
+ * an account, and so is the work behind it: the two rate-limit counters and one message on the
+ * sign-in queue, nothing looked up and nothing mailed while the person waits. The queue's
+ * consumer (`mailSignInLink`) decides, later, whether a link goes out. `client` names the
+ * requesting client (its network address); only its hash is stored.
  */
-export async function requestSignIn(ctx: ServiceContext, input: unknown, client: string): Promise<LinkRequest> {
+export async function requestSignIn(ctx: Pick<ServiceContext, 'db' | 'clock'>, queue: SignInQueue, input: unknown, client: string): Promise<LinkRequest> {
   const { email, locale } = parseInput(SignInInput, input);
   if (!(await withinLimits(ctx, email, client))) return 'rate-limited';
-  const [memberships, invitations, link] = await Promise.all([
-    membershipsOfUser(ctx.db, email),
-    invitationsOfUser(ctx.db, email, epochSeconds(ctx.clock.now())),
-    issueLoginLink(ctx, email, locale),
-  ]);
-  const mail = { to: email, subject: t(locale, 'portal.mail.signin.subject'), text: t(locale, 'portal.mail.signin.body', { link, minutes: LOGIN_TOKEN_MINUTES }) };
-  if (activeMemberships(memberships).length > 0 || invitations.length > 0) {
-    if (ctx.background) ctx.background.run(() => ctx.mail.send(mail));
-    else await ctx.mail.send(mail);
-  }
+  await queue.enqueue({ email, locale });
   return 'sent';
+}
+
+/**
+ * The sign-in queue's consumer: mails a link to an address that has a portal account (an
+ * active membership, or an open invitation to answer); an unknown or blocked address gets
+ * nothing, and no token is stored for it.
+ */
+export async function mailSignInLink(ctx: ServiceContext, request: SignInRequest): Promise<'mailed' | 'unknown'> {
+  const { email, locale } = SignInRequest.parse(request);
+  const [memberships, invitations] = await Promise.all([membershipsOfUser(ctx.db, email), invitationsOfUser(ctx.db, email, epochSeconds(ctx.clock.now()))]);
+  if (activeMemberships(memberships).length === 0 && invitations.length === 0) return 'unknown';
+  const link = await issueLoginLink(ctx, email, locale);
+  await ctx.mail.send({ to: email, subject: t(locale, 'portal.mail.signin.subject'), text: t(locale, 'portal.mail.signin.body', { link, minutes: LOGIN_TOKEN_MINUTES }) });
+  return 'mailed';
 }
 
 /**

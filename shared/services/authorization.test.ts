@@ -11,6 +11,7 @@ import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMemb
 import { signOut } from './auth.js';
 import { recordNonProfitStatus } from './declarations.js';
 import { moderationQueue, organisationListings } from './catalogue.js';
+import { employerDashboard } from './dashboard.js';
 import type { ServiceContext } from './context.js';
 import { sendDeskDigests } from './digest.js';
 import { sendTwvReminders } from './twv-reminder.js';
@@ -117,10 +118,11 @@ const CASES: Case[] = [
   { name: 'setCuration', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await published(); return setCuration(db, a, l.id, l.version, { featured: true, hidden: true }, clock); } },
   // Reading listings (catalogue.ts, moderation.ts)
   { name: 'organisationListings', allowed: ['employerA', 'admin'], run: (a) => organisationListings(db, a, orgA.id) },
+  { name: 'employerDashboard', allowed: ['employerA', 'admin'], run: (a) => employerDashboard(db, a, orgA.id) },
   { name: 'moderationQueue', allowed: ['deskZuid', 'admin'], run: (a) => moderationQueue(db, a, 'zuid') },
   { name: 'queueCount', allowed: ['deskZuid', 'admin'], run: (a) => queueCount(db, a, 'zuid') },
   { name: 'getListingFor', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => getListingFor(db, a, (await draft()).id) },
-  { name: 'listingHistory', allowed: ['deskZuid', 'admin'], run: async (a) => listingHistory(db, a, (await draft()).id) },
+  { name: 'listingHistory', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => listingHistory(db, a, (await draft()).id) },
   { name: 'decide approve', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return decide(ctx, a, l.id, l.version, 'approve'); } },
   { name: 'decide reject', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return decide(ctx, a, l.id, l.version, 'reject', 'Onvolledig'); } },
   { name: 'decide requestChanges', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return decide(ctx, a, l.id, l.version, 'requestChanges', 'Uurloon?'); } },

@@ -1,7 +1,6 @@
 /**
- * Work that must not hold up an answer, such as the mail with a sign-in link: started at once,
- * its failure logged, and awaited by whoever owns the process before it may stop (the portal
- * Lambda awaits it after answering; `npm start` and tests keep running anyway).
+ * Work that must not hold up an answer (the local sign-in queue's deliveries): started at once,
+ * its failure logged; `settled()` waits for what is still running.
  */
 export class Background {
   private readonly pending = new Set<Promise<void>>();

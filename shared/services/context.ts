@@ -2,7 +2,6 @@ import type { Config } from '../config/index.js';
 import type { Db } from '../db/client.js';
 import type { Mail, MailPort } from '../ports/mail.js';
 import { t, type Params, type PortalKey } from '../i18n/index.js';
-import type { Background } from './background.js';
 import type { Clock } from './listings.js';
 
 /**
@@ -14,8 +13,6 @@ export interface ServiceContext {
   mail: MailPort;
   clock: Clock;
   config: Pick<Config, 'PUBLIC_ORIGIN' | 'SESSION_HOURS'> & Partial<Pick<Config, 'LISTING_HORIZON_MONTHS'>>;
-  /** Where work that must not hold up the answer runs (sign-in mail); without it, it is awaited in place. */
-  background?: Background;
 }
 
 export const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);

@@ -6,8 +6,8 @@ import { auditHistory } from '../repositories/audit.js';
 import { getListing } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
 import { countPendingInRegion } from '../repositories/queue.js';
-import { membershipsOfOrganisation } from '../repositories/users.js';
-import { isDeskOf, mayActForListing, require, type Actor } from './actor.js';
+import { deskStaffOfRegion, membershipsOfOrganisation } from '../repositories/users.js';
+import { isDeskOf, isEmployerOf, mayActForListing, require, type Actor } from './actor.js';
 import { portalLink, type ServiceContext, notice, sendAfterCommit } from './context.js';
 import { changeStatus, decideChange } from './listings.js';
 
@@ -27,12 +27,19 @@ export async function getListingFor(db: Db, actor: Actor, id: string): Promise<L
   return listing;
 }
 
-/** Who did what to a listing, oldest first: for the desk of its region. */
+/**
+ * Who did what to a listing, oldest first: for the desk of its region and for its employer. The
+ * employer sees colleagues by address and the region's desk staff as "the desk" (`desk`).
+ */
 export async function listingHistory(db: Db, actor: Actor, id: string): Promise<AuditEvent[]> {
   const listing = await getListing(db, id);
   if (!listing) throw new NotFoundError();
-  require(isDeskOf(actor, listing.regionId));
-  return auditHistory(db, 'listing', id);
+  const desk = isDeskOf(actor, listing.regionId);
+  require(desk || isEmployerOf(actor, listing.organisationId));
+  const events = await auditHistory(db, 'listing', id);
+  if (desk) return events;
+  const staff = new Set((await deskStaffOfRegion(db, listing.regionId)).map((m) => m.email));
+  return events.map((e) => (staff.has(e.actor) ? { ...e, actor: 'desk' } : e));
 }
 
 export type Decision = 'approve' | 'reject' | 'requestChanges';

@@ -55,10 +55,13 @@ export async function updatePartner(ctx: ServiceContext, actor: Actor, regionId:
   const current = await partnerOf(ctx.db, actor, regionId, id);
   const fields = parseInput(PartnerInput, input);
   const next = Organisation.parse({ ...current, ...fields });
+  const fieldNames = Object.keys(PartnerInput.shape) as (keyof Organisation)[];
+  // Nothing different: nothing is written, and the caller says so.
+  if (fieldNames.every((k) => JSON.stringify(next[k]) === JSON.stringify(current[k]))) return current;
   const { gsi1pk, gsi1sk } = organisationItem(next);
   const at = ctx.clock.now().toISOString();
   await transact(ctx.db, [
-    updateFields(ctx.db, keys.organisation(id), { ...Object.fromEntries(Object.keys(PartnerInput.shape).map((k) => [k, next[k as keyof Organisation]])), gsi1pk, gsi1sk }),
+    updateFields(ctx.db, keys.organisation(id), { ...Object.fromEntries(fieldNames.map((k) => [k, next[k]])), gsi1pk, gsi1sk }),
     auditPut(ctx.db, { at, actor: actorName(actor), action: 'partner.updated', subject: { type: 'organisation', id }, detail: { regionId } }),
   ]);
   return next;

@@ -109,7 +109,8 @@ describe('warm introduction journey in Chromium', () => {
     await resident.locator(`#f-${interestId}-status`).selectOption('interview');
     const on = await resident.locator(`#f-${interestId}-on`).inputValue();
     await resident.getByRole('button', { name: 'Opslaan' }).click();
-    await expect(page.locator('.notice').textContent()).resolves.toBe('Uitkomst opgeslagen.');
+    // Says what was recorded and for which day, not just "saved".
+    await expect(page.locator('#done').textContent()).resolves.toMatch(/^Vastgelegd: gesprek, op \d{1,2} [a-z]+ \d{4}\.$/);
     await expect(page.locator(`li[data-interest="${interestId}"] .outcomes li`).last().getAttribute('data-status')).resolves.toBe('interview');
     expect((await getInterest(db, interestId))?.outcomes.map((o) => [o.status, o.by])).toEqual([['introduced', 'desk'], ['interview', 'employer']]);
     expect((await getInterest(db, interestId))?.outcomes[1]?.on).toBe(on);

@@ -72,7 +72,10 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${server.url}/portal/login`);
   await page.locator('#f-email').fill(email);
+  const before = outbox.latestTo(email);
   await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+  // The link is mailed after the answer (the sign-in queue).
+  await until(() => outbox.latestTo(email) !== undefined && outbox.latestTo(email) !== before);
   const link = /https?:\/\/\S+\/portal\/login\/confirm\S*/.exec(outbox.latestTo(email)!.text)![0];
   await page.goto(link);
   await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -136,6 +139,14 @@ describe('a change to a published listing, in Chromium', () => {
     await expect(page.locator('#changes tr[data-field="title"] td.before').textContent()).resolves.toBe('Magazijnmedewerker Venlo');
     await expect(page.locator('#changes tr[data-field="title"] td.after').textContent()).resolves.toBe('Magazijnmedewerker Venlo (avonddienst)');
     await expect(page.locator('.previews [lang="en"] h2').textContent()).resolves.toBe('Magazijnmedewerker Venlo (avonddienst)');
+    // The whole resident page in Arabic: its form cannot be filled in or sent by the desk.
+    const preview = await context.newPage();
+    await preview.goto(`${server.url}/portal/listings/${listingId}/preview/ar`);
+    await expect(preview.locator('#preview-form-note').isVisible()).resolves.toBe(true);
+    await expect(preview.locator('form.interest button[type="submit"]').isDisabled()).resolves.toBe(true);
+    await expect(preview.locator('form.interest #f-name').isEditable()).resolves.toBe(false);
+    await preview.close();
+    expect((await interestsOfListing(db, listingId, { limit: 10 })).items).toHaveLength(1);
     await page.locator('#decide').getByRole('button', { name: 'Goedkeuren' }).click();
     await expect(page.locator('#done').textContent()).resolves.toContain('Wijzigingen goedgekeurd');
     expect(await getListing(db, listingId)).toMatchObject({ status: 'published', title: 'Magazijnmedewerker Venlo (avonddienst)' });
@@ -158,6 +169,15 @@ describe('a change to a published listing, in Chromium', () => {
       const { scroll, width } = await desk.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
       if (scroll > width) wide.push(`${path}: ${scroll} px`);
     }
+    // The employer's side: the dashboard they land on, the listing, its history.
+    const employerContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const employer = await signIn(employerContext, 'werkgever@example.org');
+    for (const path of ['/portal/', `/portal/listings/${listingId}`, `/portal/listings/${listingId}/history`]) {
+      await employer.goto(`${server.url}${path}`);
+      const { scroll, width } = await employer.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+      if (scroll > width) wide.push(`employer ${path}: ${scroll} px`);
+    }
+    await employerContext.close();
     expect(wide).toEqual([]);
     // Not allowed: says so in words, and where this person can go instead.
     await desk.goto(`${server.url}/portal/desk/noord`);

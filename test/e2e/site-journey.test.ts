@@ -1,20 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../scripts/demo/seed.js';
-import { FsSiteStore } from '../../shared/adapters/site-store-fs.js';
-import { loadConfig } from '../../shared/config/index.js';
 import { LOCALE_INFO, t, type Locale } from '../../shared/i18n/index.js';
-import { createLocalApp } from '../../web/local.js';
-import { rebuildSite } from '../../web/site/rebuild.js';
-import { launchBrowser } from '../browser.js';
-import { createTestDb } from '../db.js';
+import { axeViolations } from '../browser.js';
 import { NOW } from '../fixtures.js';
+import { servedSite } from './served-site.js';
 
 /**
  * A resident's walk through the static site in Chromium, as `npm start` serves it: choose a
@@ -22,42 +14,18 @@ import { NOW } from '../fixtures.js';
  * the walk is photographed: into a temporary folder under `npm test` (the tests leave the working
  * tree as it was), into docs/screenshots/ for the README under `npm run screenshots`.
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const dir = mkdtempSync(join(tmpdir(), 'opweg-journey-'));
-const SHOTS = process.env.SCREENSHOTS_DIR ?? join(dir, 'screenshots');
+const site = servedSite((db) => seedDemo(db, NOW));
+const SHOTS = process.env.SCREENSHOTS_DIR ?? join(site.dir, 'screenshots');
 let url = '';
-let server: ReturnType<typeof serve>;
 let browser: Browser;
 
 beforeAll(async () => {
-  const db = await createTestDb();
-  await seedDemo(db, NOW);
-  const config = loadConfig({ TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: db.endpoint, CURSOR_SECRET: db.cursorSecret, LOCAL_DEV: '1' });
-  server = await new Promise<ReturnType<typeof serve>>((ok) => {
-    const s = serve({ fetch: createLocalApp({ db, config }, { siteDir: dir }).fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
-  });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  config.PUBLIC_ORIGIN = url;
-  const { failed } = await rebuildSite({ db, config, store: new FsSiteStore(dir), clock: { now: () => NOW } });
+  ({ url } = site.server);
+  browser = site.browser;
+  const { failed } = await site.rebuild();
   expect(failed).toEqual([]);
-  browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** axe-core's WCAG 2.1 A/AA checks (and its best practices) on the page as it is. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.map((v) => `${page.url()}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function step(page: Page, shot: string) {
   expect(await axeViolations(page)).toEqual([]);
@@ -67,7 +35,7 @@ async function step(page: Page, shot: string) {
 
 describe('a resident walks the site in Chromium', () => {
   it.each<Locale>(['nl', 'ar', 'ti'])('in %s: home → language → location → listing → interest → poster, without accessibility violations', async (locale) => {
-    // A phone; axe is injected as a script tag, which the site's CSP (rightly) forbids: bypass it for the check.
+    // A phone; CSP bypassed for axe (see axeViolations).
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, locale });
     const page = await context.newPage();
     try {

@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FsSiteStore } from '../../shared/adapters/site-store-fs.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../shared/i18n/index.js';
 import { summariesOfListing } from '../../shared/repositories/summaries.js';
 import { seedPeople } from '../../web/portal/testing.js';
 import { paths } from '../../web/site/paths.js';
-import { rebuildSite } from '../../web/site/rebuild.js';
 import { seedSite } from '../../web/site/testing.js';
-import { launchBrowser } from '../browser.js';
-import { createTestDb } from '../db.js';
+import { axeViolations } from '../browser.js';
 import { clock } from '../fixtures.js';
-import { startTestServer } from '../server.js';
+import { servedSite, type ServedSite } from './served-site.js';
 
 /**
  * The desk writes an Arabic summary of a Dutch listing in the portal (in Chromium, signed in by
@@ -22,36 +14,18 @@ import { startTestServer } from '../server.js';
  * in Arabic, right to left, marked as a translation, the organisation's Dutch text one tap away.
  * A Tigrinya reader is told there is no translation yet and is led to the Arabic one.
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const dir = mkdtempSync(join(tmpdir(), 'opweg-summary-'));
-let db: Awaited<ReturnType<typeof createTestDb>>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let data: Awaited<ReturnType<typeof seedSite>>;
-let browser: Browser;
+const site = servedSite(
+  async (db) => {
+    const data = await seedSite(db);
+    await seedPeople(db, [{ role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }]);
+    return data;
+  },
+  { clock },
+);
+let { db, server, data, browser } = {} as ServedSite<Awaited<ReturnType<typeof seedSite>>>;
+beforeAll(() => void ({ db, server, data, browser } = site));
 const arabic = { title: 'سائق رافعة شوكية في فينلو', text: 'تقطف الطماطم وتعبئها في بيت زجاجي حديث في فينلو. العمل 32 ساعة في الأسبوع.' };
 
-beforeAll(async () => {
-  db = await createTestDb();
-  data = await seedSite(db);
-  await seedPeople(db, [{ role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }]);
-  server = await startTestServer(db, { siteDir: dir, clock });
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-  });
-  return result.violations.map((v) => `${page.url()}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('an Arabic reader sees the Arabic summary', () => {
   it('written by the desk in the portal, shown on the Arabic page, the original one tap away', async () => {
@@ -86,7 +60,7 @@ describe('an Arabic reader sees the Arabic summary', () => {
     expect((await summariesOfListing(db, data.job.id)).map((s) => s.language)).toEqual(['ar']);
 
     // The publisher renders the site (npm start does it from the stream; here all at once).
-    const { failed } = await rebuildSite({ db, config: server.config, store: new FsSiteStore(dir), clock });
+    const { failed } = await site.rebuild();
     expect(failed).toEqual([]);
 
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true, locale: 'ar' });

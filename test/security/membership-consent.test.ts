@@ -62,7 +62,7 @@ describe('joining an organisation', () => {
 
     const accepted = await desk.post(`/portal/invitations/${org.id}/accept`, {});
     expect(accepted.status).toBe(303);
-    expect(accepted.headers.get('location')).toBe(`/portal/org/${org.id}`);
+    expect(accepted.headers.get('location')).toBe(`/portal/org/${org.id}?done=joined`);
     expect(await members()).toEqual(['desk-zuid@example.org', 'eigenaar@example.org']);
     expect((await desk.post(`/portal/invitations/${org.id}/accept`, {})).status).toBe(404);
     const actions = (await auditHistory(db, 'organisation', org.id)).map((e) => `${e.actor} ${e.action}`);

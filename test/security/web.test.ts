@@ -11,7 +11,7 @@ import { changeStatus } from '../../shared/services/listings.js';
 import { createApp } from '../../web/app.js';
 import { createSiteApp } from '../../web/site/app.js';
 import { paths } from '../../web/site/paths.js';
-import { client, formBody, signedIn, type PortalClient } from '../../web/portal/testing.js';
+import { askForLink, client, formBody, signedIn, type PortalClient } from '../../web/portal/testing.js';
 import { createTestDb } from '../db.js';
 import { clock, NOW, seedDirectory, seedOrganisation } from '../fixtures.js';
 import { startTestServer } from '../server.js';
@@ -172,8 +172,7 @@ describe('sessions and sign-in links', () => {
   it('gives a new session at sign-in: a cookie planted before is not the one after, and opens nothing', async () => {
     const planted = 'opweg_session=planted-by-someone-else-0123456789';
     const browser = client(server.url, planted);
-    expect((await browser.post('/portal/login', { email: 'desk-zuid@example.org' })).status).toBe(200);
-    const token = /token=([A-Za-z0-9_-]+)/.exec(outbox.latestTo('desk-zuid@example.org')!.text)![1]!;
+    const token = await askForLink(browser, outbox, 'desk-zuid@example.org');
     const res = await browser.post('/portal/login/confirm', { token });
     expect(res.status).toBe(303);
     const session = res.headers.getSetCookie().find((c) => c.startsWith('opweg_session='))!.split(';')[0]!;
@@ -183,8 +182,7 @@ describe('sessions and sign-in links', () => {
     expect((await client(server.url, session).get('/portal/desk/zuid')).status).toBe(200);
     // Signing in again in the same browser: another session, and the one it had ends.
     const same = client(server.url, session);
-    await same.post('/portal/login', { email: 'desk-zuid@example.org' });
-    const again = await same.post('/portal/login/confirm', { token: /token=([A-Za-z0-9_-]+)/.exec(outbox.latestTo('desk-zuid@example.org')!.text)![1]! });
+    const again = await same.post('/portal/login/confirm', { token: await askForLink(same, outbox, 'desk-zuid@example.org') });
     const next = again.headers.getSetCookie().find((c) => c.startsWith('opweg_session='))!.split(';')[0]!;
     expect(next).not.toBe(session);
     expect((await client(server.url, session).get('/portal/desk/zuid')).status).toBe(302);
@@ -193,8 +191,7 @@ describe('sessions and sign-in links', () => {
 
   it('refuses a sign-in link used a second time', async () => {
     const browser = client(server.url);
-    await browser.post('/portal/login', { email: 'werkgever@example.org' });
-    const token = /token=([A-Za-z0-9_-]+)/.exec(outbox.latestTo('werkgever@example.org')!.text)![1]!;
+    const token = await askForLink(browser, outbox, 'werkgever@example.org');
     expect((await browser.post('/portal/login/confirm', { token })).status).toBe(303);
     const again = await client(server.url).post('/portal/login/confirm', { token });
     expect(again.status).toBe(400);

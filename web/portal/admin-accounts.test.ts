@@ -7,7 +7,7 @@ import { expressInterest } from '../../shared/services/interests.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, NOW, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
-import { client, publishedListing, seedPeople, signedIn, type PortalClient } from './testing.js';
+import { client, publishedListing, seedPeople, signedIn, signInMailSettled, type PortalClient } from './testing.js';
 
 /** Admins: block and remove employer accounts (sessions end at once), region managers, the audit-log viewer, totals per region. */
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -52,6 +52,7 @@ describe('employer accounts', () => {
     expect((await getOrganisation(db, org.id))?.blockedAt).toBe(NOW.toISOString());
     const sent = outbox.messages().length;
     expect((await client(server.url).post('/portal/login', { email: 'blok@example.org' })).status).toBe(200);
+    await signInMailSettled(server.url);
     expect(outbox.messages()).toHaveLength(sent);
 
     await admin.post(`/portal/admin/employers/${org.id}/block`, { blocked: 'no' });

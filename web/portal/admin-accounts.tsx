@@ -7,6 +7,7 @@ import { adminDirectory } from '../../shared/services/admin.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, ErrorSummary, SelectField, TextField, type FormState } from './form.js';
 import { dateTime } from './format.js';
+import { DoneNotice } from './done.js';
 import { PortalPage } from './layout.js';
 
 /** Admins: block and remove employer accounts, region managers, the audit-log viewer. */
@@ -34,6 +35,7 @@ export function adminAccountRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.admin.managers')}>
         <h1>{tr(c, 'portal.admin.managers')}</h1>
+        <DoneNotice c={c} messages={{ managerAdded: 'portal.done.managerAdded', managerRemoved: 'portal.done.managerRemoved' }} />
         <table id="managers">
           <tbody>
             {all.flatMap(({ regionId, managers }) =>
@@ -72,13 +74,13 @@ export function adminAccountRoutes(p: Portal) {
       if (e instanceof ValidationError) return managersPage(c, { values: form, errors: e.fields }, 422);
       throw e;
     }
-    return c.redirect('/portal/admin/managers', 303);
+    return c.redirect('/portal/admin/managers?done=managerAdded', 303);
   });
 
   app.post('/admin/managers/remove', async (c) => {
     const form = await formOf(c);
     await removeRegionManager(p.ctx, c.get('actor'), one(form.email), one(form.regionId));
-    return c.redirect('/portal/admin/managers', 303);
+    return c.redirect('/portal/admin/managers?done=managerRemoved', 303);
   });
 
   // The audit log: who saw or changed which resident's data, when.

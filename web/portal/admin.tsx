@@ -10,6 +10,7 @@ import { regionTotals } from '../../shared/services/admin-accounts.js';
 import { number } from './format.js';
 import { formOf, many, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, CheckboxGroup, ErrorSummary, SelectField, TextField, type FormState } from './form.js';
+import { DoneNotice } from './done.js';
 import { PortalPage } from './layout.js';
 
 /** Admins: regions and locations, desk staff with their scopes, trusted employers. */
@@ -113,6 +114,7 @@ export function adminRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.admin.regions')}>
         <h1>{tr(c, 'portal.admin.regions')}</h1>
+        <DoneNotice c={c} messages={{ regionCreated: 'portal.done.regionCreated', regionUpdated: 'portal.done.regionUpdated', locationCreated: 'portal.done.locationCreated', locationUpdated: 'portal.done.locationUpdated' }} />
         <p class="hint">{tr(c, 'portal.admin.regionsHint')}</p>
         {regions.map((r) => (
           <section id={`region-${r.id}`}>
@@ -173,13 +175,16 @@ export function adminRoutes(p: Portal) {
 
   app.post('/admin/regions', async (c) => {
     const form = await formOf(c);
+    let done: string;
     try {
+      const known = (await adminDirectory(p.deps.db, c.get('actor'))).regions.some((r) => r.id === one(form.id).trim());
       await saveRegion(p.ctx, c.get('actor'), { id: one(form.id).trim(), name: one(form.name) });
+      done = known ? 'regionUpdated' : 'regionCreated';
     } catch (e) {
       if (e instanceof ValidationError) return directoryPage(c, { region: { values: form, errors: e.fields } }, 422);
       throw e;
     }
-    return c.redirect('/portal/admin/regions', 303);
+    return c.redirect(`/portal/admin/regions?done=${done}`, 303);
   });
 
   app.post('/admin/locations', async (c) => {
@@ -192,13 +197,16 @@ export function adminRoutes(p: Portal) {
       lon: number(one(form.lon)),
       ...Object.fromEntries(['deskAddress', 'deskHours', 'deskPhone'].map((k) => [k, optional(one(form[k]))])),
     };
+    let done: string;
     try {
+      const known = (await adminDirectory(p.deps.db, c.get('actor'))).locations.some((l) => l.id === one(form.id).trim());
       await saveLocation(p.ctx, c.get('actor'), input);
+      done = known ? 'locationUpdated' : 'locationCreated';
     } catch (e) {
       if (e instanceof ValidationError) return directoryPage(c, { location: { values: form, errors: e.fields } }, 422);
       throw e;
     }
-    return c.redirect('/portal/admin/regions', 303);
+    return c.redirect(`/portal/admin/regions?done=${done}`, 303);
   });
 
   // Desk staff and their scopes.
@@ -213,6 +221,7 @@ export function adminRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.admin.desks')}>
         <h1>{tr(c, 'portal.admin.desks')}</h1>
+        <DoneNotice c={c} messages={{ deskAdded: 'portal.done.deskAdded', deskRemoved: 'portal.done.deskRemoved' }} />
         <table>
           <tbody>
             {staff.flatMap(({ regionId, staff: members }) =>
@@ -254,13 +263,13 @@ export function adminRoutes(p: Portal) {
       if (e instanceof ValidationError) return desksPage(c, { values: form, errors: e.fields }, 422);
       throw e;
     }
-    return c.redirect('/portal/admin/desks', 303);
+    return c.redirect('/portal/admin/desks?done=deskAdded', 303);
   });
 
   app.post('/admin/desks/remove', async (c) => {
     const form = await formOf(c);
     await removeDeskMember(p.ctx, c.get('actor'), one(form.email), one(form.regionId));
-    return c.redirect('/portal/admin/desks', 303);
+    return c.redirect('/portal/admin/desks?done=deskRemoved', 303);
   });
 
   // Trusted employers.
@@ -274,6 +283,7 @@ export function adminRoutes(p: Portal) {
         <p class="hint">{tr(c, 'portal.admin.trustedHint')}</p>
         <p class="hint">{tr(c, 'portal.admin.accountsHint')}</p>
         {done === 'blocked' || done === 'unblocked' ? <p class="notice" role="status">{tr(c, `portal.admin.done.${done}`)}</p> : null}
+        <DoneNotice c={c} messages={{ trusted: 'portal.done.trusted', untrusted: 'portal.done.untrusted' }} />
         {done === 'removed' ? <p class="notice" role="status">{tr(c, 'portal.admin.done.removed', { members: Number(c.req.query('members')) || 0, closed: Number(c.req.query('closed')) || 0 })}</p> : null}
         <table>
           <tbody>
@@ -304,8 +314,9 @@ export function adminRoutes(p: Portal) {
 
   app.post('/admin/employers/:id/trust', async (c) => {
     const form = await formOf(c);
-    await setTrusted(p.ctx, c.get('actor'), c.req.param('id'), one(form.trusted) === 'yes');
-    return c.redirect('/portal/admin/employers', 303);
+    const trusted = one(form.trusted) === 'yes';
+    await setTrusted(p.ctx, c.get('actor'), c.req.param('id'), trusted);
+    return c.redirect(`/portal/admin/employers?done=${trusted ? 'trusted' : 'untrusted'}`, 303);
   });
 
   return app;

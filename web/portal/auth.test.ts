@@ -7,6 +7,7 @@ import { createApp } from '../app.js';
 import { createTestDb } from '../../test/db.js';
 import { NOW, seedDirectory, seedOrganisation } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
+import { askForLink, client } from './testing.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -19,6 +20,8 @@ beforeAll(async () => {
   const org = await seedOrganisation(db);
   await putUser(db, { id: ulid(), email: 'werkgever@example.org', name: 'Wendy', createdAt: NOW.toISOString() });
   await putMembership(db, { role: 'employer', email: 'werkgever@example.org', organisationId: org.id });
+  await putUser(db, { id: ulid(), email: 'collega@example.org', name: 'Cor', createdAt: NOW.toISOString() });
+  await putMembership(db, { role: 'employer', email: 'collega@example.org', organisationId: org.id });
   server = await startTestServer(db, { mail: outbox, clock: { now: () => now } });
 });
 afterAll(() => server?.close());
@@ -29,9 +32,7 @@ const post = (path: string, fields: Record<string, string>, headers: Record<stri
 const tokenOf = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
 
 async function signIn(email: string) {
-  const sent = await post('/portal/login', { email });
-  expect(sent.status).toBe(200);
-  const token = tokenOf(outbox.latestTo(email)!.text);
+  const token = await askForLink(client(server.url), outbox, email);
   const confirmed = await post('/portal/login/confirm', { token });
   return { token, confirmed, cookie: confirmed.headers.getSetCookie().find((c) => c.startsWith('opweg_session='))! };
 }
@@ -76,14 +77,31 @@ describe('portal sign-in over HTTP', () => {
     expect(reused.status).toBe(400);
     expect(reused.headers.getSetCookie()).toEqual([]);
 
-    await post('/portal/login', { email: 'werkgever@example.org' });
-    const late = tokenOf(outbox.latestTo('werkgever@example.org')!.text);
+    const late = await askForLink(client(server.url), outbox, 'werkgever@example.org');
     now = new Date(NOW.getTime() + 16 * 60 * 1000);
     try {
       expect((await post('/portal/login/confirm', { token: late })).status).toBe(400);
     } finally {
       now = NOW;
     }
+  });
+
+  it('keeps one live link per account: a newer link ends the older one, and a used link stays used', async () => {
+    const older = await askForLink(client(server.url), outbox, 'collega@example.org');
+    const newer = await askForLink(client(server.url), outbox, 'collega@example.org');
+    expect(newer).not.toBe(older);
+    const refused = await post('/portal/login/confirm', { token: older });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('alleen de nieuwste');
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    const used = await post('/portal/login/confirm', { token: newer });
+    expect(used.status).toBe(303);
+    // Used once, it opens nothing again, and the link before it stays dead.
+    for (const token of [newer, older]) expect((await post('/portal/login/confirm', { token })).status).toBe(400);
+    // Links of another account are not touched by this one's.
+    const other = await askForLink(client(server.url), outbox, 'werkgever@example.org');
+    await askForLink(client(server.url), outbox, 'collega@example.org');
+    expect((await post('/portal/login/confirm', { token: other })).status).toBe(303);
   });
 
   it('refuses a form posted from another site, and keeps per-field messages and typed values', async () => {
@@ -158,7 +176,8 @@ describe('portal on AWS (LOCAL_DEV unset)', () => {
     const app = createApp({ db, config, mail: outboxOnAws, clock: { now: () => NOW } });
     expect((await app.request('/dev/mail')).status).toBe(404);
     const headers = { origin: 'https://opweg.example.org', 'content-type': 'application/x-www-form-urlencoded' };
-    await app.request('https://api.internal/portal/login', { method: 'POST', body: 'email=werkgever%40example.org', headers });
+    expect((await app.request('https://api.internal/portal/login', { method: 'POST', body: 'email=werkgever%40example.org', headers })).status).toBe(200);
+    await expect.poll(() => outboxOnAws.latestTo('werkgever@example.org')).toBeDefined();
     const mail = outboxOnAws.latestTo('werkgever@example.org')!;
     expect(mail.text).toContain('https://opweg.example.org/portal/login/confirm?token=');
     const res = await app.request('https://api.internal/portal/login/confirm', { method: 'POST', body: `token=${tokenOf(mail.text)}`, headers });

@@ -35,7 +35,7 @@ export function authRoutes(p: Portal) {
   app.post('/login', async (c) => {
     const form = await formOf(c);
     try {
-      const result = await requestSignIn(p.ctx, { email: one(form.email), locale: c.get('locale') }, clientAddress(p, c));
+      const result = await requestSignIn(p.ctx, p.deps.signIns, { email: one(form.email), locale: c.get('locale') }, clientAddress(p, c));
       if (result === 'rate-limited') return loginPage(c, blankForm(form), tr(c, 'portal.login.rateLimited'), 429);
     } catch (e) {
       if (e instanceof ValidationError) return loginPage(c, { values: form, errors: e.fields }, undefined, 422);

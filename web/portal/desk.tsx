@@ -17,6 +17,7 @@ import { queueCount } from '../../shared/services/moderation.js';
 import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from '../../shared/services/partners.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, Checkbox, ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
+import { DoneNotice } from './done.js';
 import { PortalPage } from './layout.js';
 import { ListingForm } from './listing-form.js';
 import { date } from './format.js';
@@ -270,6 +271,7 @@ export function deskRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.partners.title')}>
         <h1>{tr(c, 'portal.partners.title')}</h1>
+        <DoneNotice c={c} messages={{ partnerCreated: 'portal.done.partnerCreated', partnerUpdated: 'portal.done.partnerUpdated', partnerUnchanged: 'portal.done.partnerUnchanged', partnerRemoved: 'portal.done.partnerRemoved' }} />
         <p>
           <a href={`${base}/new`}>{tr(c, 'portal.partners.new')}</a>
         </p>
@@ -331,7 +333,7 @@ export function deskRoutes(p: Portal) {
       if (e instanceof ValidationError) return partnerPage(c, regionId, undefined, { values: form, errors: e.fields }, 422);
       throw e;
     }
-    return c.redirect(`/portal/desk/${regionId}/partners`, 303);
+    return c.redirect(`/portal/desk/${regionId}/partners?done=partnerCreated`, 303);
   });
 
   app.get('/desk/:regionId/partners/:id', async (c) => {
@@ -344,19 +346,22 @@ export function deskRoutes(p: Portal) {
     const regionId = c.req.param('regionId');
     const id = c.req.param('id');
     const form = await formOf(c);
+    let changed: boolean;
     try {
-      await updatePartner(p.ctx, c.get('actor'), regionId, id, partnerInput(form));
+      const before = await getPartner(p.deps.db, c.get('actor'), regionId, id);
+      const after = await updatePartner(p.ctx, c.get('actor'), regionId, id, partnerInput(form));
+      changed = PARTNER_FIELDS.some((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
     } catch (e) {
       if (e instanceof ValidationError) return partnerPage(c, regionId, id, { values: form, errors: e.fields }, 422);
       throw e;
     }
-    return c.redirect(`/portal/desk/${regionId}/partners`, 303);
+    return c.redirect(`/portal/desk/${regionId}/partners?done=${changed ? 'partnerUpdated' : 'partnerUnchanged'}`, 303);
   });
 
   app.post('/desk/:regionId/partners/:id/remove', async (c) => {
     const regionId = c.req.param('regionId');
     await removePartner(p.ctx, c.get('actor'), regionId, c.req.param('id'));
-    return c.redirect(`/portal/desk/${regionId}/partners`, 303);
+    return c.redirect(`/portal/desk/${regionId}/partners?done=partnerRemoved`, 303);
   });
 
   return app;

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { Outbox } from '../../shared/adapters/mail-outbox.js';
+import { LocalSignInQueue } from '../../shared/adapters/sign-in-queue-local.js';
+import type { SignInQueue } from '../../shared/ports/sign-in-queue.js';
 import { t } from '../../shared/i18n/index.js';
 import { DOCTYPE } from './layout.js';
 import { PORTAL_STYLESHEET } from './style.js';
@@ -9,10 +11,13 @@ const LINK = /(https?:\/\/[^\s<>"]+)/g;
 /**
  * The local mailbox (`npm start` and tests only, never on AWS): every message the portal
  * "sent", newest first, with its links clickable. Mounted at /dev/mail when LOCAL_DEV is set.
+ * Sign-in links are mailed after the form's answer (the sign-in queue): the page waits for those
+ * still on their way, so a link asked for a moment ago is there.
  */
-export function devMailRoutes(outbox: Outbox) {
+export function devMailRoutes(outbox: Outbox, signIns?: SignInQueue) {
   const app = new Hono();
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
+    if (signIns instanceof LocalSignInQueue) await signIns.settled();
     const locale = c.req.query('lang') === 'en' ? 'en' : 'nl';
     const messages = outbox.messages();
     return c.html(

@@ -1,19 +1,18 @@
 import { Hono } from 'hono';
-import type { Listing } from '../../shared/domain/listing.js';
-import type { PortalKey } from '../../shared/i18n/portal/en.js';
-import { ListingStatus } from '../../shared/domain/listing.js';
 import { declarationValidUntil, hasValidDeclaration, isNonProfit, isPartner, PostingKind, type Organisation } from '../../shared/domain/organisation.js';
 import type { FieldError } from '../../shared/errors.js';
 import { mayRecordDeclaration, recordNonProfitStatus } from '../../shared/services/declarations.js';
 import { ValidationError } from '../../shared/errors.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
-import { getOrganisationFor, INVITATION_DAYS, inviteColleague, mayRemoveMembers, membersOfOrganisation, openInvitationsOf, removeMember, updateOrganisationProfile } from '../../shared/services/accounts.js';
-import { organisationListings } from '../../shared/services/catalogue.js';
+import { getOrganisationFor, INVITATION_DAYS, myInvitations, inviteColleague, mayRemoveMembers, membersOfOrganisation, openInvitationsOf, removeMember, updateOrganisationProfile } from '../../shared/services/accounts.js';
+import { employerDashboard } from '../../shared/services/dashboard.js';
 import { fieldsOfListing, listingInputFromFields } from '../../shared/services/listing-fields.js';
 import { createListing } from '../../shared/services/listings.js';
 import { getListingFor } from '../../shared/services/moderation.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { blankForm, CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
+import { Invitations, OrganisationDashboard } from './dashboard.js';
+import { DoneNotice } from './done.js';
 import { PortalPage } from './layout.js';
 import { ListingForm } from './listing-form.js';
 
@@ -36,7 +35,7 @@ export function employerRoutes(p: Portal) {
     return (
       <section id="declaration">
         <h2>{tr(c, 'portal.declaration.title')}</h2>
-        {c.req.query('done') ? <p class="notice" role="status">{tr(c, 'portal.listing.saved')}</p> : null}
+        <DoneNotice c={c} messages={{ declaration: 'portal.done.declaration', declarationUnchanged: 'portal.done.declarationUnchanged' }} />
         <p>
           {tr(c, isPartner(o) ? `portal.partnerKind.${o.kind}` : `portal.orgKind.${o.kind as PostingKind}`)}
           {' · '}
@@ -68,38 +67,16 @@ export function employerRoutes(p: Portal) {
   const dashboard = async (c: PortalContext) => {
     const actor = c.get('actor');
     const organisation = await getOrganisationFor(p.deps.db, actor, c.req.param('orgId') ?? '');
-    const page = await organisationListings(p.deps.db, actor, organisation.id, { limit: 200, cursor: c.req.query('cursor') });
-    const base = `/portal/org/${organisation.id}`;
+    const [{ rows, cursor }, invitations] = await Promise.all([employerDashboard(p.deps.db, actor, organisation.id, { cursor: c.req.query('cursor') }), myInvitations(p.ctx, actor)]);
     return c.html(
       <PortalPage c={c} title={organisation.name}>
-        <h1>{organisation.name}</h1>
-        <div class="actions">
-          <a href={`${base}/listings/new`}>{tr(c, 'portal.dashboard.new')}</a>
-          <a href={`${base}/members`}>{tr(c, 'portal.members.title')}</a>
-          <a href={`${base}/profile`}>{tr(c, 'portal.profile.title')}</a>
-        </div>
-        {organisation.trusted ? <p class="hint">{tr(c, 'portal.dashboard.trusted')}</p> : null}
-        {page.items.length === 0 ? <p>{tr(c, 'portal.dashboard.empty')}</p> : null}
-        {ListingStatus.options.map((status) => {
-          const listings = page.items.filter((l) => l.status === status);
-          return listings.length === 0 ? null : (
-            <section id={`status-${status}`}>
-              <h2>
-                {tr(c, `status.${status}`)} ({listings.length})
-              </h2>
-              <ul class="cards">
-                {listings.map((l) => (
-                  <li data-listing={l.id}>
-                    <a href={`/portal/listings/${l.id}`}>{l.title}</a> <span class="meta">{`${tr(c, `kind.${l.kind}`)} · ${l.workplace.city}`}</span>
-                    <br />
-                    <span class="next-step">{tr(c, nextStep(l))}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-        {page.cursor ? <a href={`${base}?cursor=${encodeURIComponent(page.cursor)}`}>{tr(c, 'portal.more')}</a> : null}
+        {c.req.query('done') === 'joined' ? (
+          <p class="notice" role="status" id="done">
+            {tr(c, 'portal.invitations.joined', { organisation: organisation.name })}
+          </p>
+        ) : null}
+        <Invitations c={c} invitations={invitations} />
+        <OrganisationDashboard c={c} organisation={organisation} rows={rows} cursor={cursor} heading="h1" />
         <DeclarationSection c={c} organisation={organisation} />
       </PortalPage>,
     );
@@ -124,8 +101,10 @@ export function employerRoutes(p: Portal) {
   app.post('/org/:orgId/declaration', async (c) => {
     const form = await formOf(c);
     const organisationId = c.req.param('orgId');
+    const before = await getOrganisationFor(p.deps.db, c.get('actor'), organisationId);
+    let after: Organisation;
     try {
-      await recordNonProfitStatus(p.ctx, c.get('actor'), organisationId, {
+      after = await recordNonProfitStatus(p.ctx, c.get('actor'), organisationId, {
         kind: one(form.kind).trim() || undefined,
         declarationIssuedOn: one(form.declarationIssuedOn).trim() || undefined,
       });
@@ -133,7 +112,8 @@ export function employerRoutes(p: Portal) {
       if (e instanceof ValidationError) return declarationPage(c, { values: form, errors: e.fields as FieldError[] }, 422);
       throw e;
     }
-    return c.redirect(`/portal/org/${organisationId}/declaration?done=saved`, 303);
+    const same = after.kind === before.kind && after.volunteerDeclaration?.issuedOn === before.volunteerDeclaration?.issuedOn;
+    return c.redirect(`/portal/org/${organisationId}/declaration?done=${same ? 'declarationUnchanged' : 'declaration'}`, 303);
   });
 
   const newPage = async (c: PortalContext, organisationId: string, state: FormState, status: 200 | 422 = 200) => {
@@ -260,7 +240,7 @@ export function employerRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.profile.title')}>
         <h1>{tr(c, 'portal.profile.title')}</h1>
-        {c.req.query('done') ? <p class="notice" role="status">{tr(c, 'portal.listing.saved')}</p> : null}
+        <DoneNotice c={c} messages={{ profile: 'portal.done.profile', profileUnchanged: 'portal.done.profileUnchanged' }} params={{ organisation: organisation.name }} />
         <ErrorSummary locale={locale} state={s} labels={labels} />
         <form method="post" action={`/portal/org/${organisation.id}/profile`} novalidate>
           <TextField locale={locale} state={s} name="name" label={labels.name!} required />
@@ -285,26 +265,15 @@ export function employerRoutes(p: Portal) {
     const organisationId = c.req.param('orgId');
     const form = await formOf(c);
     const input = { ...Object.fromEntries(PROFILE_FIELDS.map((k) => [k, one(form[k]).trim() || undefined])), regionIds: [form.regionIds ?? []].flat() };
+    let changed: boolean;
     try {
-      await updateOrganisationProfile(p.ctx, c.get('actor'), organisationId, input);
+      changed = (await updateOrganisationProfile(p.ctx, c.get('actor'), organisationId, input)).changed;
     } catch (e) {
       if (e instanceof ValidationError) return profilePage(c, organisationId, { values: form, errors: e.fields }, 422);
       throw e;
     }
-    return c.redirect(`/portal/org/${organisationId}/profile?done=saved`, 303);
+    return c.redirect(`/portal/org/${organisationId}/profile?done=${changed ? 'profile' : 'profileUnchanged'}`, 303);
   });
 
   return app;
-}
-
-/** What the employer does next with a listing, or waits for: one sentence on the dashboard. */
-function nextStep(l: Listing): PortalKey {
-  if (l.revision) return l.revision.status === 'pending' ? 'portal.next.changeWaits' : 'portal.next.changeReturned';
-  switch (l.status) {
-    case 'draft': return l.rejectionReason ? 'portal.next.changesAsked' : 'portal.next.draft';
-    case 'pending': return 'portal.next.pending';
-    case 'published': return l.hidden ? 'portal.next.hidden' : 'portal.next.published';
-    case 'rejected': return 'portal.next.rejected';
-    default: return 'portal.next.closed';
-  }
 }

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../shared/domain/audit.js';
-import { t } from '../../shared/i18n/index.js';
+import { isLocale, t } from '../../shared/i18n/index.js';
 import type { PortalKey } from '../../shared/i18n/portal/en.js';
 import { tr, type PortalContext } from './env.js';
 import { dateTime } from './format.js';
@@ -22,11 +22,15 @@ const SENTENCES: Record<string, PortalKey> = {
   'listing.change-approved': 'portal.history.changeApproved',
   'listing.change-rejected': 'portal.history.changeRejected',
   'listing.change-returned': 'portal.history.changeReturned',
+  'listing.summary-saved': 'portal.history.summarySaved',
+  'listing.summary-removed': 'portal.history.summaryRemoved',
 };
 
-/** Who did it, in words: a person's address, OpWeg itself (the sweep), or a resident. */
+/** Who did it, in words: a person's address, OpWeg itself (the sweep), a resident, or (as the employer reads it) the desk. */
 export function actorInWords(c: PortalContext, actor: string): string {
-  return actor === 'system' ? tr(c, 'portal.history.system') : actor === 'resident' ? tr(c, 'portal.history.resident') : actor;
+  if (actor === 'system') return tr(c, 'portal.history.system');
+  if (actor === 'resident') return tr(c, 'portal.history.resident');
+  return actor === 'desk' ? tr(c, 'portal.history.desk') : actor;
 }
 
 /** One event as a sentence in the reader's language ("desk-zuid@… approved it: residents see it."). */
@@ -44,7 +48,8 @@ export function eventInWords(c: PortalContext, e: AuditEvent): string {
   const labels = labelsOf(locale);
   const names = Array.isArray(d.fields) ? d.fields.map((f) => (f === 'workplace' ? t(locale, 'portal.listing.where') : (labels[String(f)] ?? String(f)))) : [];
   const fields = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
-  return tr(c, key, { who, fields, count: names.length });
+  const language = typeof d.language === 'string' && isLocale(d.language) ? t(locale, `portal.language.${d.language}`) : '';
+  return tr(c, key, { who, fields, count: names.length, language });
 }
 
 /** A subject's history, oldest first, in words; a reason the desk gave is quoted beneath. */

@@ -1,56 +1,56 @@
 import { Hono } from 'hono';
-import { acceptInvitation, declineInvitation, myInvitations } from '../../shared/services/accounts.js';
+import { acceptInvitation, declineInvitation, getOrganisationFor, myInvitations } from '../../shared/services/accounts.js';
+import { employerOrganisations } from '../../shared/services/actor.js';
+import { employerDashboard } from '../../shared/services/dashboard.js';
+import { Invitations, OrganisationDashboard } from './dashboard.js';
 import { tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { PortalPage } from './layout.js';
 
-/** The portal's start page: where this person can go, and the invitations waiting for a yes or no. */
+/**
+ * The portal's start page. An employer lands on the dashboard of their organisation(s) (every
+ * listing with its status, reactions, introductions and next step); everyone sees the
+ * invitations waiting for a yes or no, and where else they can go (desk, reports, admin).
+ */
 export function homeRoutes(p: Portal) {
   const app = new Hono<PortalEnv>();
   const home = async (c: PortalContext, notice?: string) => {
+    const actor = c.get('actor');
     const nav = c.get('nav');
-    const invitations = await myInvitations(p.ctx, c.get('actor'));
+    const invitations = await myInvitations(p.ctx, actor);
+    const organisationIds = employerOrganisations(actor);
+    const dashboards = await Promise.all(
+      organisationIds.map(async (id) => {
+        const organisation = await getOrganisationFor(p.deps.db, actor, id).catch(() => undefined);
+        return organisation ? { organisation, ...(await employerDashboard(p.deps.db, actor, id)) } : undefined;
+      }),
+    );
+    const shown = dashboards.filter((d) => d !== undefined);
+    // The rest of the navigation: what the dashboards above do not already show.
+    const elsewhere = nav.filter((item) => !shown.some((d) => item.href === `/portal/org/${d.organisation.id}`));
+    const title = tr(c, shown.length > 0 ? 'portal.dashboard.title' : 'portal.home.title');
     return c.html(
-      <PortalPage c={c} title={tr(c, 'portal.home.title')}>
-        <h1>{tr(c, 'portal.home.title')}</h1>
+      <PortalPage c={c} title={title}>
+        <h1>{title}</h1>
         {notice ? (
-          <p class="notice" role="status">
+          <p class="notice" role="status" id="done">
             {notice}
           </p>
         ) : null}
-        {invitations.length > 0 ? (
-          <section id="invitations">
-            <h2>{tr(c, 'portal.invitations.title')}</h2>
-            <ul class="cards">
-              {invitations.map(({ invitation, organisation }) => (
-                <li data-organisation={organisation.id}>
-                  <p>{tr(c, 'portal.invitations.from', { organisation: organisation.name, by: invitation.invitedBy })}</p>
-                  <div class="actions">
-                    <form method="post" action={`/portal/invitations/${organisation.id}/accept`}>
-                      <button type="submit">{tr(c, 'portal.invitations.accept')}</button>
-                    </form>
-                    <form method="post" action={`/portal/invitations/${organisation.id}/decline`}>
-                      <button type="submit" class="secondary">
-                        {tr(c, 'portal.invitations.decline')}
-                      </button>
-                    </form>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {nav.length === 0 ? (
-          invitations.length === 0 ? <p>{tr(c, 'portal.home.noAccess')}</p> : null
-        ) : (
-          <ul class="cards">
-            {nav.map((item) => (
+        <Invitations c={c} invitations={invitations} />
+        {shown.map((d) => (
+          <OrganisationDashboard c={c} organisation={d.organisation} rows={d.rows} cursor={d.cursor} heading="h2" />
+        ))}
+        {nav.length === 0 && invitations.length === 0 ? <p>{tr(c, 'portal.home.noAccess')}</p> : null}
+        {elsewhere.length > 0 ? (
+          <ul class="cards" id="elsewhere">
+            {elsewhere.map((item) => (
               <li>
                 <a href={item.href}>{item.label}</a>
                 {item.count !== undefined ? <span class="count">{` ${tr(c, 'portal.home.waiting', { count: item.count })}`}</span> : null}
               </li>
             ))}
           </ul>
-        )}
+        ) : null}
       </PortalPage>,
     );
   };
@@ -60,7 +60,7 @@ export function homeRoutes(p: Portal) {
 
   app.post('/invitations/:orgId/accept', async (c) => {
     const organisation = await acceptInvitation(p.ctx, c.get('actor'), c.req.param('orgId'));
-    return c.redirect(`/portal/org/${organisation.id}`, 303);
+    return c.redirect(`/portal/org/${organisation.id}?done=joined`, 303);
   });
   app.post('/invitations/:orgId/decline', async (c) => {
     const name = (await myInvitations(p.ctx, c.get('actor'))).find((i) => i.organisation.id === c.req.param('orgId'))?.organisation.name ?? '';

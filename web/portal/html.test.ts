@@ -125,6 +125,7 @@ describe('portal HTML', () => {
       ['introductions', employer.get(`/portal/listings/${jobId}/introductions`)],
       ['introductions error', employer.post(`/portal/listings/${jobId}/introductions/${introducedId}/outcome`, { version: '2', status: '' })],
       ['listing (employer)', employer.get(`/portal/listings/${jobId}`)],
+      ['history (employer)', employer.get(`/portal/listings/${jobId}/history`)],
       ['report', desk.get('/portal/desk/zuid/report')],
       ['report error', desk.get('/portal/desk/zuid/report?from=2026-12-01&to=2026-11-01')],
       ['privacy', desk.get('/portal/desk/privacy')],

@@ -33,7 +33,7 @@ import { PORTAL_STYLESHEET } from './style.js';
  * only turn forms into input and outcomes into pages.
  */
 export function portalApp(deps: ResolvedDeps) {
-  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config, background: deps.background } };
+  const p: Portal = { deps, ctx: { db: deps.db, mail: deps.mail, clock: deps.clock, config: deps.config } };
   const app = new Hono<PortalEnv>();
 
   app.get(PORTAL_STYLESHEET.path.replace('/portal', ''), (c) =>

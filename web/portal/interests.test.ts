@@ -257,7 +257,7 @@ describe('the employer\'s introduced residents', () => {
 
     const res = await employer.post(`${page}/${introduced.id}/outcome`, { version: '2', status: 'interview', on: '2026-11-23' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe(`${page}?done=outcome#i-${introduced.id}`);
+    expect(res.headers.get('location')).toBe(`${page}?done=outcome&interest=${introduced.id}#i-${introduced.id}`);
     expect((await getInterest(db, introduced.id))?.outcomes).toMatchObject([{ status: 'introduced', by: 'desk' }, { status: 'interview', on: '2026-11-23', by: 'employer' }]);
     expect(await text(employer.get(page))).toMatch(/<time datetime="2026-11-23">23 november 2026<\/time> gesprek/);
     // The desk sees it too: who recorded it as a role, not an e-mail address.

@@ -6,7 +6,7 @@ import { getListing, getListings, listingsOfRegionBetween } from '../../shared/r
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduceToEmployer, recordOutcome, type InterestWithPerson } from '../../shared/services/introductions.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, ErrorSummary, SelectField, TextArea, type FormState } from './form.js';
-import { OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, statusOptions, TwvStatus } from './interest-parts.js';
+import { OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, statusLabel, statusOptions, TwvStatus } from './interest-parts.js';
 import { dutchDay } from '../../shared/domain/dutch-time.js';
 import { PortalPage } from './layout.js';
 import { date } from './format.js';
@@ -93,9 +93,13 @@ export function deskInterestRoutes(p: Portal) {
           <a href={base(regionId)}>{tr(c, 'portal.interest.back', { region })}</a>
         </p>
         <h1>{tr(c, 'portal.interest.title', { title })}</h1>
-        {done === 'introduced' || done === 'outcome' || done === 'cancelled' || done === 'promoted' ? (
-          <p class="notice" role="status">
+        {done === 'introduced' || done === 'cancelled' || done === 'promoted' ? (
+          <p class="notice" role="status" id="done">
             {tr(c, `portal.interest.done.${done}`)}
+          </p>
+        ) : done === 'outcome' && interest.outcomes.length > 0 ? (
+          <p class="notice" role="status" id="done">
+            {tr(c, 'portal.interest.done.outcome', { status: statusLabel(c, interest.outcomes.at(-1)!.status), date: date(c, interest.outcomes.at(-1)!.on) })}
           </p>
         ) : null}
         <dl class="facts">

@@ -4,7 +4,7 @@ import { getListing } from '../../shared/repositories/listings.js';
 import { introductionsForEmployer, recordOutcome } from '../../shared/services/introductions.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { blankForm, type FormState } from './form.js';
-import { OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, TwvStatus } from './interest-parts.js';
+import { OutcomeForm, OutcomeHistory, outcomeInput, PersonDetails, StatusBadge, statusLabel, TwvStatus } from './interest-parts.js';
 import { dutchDay } from '../../shared/domain/dutch-time.js';
 import { PortalPage } from './layout.js';
 import { date } from './format.js';
@@ -22,14 +22,15 @@ export function introductionRoutes(p: Portal) {
   async function introductionsPage(c: PortalContext, listingId: string, refused?: { interestId: string; state: FormState }, status: 200 | 422 = 200) {
     const introduced = await introductionsForEmployer(p.deps.db, c.get('actor'), listingId, now());
     const listing = (await getListing(p.deps.db, listingId))!;
-    const done = c.req.query('done') === 'outcome';
+    // The step just recorded, in words: what it was and on which day.
+    const recorded = c.req.query('done') === 'outcome' ? introduced.find((i) => i.interest.id === c.req.query('interest'))?.interest.outcomes.at(-1) : undefined;
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.introductions.link')}>
         <p class="meta">
           <a href={`/portal/listings/${listing.id}`}>{listing.title}</a>
         </p>
         <h1>{tr(c, 'portal.introductions.title', { title: listing.title })}</h1>
-        {done ? <p class="notice" role="status">{tr(c, 'portal.interest.done.outcome')}</p> : null}
+        {recorded ? <p class="notice" role="status" id="done">{tr(c, 'portal.interest.done.outcome', { status: statusLabel(c, recorded.status), date: date(c, recorded.on) })}</p> : null}
         <p class="hint">{tr(c, 'portal.introductions.intro')}</p>
         {introduced.length === 0 ? <p id="no-introductions">{tr(c, 'portal.introductions.empty')}</p> : null}
         <ol class="cards" id="introductions">
@@ -67,7 +68,7 @@ export function introductionRoutes(p: Portal) {
     const form = await formOf(c);
     try {
       const interest = await recordOutcome(p.deps.db, c.get('actor'), interestId, Number(one(form.version)) || 0, outcomeInput(form), now());
-      return c.redirect(`${base(interest.listingId)}?done=outcome#i-${interest.id}`, 303);
+      return c.redirect(`${base(interest.listingId)}?done=outcome&interest=${interest.id}#i-${interest.id}`, 303);
     } catch (e) {
       if (e instanceof ValidationError) return introductionsPage(c, listingId, { interestId, state: { values: form, errors: e.fields } }, 422);
       throw e;

@@ -90,7 +90,7 @@ export function listingRoutes(p: Portal) {
         <div class="actions">
           {editable ? <a href={`${base}/edit`}>{tr(c, 'portal.listing.edit')}</a> : null}
           <a href={`/portal/org/${listing.organisationId}/listings/new?from=${listing.id}`}>{tr(c, 'portal.listing.duplicate')}</a>
-          {desk ? <a href={`${base}/history`}>{tr(c, 'portal.listing.history')}</a> : null}
+          {desk || isEmployerOf(actor, listing.organisationId) ? <a href={`${base}/history`}>{tr(c, 'portal.listing.history')}</a> : null}
           {desk ? <a href={`/portal/desk/${listing.regionId}/interests?listingId=${listing.id}`}>{tr(c, 'portal.listing.interests')}</a> : null}
           {desk && listing.status !== 'draft' ? <a href={`${base}/summaries`}>{tr(c, 'portal.summaries.link')}</a> : null}
           {isEmployerOf(actor, listing.organisationId) || isAdmin(actor) ? <a href={`${base}/introductions`}>{tr(c, 'portal.introductions.link')}</a> : null}

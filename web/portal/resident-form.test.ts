@@ -1,52 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
-import type { Listing } from '../../shared/domain/listing.js';
 import { t } from '../../shared/i18n/index.js';
 import { auditHistory } from '../../shared/repositories/audit.js';
 import { getInterest, getPerson, interestIdByReference, interestsOfRegion } from '../../shared/repositories/interests.js';
-import { createTestDb } from '../../test/db.js';
-import { clock, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
-import { startTestServer } from '../../test/server.js';
-import { client, publishedListing, seedPeople, signedIn, type PortalClient } from './testing.js';
+import { clock } from '../../test/fixtures.js';
+import { interestForm, referenceIn, signedIn, startResidentsPortal, type ResidentsPortal } from './testing.js';
 
 /**
  * The residents' form and the reference code, through the portal as the static site posts to
  * it: withdrawing an interest or cancelling a seat says what happened and only that; the form
  * asks the age and the location without choosing for the resident.
  */
-let db: Awaited<ReturnType<typeof createTestDb>>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let resident: PortalClient;
-let job: Listing;
-let tour: Listing;
+let { db, server, resident, job, tour } = {} as ResidentsPortal;
 const outbox = new Outbox();
-
-beforeAll(async () => {
-  db = await createTestDb();
-  await seedDirectory(db);
-  await seedPeople(db, [{ role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }]);
-  const org = await seedOrganisation(db);
-  job = await publishedListing(db, vacancy(org.id));
-  tour = await publishedListing(db, visit(org.id, { seats: 5 }));
-  server = await startTestServer(db, { mail: outbox, clock });
-  resident = client(server.url);
-});
+beforeAll(async () => ({ db, server, resident, job, tour } = await startResidentsPortal({ seats: 5, outbox })));
 afterAll(() => server?.close());
 
-const form = (listingId: string, o: Record<string, string | string[]> = {}) => ({
-  listingId,
-  locale: 'en',
-  locationId: 'venlo',
-  name: 'Samir',
-  phone: '+31 6 1234 5678',
-  age: '18-plus',
-  eligibility: 'permit-holder',
-  dutchLevel: 'A2',
-  consent: 'yes',
-  ...o,
-});
-
-const referenceIn = (html: string) => /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)![1]!;
+const form = (listingId: string, o: Record<string, string | string[]> = {}) => interestForm(listingId, { locale: 'en', name: 'Samir', ...o });
 
 describe('withdrawing by reference code', () => {
   it('withdraws a job interest for real: the desk sees it, the answer says so, and a second try says nothing changed', async () => {

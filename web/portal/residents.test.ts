@@ -1,46 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import { getPerson, interestIdByReference, interestsOfRegion, seatsTaken } from '../../shared/repositories/interests.js';
-import { createTestDb } from '../../test/db.js';
-import { clock, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
+import { clock, seedOrganisation, visit } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
-import { client, formBody, publishedListing, seedPeople, type PortalClient } from './testing.js';
-import type { Listing } from '../../shared/domain/listing.js';
+import { client, formBody, interestForm, publishedListing, referenceIn, startResidentsPortal, type ResidentsPortal } from './testing.js';
 import { createDb } from '../../shared/db/client.js';
 import { t } from '../../shared/i18n/index.js';
 import { freePort } from '../../scripts/dynamodb-local.js';
 
-let db: Awaited<ReturnType<typeof createTestDb>>;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let resident: PortalClient;
-let job: Listing;
-let tour: Listing;
+let { db, server, resident, job, tour } = {} as ResidentsPortal;
 const outbox = new Outbox();
-
-beforeAll(async () => {
-  db = await createTestDb();
-  await seedDirectory(db);
-  await seedPeople(db, [{ role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }]);
-  const org = await seedOrganisation(db);
-  job = await publishedListing(db, vacancy(org.id));
-  tour = await publishedListing(db, visit(org.id, { seats: 1 }));
-  server = await startTestServer(db, { mail: outbox, clock });
-  resident = client(server.url);
-});
+beforeAll(async () => ({ db, server, resident, job, tour } = await startResidentsPortal({ seats: 1, outbox })));
 afterAll(() => server?.close());
 
-const form = (listingId: string, o: Record<string, string | string[]> = {}) => ({
-  listingId,
-  locale: 'ar',
-  locationId: 'venlo',
-  name: 'سامر',
-  phone: '+31 6 1234 5678',
-  age: '18-plus', eligibility: 'permit-holder',
-  dutchLevel: 'A2',
-  'languages[]': ['ar', 'en'],
-  consent: 'yes',
-  ...o,
-});
+const form = (listingId: string, o: Record<string, string | string[]> = {}) => interestForm(listingId, { locale: 'ar', name: 'سامر', 'languages[]': ['ar', 'en'], ...o });
 
 describe('residents react through the portal', () => {
   it('stores a good interest and answers in the resident\'s language with a reference code', async () => {
@@ -49,9 +22,7 @@ describe('residents react through the portal', () => {
     const html = await res.text();
     expect(html).toContain('dir="rtl"');
     expect(html).toContain('lang="ar"');
-    const code = /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)?.[1];
-    expect(code).toBeDefined();
-    const id = await interestIdByReference(db, code!, clock.now());
+    const id = await interestIdByReference(db, referenceIn(html), clock.now());
     expect((await getPerson(db, id!, clock.now()))?.name).toBe('سامر');
   });
 
@@ -101,14 +72,14 @@ describe('residents react through the portal', () => {
     expect(second).toContain('nummer 1 op de wachtlijst');
     expect(await seatsTaken(db, tour.id)).toBe(1);
 
-    const code = /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(first)![1]!;
+    const code = referenceIn(first);
     const cancelled = await resident.post('/portal/cancel', { locale: 'nl', reference: code });
     expect(cancelled.status).toBe(200);
     expect(await cancelled.text()).toContain('geannuleerd');
     expect(await seatsTaken(db, tour.id)).toBe(1);
     const mail = outbox.latestTo('desk-zuid@example.org');
     expect(mail?.subject).toContain('plaats vrijgekomen');
-    expect(mail?.text).toContain(/class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(second)![1]!);
+    expect(mail?.text).toContain(referenceIn(second));
     // The one who moved up gave no e-mail: the desk is asked to call.
     expect(mail?.text).toContain(t('nl', 'portal.mail.seatFreed.promotedCall', { reference: referenceIn(second) }));
 
@@ -118,8 +89,6 @@ describe('residents react through the portal', () => {
     expect(await unknown.text()).toContain('referentiecode');
   });
 });
-
-const referenceIn = (html: string) => /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)![1]!;
 
 describe('a waiting-list place becomes a seat', () => {
   it('mails the resident who gave an e-mail address, in their language, and tells the desk they were mailed', async () => {

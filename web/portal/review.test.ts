@@ -71,7 +71,7 @@ describe('an employer edits a published listing', () => {
     expect(page).not.toContain('data-field="description"');
     // The dashboard says, per listing, what happens next.
     const dashboard = await text(employer.get(`/portal/org/${org.id}`));
-    expect(dashboard).toMatch(new RegExp(`<li data-listing="${live.id}">.*?<span class="next-step">Staat op de site; uw wijzigingen wachten op de Meedoenbalie.</span>`));
+    expect(dashboard).toMatch(new RegExp(`<li data-listing="${live.id}"[^>]*>.*?<span class="next-step" data-next="portal.next.changeWaits">Staat op de site; uw wijzigingen wachten op de Meedoenbalie.</span>`));
     // Editing again continues from the waiting change, not from the published text.
     expect(await text(employer.get(`/portal/listings/${live.id}/edit`))).toContain('value="Orderpicker (parttime)"');
   });
@@ -141,6 +141,13 @@ describe('the desk reviews from the preview', () => {
     expect(html).toContain('dir="rtl"');
     expect(html).toContain('Kassamedewerker weekend');
     expect(html).toContain('bewoners zien deze versie nog niet');
+    // The residents' form is there to see, but inert: it posts nowhere, nothing in it can be
+    // typed or sent, and a note says why (a desk trying it must not make a fake interest).
+    expect(html).not.toContain('action="/portal/interest"');
+    expect(html).toMatch(/id="preview-form-note"[^>]*>Het formulier hieronder werkt niet in dit voorbeeld/);
+    expect(html).toMatch(/<form class="interest" novalidate=""><fieldset disabled=""><legend>[\s\S]*name="listingId"[\s\S]*<button type="submit">[\s\S]*<\/fieldset><\/form>/);
+    // The page residents get keeps its working form.
+    expect(await residentPage(live.id)).toContain('action="/portal/interest"');
     expect((await employer.get(`/portal/listings/${live.id}/review`)).status).toBe(403);
   });
 

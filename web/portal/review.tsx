@@ -6,6 +6,7 @@ import { getDirectory } from '../../shared/repositories/directory.js';
 import { getOrganisation } from '../../shared/repositories/organisations.js';
 import { isDeskOf, require } from '../../shared/services/actor.js';
 import { getListingFor } from '../../shared/services/moderation.js';
+import { INTEREST_ACTION } from '../site/interest-form.js';
 import { ListingPage } from '../site/pages/listing.js';
 import { createSiteReads } from '../site/reads.js';
 import { ChangeTable } from './changes.js';
@@ -128,9 +129,27 @@ export function reviewRoutes(p: Portal) {
     const page = String(await ListingPage({ locale, reads, config: p.deps.config }, listing.id));
     // Say on the page itself that it is a preview: residents do not see it yet.
     const banner = `<p class="box" role="note" lang="${c.get('locale')}" dir="ltr"><strong>${t(c.get('locale'), 'portal.review.previewBanner')}</strong></p>`;
+    const note = `<span class="box" id="preview-form-note" lang="${c.get('locale')}" dir="ltr">${t(c.get('locale'), 'portal.review.previewFormNote')}</span>`;
     c.header('X-Robots-Tag', 'noindex');
-    return c.html(`<!DOCTYPE html>${page.replace('<main', `${banner}<main`)}`);
+    return c.html(`<!DOCTYPE html>${inertInterestForm(page.replace('<main', `${banner}<main`), note)}`);
   });
 
   return { reviewPage, routes };
+}
+
+/**
+ * The residents' form on a preview, made inert: a desk worker or employer who tries it must not
+ * create an interest that no resident made. The form loses where it posts to, its fields sit in a
+ * disabled fieldset (nothing can be typed or sent, with or without JavaScript) whose legend says
+ * why. A page without the form (a closed listing) is returned as it is.
+ */
+export function inertInterestForm(html: string, note: string): string {
+  const action = html.indexOf(`action="${INTEREST_ACTION}"`);
+  if (action < 0) return html;
+  const start = html.lastIndexOf('<form', action);
+  const openEnd = html.indexOf('>', action) + 1;
+  const close = html.indexOf('</form>', openEnd);
+  if (start < 0 || openEnd <= 0 || close < 0) return html;
+  const opening = html.slice(start, openEnd).replace(/\s(method|action)="[^"]*"/g, '');
+  return `${html.slice(0, start)}${opening}<fieldset disabled=""><legend>${note}</legend>${html.slice(openEnd, close)}</fieldset></form>${html.slice(close + '</form>'.length)}`;
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { languageName } from '../../shared/i18n/format.js';
-import { directionOf } from '../../shared/i18n/index.js';
+import { directionOf, isLocale, type Locale } from '../../shared/i18n/index.js';
 import { getRegion } from '../../shared/repositories/directory.js';
 import { publishedInRegion } from '../../shared/repositories/listings.js';
 import { summariesOfListing } from '../../shared/repositories/summaries.js';
@@ -21,6 +21,7 @@ import type { Listing } from '../../shared/domain/listing.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, ErrorSummary, TextArea, TextField, type FormState } from './form.js';
 import { date } from './format.js';
+import { DoneNotice } from './done.js';
 import { PortalPage } from './layout.js';
 
 const summariesPath = (listingId: string) => `/portal/listings/${listingId}/summaries`;
@@ -102,6 +103,9 @@ export function summaryRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={title}>
         <h1>{title}</h1>
+        {isLocale(c.req.query('language') ?? '') ? (
+          <DoneNotice c={c} messages={{ summarySaved: 'portal.done.summarySaved', summaryUnchanged: 'portal.done.summaryUnchanged', summaryRemoved: 'portal.done.summaryRemoved' }} params={{ language: languageName(locale, c.req.query('language') as Locale) }} />
+        ) : null}
         <p>{tr(c, 'portal.summaries.intro')}</p>
         <h2>{tr(c, 'portal.summaries.original', { language: languageName(locale, listing.language) })}</h2>
         <Original listing={listing} />
@@ -184,19 +188,22 @@ export function summaryRoutes(p: Portal) {
     const id = c.req.param('id');
     const language = c.req.param('language');
     const form = await formOf(c);
+    let done: 'summarySaved' | 'summaryUnchanged';
     try {
-      await saveSummary(p.ctx, c.get('actor'), id, language, { title: one(form.title), text: one(form.text) }, { machineDraft: one(form.machineDraft) === '1' });
+      const before = (await listingSummaries(p.deps.db, c.get('actor'), id)).summaries.find((s) => s.language === language);
+      const saved = await saveSummary(p.ctx, c.get('actor'), id, language, { title: one(form.title), text: one(form.text) }, { machineDraft: one(form.machineDraft) === '1' });
+      done = before && before.title === saved.title && before.text === saved.text && before.source === saved.source ? 'summaryUnchanged' : 'summarySaved';
     } catch (e) {
       if (e instanceof ValidationError) return editPage(c, id, language, { values: form, errors: e.fields }, { status: 422 });
       throw e;
     }
-    return c.redirect(summariesPath(id), 303);
+    return c.redirect(`${summariesPath(id)}?done=${done}&language=${encodeURIComponent(language)}`, 303);
   });
 
   app.post('/listings/:id/summaries/:language/remove', async (c) => {
     const id = c.req.param('id');
     await removeSummary(p.ctx, c.get('actor'), id, c.req.param('language'));
-    return c.redirect(summariesPath(id), 303);
+    return c.redirect(`${summariesPath(id)}?done=summaryRemoved&language=${encodeURIComponent(c.req.param('language'))}`, 303);
   });
 
   return app;

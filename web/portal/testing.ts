@@ -1,13 +1,15 @@
 import { expect } from 'vitest';
 import { ulid } from 'ulid';
-import type { Outbox } from '../../shared/adapters/mail-outbox.js';
+import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import type { Db } from '../../shared/db/client.js';
 import type { Listing, ListingInput } from '../../shared/domain/listing.js';
 import type { Membership } from '../../shared/domain/user.js';
 import { putMembership, putUser } from '../../shared/repositories/users.js';
 import { SYSTEM } from '../../shared/services/actor.js';
 import { changeStatus, createListing } from '../../shared/services/listings.js';
-import { clock, NOW } from '../../test/fixtures.js';
+import { createTestDb } from '../../test/db.js';
+import { clock, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
+import { startTestServer } from '../../test/server.js';
 
 /** HTTP helpers for portal tests: a signed-in client that posts forms like a browser does. */
 export interface PortalClient {
@@ -30,11 +32,31 @@ export function client(url: string, cookie = ''): PortalClient {
   };
 }
 
+/**
+ * Asks for a sign-in link at /portal/login and returns its token, once the mail is there: the
+ * link is mailed after the answer (the sign-in queue), so this waits for a message to the address
+ * newer than the one it had before.
+ */
+export async function askForLink(browser: PortalClient, outbox: Outbox, email: string): Promise<string> {
+  const before = outbox.latestTo(email);
+  expect((await browser.post('/portal/login', { email })).status).toBe(200);
+  // A condition, not a time: the test's own timeout limits the wait (this also runs in beforeAll, where expect.poll cannot).
+  while (outbox.latestTo(email) === before || outbox.latestTo(email) === undefined) await new Promise((ok) => setTimeout(ok, 5));
+  return tokenIn(outbox.latestTo(email)!.text);
+}
+
+/** Waits until the sign-in links asked for so far are mailed or refused: the local mailbox (/dev/mail) waits for them before it answers. */
+export async function signInMailSettled(url: string) {
+  expect((await fetch(`${url}/dev/mail`)).status).toBe(200);
+}
+
+/** The token of the sign-in link in a mail's text. */
+export const tokenIn = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)![1]!;
+
 /** Signs in by the e-mail link, as a person would; `lang` sets the portal's language. */
 export async function signedIn(url: string, outbox: Outbox, email: string, lang: 'nl' | 'en' = 'nl'): Promise<PortalClient> {
   const anonymous = client(url, `opweg_lang=${lang}`);
-  expect((await anonymous.post('/portal/login', { email })).status).toBe(200);
-  const token = /token=([A-Za-z0-9_-]+)/.exec(outbox.latestTo(email)!.text)![1]!;
+  const token = await askForLink(anonymous, outbox, email);
   const res = await anonymous.post('/portal/login/confirm', { token });
   expect(res.status).toBe(303);
   const session = res.headers.getSetCookie().find((c) => c.startsWith('opweg_session='))!.split(';')[0]!;
@@ -55,3 +77,35 @@ export async function publishedListing(db: Db, input: ListingInput): Promise<Lis
   const pending = await changeStatus(db, SYSTEM, draft.id, draft.version, 'submit', { clock });
   return pending.status === 'published' ? pending : changeStatus(db, SYSTEM, draft.id, pending.version, 'approve', { clock });
 }
+
+/**
+ * The portal as residents reach it from the static site: the directory, the desk of Zuid (it
+ * gets the mail about freed seats), an employer with a published job and a company visit of
+ * `seats` seats, the local app mailing into `outbox`, and a client without a session.
+ */
+export async function startResidentsPortal(o: { seats: number; outbox: Outbox }) {
+  const db = await createTestDb();
+  await seedDirectory(db);
+  await seedPeople(db, [{ role: 'desk', email: 'desk-zuid@example.org', regionId: 'zuid', locationIds: [] }]);
+  const org = await seedOrganisation(db);
+  const job = await publishedListing(db, vacancy(org.id));
+  const tour = await publishedListing(db, visit(org.id, { seats: o.seats }));
+  const server = await startTestServer(db, { mail: o.outbox, clock });
+  return { db, server, resident: client(server.url), job, tour };
+}
+export type ResidentsPortal = Awaited<ReturnType<typeof startResidentsPortal>>;
+
+/** What the interest form posts for a resident of 18 or older with a permit at Venlo; `fields` adds to it or overrides it. */
+export const interestForm = (listingId: string, fields: Record<string, string | string[]>) => ({
+  listingId,
+  locationId: 'venlo',
+  phone: '+31 6 1234 5678',
+  age: '18-plus',
+  eligibility: 'permit-holder',
+  dutchLevel: 'A2',
+  consent: 'yes',
+  ...fields,
+});
+
+/** The reference code on the portal's answer to a resident (`K7QM-3XP2`). */
+export const referenceIn = (html: string) => /class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})</.exec(html)![1]!;

@@ -4,15 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FsSiteStore } from '../../shared/adapters/site-store-fs.js';
 import { LOCALES, isLocale } from '../../shared/i18n/index.js';
-import { createTestDb } from '../../test/db.js';
 import { clock } from '../../test/fixtures.js';
 import { startTestServer } from '../../test/server.js';
-import { GROUPS } from './groups.js';
+import { PAGE_TYPES, pageType, seededSiteApp } from '../../test/site.js';
 import { paths } from './paths.js';
 import { rebuildSite } from './rebuild.js';
 import { renderPages } from './render.js';
 import { createSiteApp } from './app.js';
-import { seedSite } from './testing.js';
 
 /**
  * A crawler over the resident site as it is served (the rendered files and the portal behind
@@ -24,7 +22,7 @@ import { seedSite } from './testing.js';
  */
 const dir = mkdtempSync(join(tmpdir(), 'opweg-crawl-'));
 let server: Awaited<ReturnType<typeof startTestServer>>;
-let data: Awaited<ReturnType<typeof seedSite>>;
+let data: Awaited<ReturnType<typeof seededSiteApp>>['data'];
 
 interface Page {
   path: string;
@@ -44,23 +42,6 @@ const meta = (html: string, property: string) => tags(html, 'meta').filter((m) =
 const links = (html: string, rel: string) => tags(html, 'link').filter((l) => attr(l, 'rel') === rel);
 const titleOf = (html: string) => decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
 
-/** The kind of page a path is, by the URL scheme (the same scheme as web/site/paths.ts). */
-function pageType(path: string): string {
-  const rest = path.replace(/^\/[a-z]+\//, '/');
-  if (path === '/') return 'languages';
-  if (/^\/locations\/[^/]+\/poster\/$/.test(rest)) return 'poster';
-  if (/^\/locations\/[^/]+\/$/.test(rest)) return 'location';
-  if (/^\/regions\/[^/]+\/partners\/$/.test(rest)) return 'partners';
-  const group = /^\/regions\/[^/]+\/([a-z]+)\/$/.exec(rest);
-  if (group) return `group:${group[1]}`;
-  if (/^\/regions\/[^/]+\/$/.test(rest)) return 'region';
-  if (/^\/listings\/[^/]+\/$/.test(rest)) return 'listing';
-  if (rest === '/privacy/') return 'privacy';
-  if (rest === '/about/') return 'about';
-  if (rest === '/') return 'home';
-  return `other:${path}`;
-}
-
 async function fetchPage(path: string): Promise<Page> {
   const res = await fetch(`${server.url}${path}`, { redirect: 'manual' });
   const type = res.headers.get('content-type') ?? '';
@@ -73,8 +54,9 @@ function targetsOf(html: string): string[] {
 }
 
 beforeAll(async () => {
-  const db = await createTestDb();
-  data = await seedSite(db);
+  const seeded = await seededSiteApp();
+  const { db } = seeded;
+  data = seeded.data;
   server = await startTestServer(db, { siteDir: dir, clock });
   const store = new FsSiteStore(dir);
   const { failed } = await rebuildSite({ db, config: server.config, store, clock });
@@ -115,10 +97,9 @@ describe('crawling the resident site', () => {
   it('reaches every page type in all ten languages, and every link, script and stylesheet answers 200', () => {
     const broken = [...pages.values()].filter((p) => p.status !== 200).map((p) => `${p.path} → ${p.status}`);
     expect(broken).toEqual([]);
-    const types = ['home', 'region', 'location', 'poster', 'partners', 'listing', 'privacy', 'about', ...GROUPS.map((g) => `group:${g}`)];
     for (const locale of LOCALES) {
-      const seen = new Set(htmlPages().filter((p) => p.path.startsWith(`/${locale}/`)).map((p) => pageType(p.path)));
-      expect([...seen].sort(), locale).toEqual(expect.arrayContaining(types));
+      const seen = new Set(htmlPages().filter((p) => p.path.startsWith(`/${locale}/`)).map((p) => pageType(p.path) ?? `other:${p.path}`));
+      expect([...seen].sort(), locale).toEqual(expect.arrayContaining(PAGE_TYPES));
     }
     expect(pages.get('/')?.status).toBe(200);
   });

@@ -1,21 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../shared/i18n/index.js';
-import { createTestDb } from '../../test/db.js';
+import { seededSiteApp } from '../../test/site.js';
 import { nuErrors } from '../../test/vnu.js';
-import { createSiteApp, type SiteApp } from './app.js';
 import { GROUPS } from './groups.js';
 import { paths } from './paths.js';
-import { seedSite, setSeatsTaken, siteDeps } from './testing.js';
 
-let app: SiteApp;
-let data: Awaited<ReturnType<typeof seedSite>>;
-
-beforeAll(async () => {
-  const db = await createTestDb();
-  data = await seedSite(db);
-  await setSeatsTaken(db, data.companyVisit.id, 5);
-  app = createSiteApp(siteDeps(db));
-});
+let { app, data } = {} as Awaited<ReturnType<typeof seededSiteApp>>;
+beforeAll(async () => ({ app, data } = await seededSiteApp()));
 
 describe('the Nu Html Checker', () => {
   it('finds no error on any page type of the resident site, in every language', async () => {

@@ -4,27 +4,23 @@ import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../shared/i18n/index.js';
 import { changeStatus, createListing } from '../../shared/services/listings.js';
-import { createTestDb } from '../../test/db.js';
 import { clock, deskOf, vacancy } from '../../test/fixtures.js';
-import { createSiteApp, type SiteApp } from './app.js';
+import { seededSiteApp } from '../../test/site.js';
 import { paths } from './paths.js';
 import { permitExplanation } from './pages/listing.js';
-import { seedSite, setSeatsTaken, siteDeps } from './testing.js';
 
 const ORIGIN = 'https://opweg.example.org';
-let app: SiteApp;
-let data: Awaited<ReturnType<typeof seedSite>>;
+let { app, data } = {} as Awaited<ReturnType<typeof seededSiteApp>>;
 let hostileId = '';
 
 beforeAll(async () => {
-  const db = await createTestDb();
-  data = await seedSite(db);
-  await setSeatsTaken(db, data.companyVisit.id, 5);
+  const seeded = await seededSiteApp();
+  ({ app, data } = seeded);
+  const { db } = seeded;
   const desk = deskOf('zuid');
   const hostile = await createListing(db, desk, vacancy(data.employer.id, { title: 'Schoonmaker </script><script>alert(1)</script>' }), clock);
   await changeStatus(db, desk, hostile.id, 1, 'submit', { clock });
   hostileId = (await changeStatus(db, desk, hostile.id, 2, 'approve', { clock })).id;
-  app = createSiteApp(siteDeps(db));
 });
 
 async function get(path: string) {

@@ -2,22 +2,12 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES, directionOf, t } from '../../shared/i18n/index.js';
-import { createTestDb } from '../../test/db.js';
 import { ASSETS } from '../ui/assets.js';
-import { createSiteApp, type SiteApp } from './app.js';
-import { GROUPS } from './groups.js';
+import { PAGE_TYPES, pageType, seededSiteApp } from '../../test/site.js';
 import { paths } from './paths.js';
-import { seedSite, setSeatsTaken, siteDeps } from './testing.js';
 
-let app: SiteApp;
-let data: Awaited<ReturnType<typeof seedSite>>;
-
-beforeAll(async () => {
-  const db = await createTestDb();
-  data = await seedSite(db);
-  await setSeatsTaken(db, data.companyVisit.id, 5);
-  app = createSiteApp(siteDeps(db));
-});
+let { app, data } = {} as Awaited<ReturnType<typeof seededSiteApp>>;
+beforeAll(async () => ({ app, data } = await seededSiteApp()));
 
 async function get(path: string) {
   const res = await app.request(path);
@@ -33,22 +23,6 @@ const leavesLocale = (html: string, href: string) =>
   // Residents' forms in the portal take the language along as a parameter.
   /^\/portal\/[a-z]+\?locale=[a-z]+$/.test(href) ||
   html.includes(`href="${href}" hreflang=`);
-
-/** The kind of page a path is, by the URL scheme. */
-function pageType(path: string): string | undefined {
-  const rest = path.replace(/^\/[a-z]+\//, '/');
-  if (/^\/locations\/[^/]+\/poster\/$/.test(rest)) return 'poster';
-  if (/^\/locations\/[^/]+\/$/.test(rest)) return 'location';
-  if (/^\/regions\/[^/]+\/partners\/$/.test(rest)) return 'partners';
-  const group = /^\/regions\/[^/]+\/([a-z]+)\/$/.exec(rest);
-  if (group) return `group:${group[1]}`;
-  if (/^\/regions\/[^/]+\/$/.test(rest)) return 'region';
-  if (/^\/listings\/[^/]+\/$/.test(rest)) return 'listing';
-  if (rest === '/privacy/') return 'privacy';
-  if (rest === '/about/') return 'about';
-  if (rest === '/') return 'home';
-  return undefined;
-}
 
 describe('the resident site', () => {
   it('reaches every page type by links from / in every language, each with its language, direction and prefix on every link', async () => {
@@ -75,8 +49,7 @@ describe('the resident site', () => {
         queue.push(href);
       }
     }
-    const types = ['home', 'region', 'location', 'poster', 'partners', 'listing', 'privacy', 'about', ...GROUPS.map((g) => `group:${g}`)];
-    for (const l of LOCALES) expect([...seen.get(l)!].sort(), l).toEqual(expect.arrayContaining(types));
+    for (const l of LOCALES) expect([...seen.get(l)!].sort(), l).toEqual(expect.arrayContaining(PAGE_TYPES));
     expect(directionOf('ar')).toBe('rtl');
   }, 180_000); // a crawl of some 300 pages: on two busy cores it can take longer than the default
 

@@ -1,4 +1,5 @@
 import type { Listing } from '../../shared/domain/listing.js';
+import { directionOf } from '../../shared/i18n/locales.js';
 
 /**
  * A listing's short code, for a resident to pass on or read out at the desk: the last eight
@@ -16,4 +17,18 @@ export function excerpt(text: string, max = 200): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+}
+
+const RIGHT_TO_LEFT_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}]/u;
+const LEFT_TO_RIGHT_LETTER = /(?![\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}])\p{L}/u;
+
+/**
+ * Text of the other direction inside a `<title>` or a meta description, where no `<bdi>` can go:
+ * between FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069), so "Kwekerij De
+ * Zon B.V." in an Arabic title keeps its order and its full stop. Text of the page's own
+ * direction stays as it is.
+ */
+export function isolated(locale: string, text: string): string {
+  const foreign = directionOf(locale) === 'rtl' ? LEFT_TO_RIGHT_LETTER : RIGHT_TO_LEFT_LETTER;
+  return foreign.test(text) ? `\u2068${text}\u2069` : text;
 }

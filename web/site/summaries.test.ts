@@ -12,6 +12,7 @@ import { changeOf, pagesOf } from './affected.js';
 import { createSiteApp, type SiteApp } from './app.js';
 import { paths } from './paths.js';
 import { createSiteReads } from './reads.js';
+import { isolated } from './share.js';
 import { recordOf, seedSite, siteDeps } from './testing.js';
 
 let app: SiteApp;
@@ -36,7 +37,8 @@ const get = async (path: string) => {
 describe('a listing in the reader’s language', () => {
   it('shows the summary in the page’s language, marked as a translation, the original one tap away', async () => {
     const page = await get(paths.listing('ar', data.job.id));
-    expect(page).toContain(`<title>${t('ar', 'kind.job')} · Venlo · ${arabic.title} · OpWeg</title>`);
+    // Dutch names inside the Arabic title sit between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+    expect(page).toContain(`<title>${t('ar', 'kind.job')} · \u2068Venlo\u2069 · ${arabic.title} · \u2068OpWeg\u2069</title>`);
     expect(page).toMatch(new RegExp(`<h1 class="big">.*<span>${arabic.title}</span></h1>`));
     expect(page).toContain(`<p class="text">${arabic.text}</p>`);
     expect(page).toContain(t('ar', 'summary.translated'));
@@ -69,6 +71,27 @@ describe('a listing in the reader’s language', () => {
     expect(partners).toContain(`<h2><bdi>${data.partner.name}</bdi></h2>`);
     expect(await get(paths.listing('ar', data.job.id))).toContain(`<bdi>${data.employer.name}</bdi>`);
     expect(await get(paths.home('fa'))).toContain('<bdi>Venlo</bdi>');
+  });
+
+  it('isolates text of the other direction in <title> and meta descriptions, where no <bdi> can go', async () => {
+    const FSI = '\u2068';
+    const PDI = '\u2069';
+    const arabicPage = await get(paths.listing('ar', data.job.id));
+    const description = /<meta name="description" content="([^"]*)"/.exec(arabicPage)![1]!;
+    expect(description.startsWith(`${t('ar', 'kind.job')} · ${FSI}${data.employer.name}${PDI} · ${FSI}Venlo${PDI}: `)).toBe(true);
+    expect(arabicPage).toContain(`<meta property="og:title" content="${t('ar', 'kind.job')} · ${FSI}Venlo${PDI} · ${arabic.title} · ${FSI}OpWeg${PDI}"`);
+    // Where no Arabic summary exists, the Dutch title is isolated as a whole.
+    const farsi = await get(paths.listing('fa', data.job.id));
+    expect(farsi).toContain(`<title>${t('fa', 'kind.job')} · ${FSI}Venlo${PDI} · ${FSI}Heftruckchauffeur Venlo${PDI} · ${FSI}OpWeg${PDI}</title>`);
+    expect(await get(paths.location('ar', 'venlo'))).toContain(`<title>${t('ar', 'location.title', { name: `${FSI}Venlo${PDI}` })} · ${FSI}OpWeg${PDI}</title>`);
+    // Left-to-right pages need nothing around Dutch names.
+    const dutch = await get(paths.listing('nl', data.job.id));
+    expect(dutch).toContain(`<title>${t('nl', 'kind.job')} · Venlo · Heftruckchauffeur Venlo · OpWeg</title>`);
+    expect(dutch).not.toMatch(/[\u2068\u2069]/);
+    // Arabic text stays as it is on an Arabic page, and is isolated in turn on a left-to-right one.
+    expect(arabicPage.match(/<title>[^<]*<\/title>/)![0]).not.toContain(`${FSI}${arabic.title}`);
+    expect(isolated('en', arabic.title)).toBe(`${FSI}${arabic.title}${PDI}`);
+    expect(isolated('ar', arabic.title)).toBe(arabic.title);
   });
 
   it('stops showing a summary once the organisation’s text changes, until a person checks it again', async () => {

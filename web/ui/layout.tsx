@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, directionOf, needsReview, t, type Locale } from '../../shared/i18n/index.js';
 import { paths } from '../site/paths.js';
+import { isolated } from '../site/share.js';
 import { ASSETS } from './assets.js';
 import { Pictogram } from './pictograms.js';
 import { SiteStyle } from './site-style-tag.js';
@@ -124,7 +125,7 @@ export interface LayoutProps {
 
 /** The frame of a resident page in one language: its direction, the inline stylesheet, no script by default. */
 export function Layout(p: LayoutProps) {
-  const title = `${p.title} · ${t(p.locale, 'app.name')}`;
+  const title = `${p.title} · ${isolated(p.locale, t(p.locale, 'app.name'))}`;
   const description = p.description ?? `${p.title}. ${t(p.locale, 'app.tagline')}`;
   const meta = (
     <>

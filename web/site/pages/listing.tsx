@@ -9,7 +9,7 @@ import { Pictogram } from '../../ui/pictograms.js';
 import { HowToReact, mapLink, Meta, postedOn, textLang, visitWhen } from '../components.js';
 import type { PageContext } from '../context.js';
 import { formatDate, formatMoney, formatNumber, languageName, roundKm } from '../format.js';
-import { excerpt, shortCode, whatsappLink } from '../share.js';
+import { excerpt, isolated, shortCode, whatsappLink } from '../share.js';
 import { groupOf } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
 import { locationsWithinReach, seatsLeft } from '../reads.js';
@@ -139,7 +139,7 @@ function ClosedPage(p: { locale: Locale; listing: Listing; regionName?: string; 
       locale={locale}
       origin={p.origin}
       // The code keeps titles unique without repeating what the closed listing said.
-      title={`${t(locale, 'listing.closed')} · ${shortCode(listing)}`}
+      title={`${t(locale, 'listing.closed')} · ${isolated(locale, shortCode(listing))}`}
       path={withoutLocale(paths.listing(locale, listing.id))}
       noindex
       crumbs={p.regionName ? [{ href: paths.region(locale, listing.regionId), label: t(locale, 'region.name', { name: p.regionName }) }] : []}
@@ -187,13 +187,15 @@ export async function ListingPage(ctx: PageContext, id: string) {
   // Only summaries of the text as it reads now: after an edit they wait for a person's check.
   const summaries = (await reads.summaries(listing.id)).filter((s) => isCurrent(s, listing));
   const summary = listing.language === locale ? undefined : summaries.find((s) => s.language === locale);
-  const title = `${kind} · ${w.city} · ${summary?.title ?? listing.title}`;
+  // Plain text (title, description, the WhatsApp text): names of the other direction isolated.
+  const iso = (text: string) => isolated(locale, text);
+  const title = `${kind} · ${iso(w.city)} · ${iso(summary?.title ?? listing.title)}`;
   return (
     <Layout
       origin={config.PUBLIC_ORIGIN}
       locale={locale}
       title={title}
-      description={`${[kind, organisation?.name, w.city].filter(Boolean).join(' · ')}: ${excerpt(summary?.text ?? listing.description)}`}
+      description={`${[kind, organisation?.name, w.city].filter((s): s is string => Boolean(s)).map(iso).join(' · ')}: ${iso(excerpt(summary?.text ?? listing.description))}`}
       ogType="article"
       path={withoutLocale(paths.listing(locale, id))}
       crumbs={

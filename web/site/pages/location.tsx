@@ -4,6 +4,7 @@ import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import { DeskBox, FeedLink, Filters, GroupTiles, ListingItem, MoreNote } from '../components.js';
 import type { PageContext } from '../context.js';
+import { isolated } from '../share.js';
 import { formatNumber } from '../format.js';
 import { GROUPS, GROUP_PICTOGRAM, groupOf, type KindGroup } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
@@ -23,7 +24,7 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
     <Layout
       origin={config.PUBLIC_ORIGIN}
       locale={locale}
-      title={title}
+      title={t(locale, 'location.title', { name: isolated(locale, location.name) })}
       path={withoutLocale(paths.location(locale, id))}
       crumbs={region ? [{ href: paths.region(locale, region.id), label: t(locale, 'region.name', { name: region.name }) }] : []}
       script

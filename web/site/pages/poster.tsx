@@ -4,6 +4,7 @@ import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import { DeskBox, Meta, textLang } from '../components.js';
 import type { PageContext } from '../context.js';
+import { isolated } from '../share.js';
 import { formatDate, formatNumber, roundKm } from '../format.js';
 import { QrCode } from '../machine/qr.js';
 import { paths, withoutLocale } from '../paths.js';
@@ -23,7 +24,7 @@ export async function PosterPage({ locale, reads, config }: PageContext, id: str
     <Layout
       origin={config.PUBLIC_ORIGIN}
       locale={locale}
-      title={title}
+      title={t(locale, 'poster.title', { name: isolated(locale, location.name) })}
       path={withoutLocale(paths.poster(locale, id))}
       class="poster"
       crumbs={[{ href: paths.location(locale, id), label: t(locale, 'location.title', { name: location.name }) }]}

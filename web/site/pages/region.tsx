@@ -5,6 +5,7 @@ import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import { FeedLink, Filters, GroupTiles, ListingItem, MoreNote } from '../components.js';
 import type { PageContext } from '../context.js';
+import { isolated } from '../share.js';
 import { GROUPS, GROUP_PICTOGRAM, type KindGroup } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
 import { seatsLeft } from '../reads.js';
@@ -40,7 +41,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
   const [{ items: listings, more }, tiles, organisations] = await Promise.all([reads.regionNewest(id), groupTiles(ctx, id), reads.organisations()]);
   const name = t(locale, 'region.name', { name: region.name });
   return (
-    <Layout origin={ctx.config.PUBLIC_ORIGIN} locale={locale} title={name} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
+    <Layout origin={ctx.config.PUBLIC_ORIGIN} locale={locale} title={t(locale, 'region.name', { name: isolated(locale, region.name) })} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
       <h1 class="big">
         <Pictogram name="region" /> {name}
       </h1>
@@ -98,7 +99,7 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
     <Layout
       origin={ctx.config.PUBLIC_ORIGIN}
       locale={locale}
-      title={title}
+      title={t(locale, 'group.inRegion', { group: t(locale, `group.${group}`), region: isolated(locale, region.name) })}
       path={withoutLocale(paths.group(locale, id, group))}
       crumbs={[{ href: paths.region(locale, id), label: regionName }]}
       script
@@ -142,7 +143,7 @@ export async function PartnersPage(ctx: PageContext, id: string) {
     <Layout
       origin={ctx.config.PUBLIC_ORIGIN}
       locale={locale}
-      title={title}
+      title={t(locale, 'partners.title', { name: isolated(locale, region.name) })}
       path={withoutLocale(paths.partners(locale, id))}
       crumbs={[{ href: paths.region(locale, id), label: t(locale, 'region.name', { name: region.name }) }]}
     >
