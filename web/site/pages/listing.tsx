@@ -171,11 +171,10 @@ export async function ListingPage(ctx: PageContext, id: string) {
   const { locale, reads, config } = ctx;
   const listing = await reads.listing(id);
   if (!listing || !listing.publishedAt) throw new NotFoundError();
-  const [{ regions, locations }, organisations] = await Promise.all([reads.directory(), reads.organisations()]);
+  const [{ regions, locations }, organisation] = await Promise.all([reads.directory(), reads.organisation(listing.organisationId)]);
   const region = regions.find((r) => r.id === listing.regionId);
   if (!isVisible(listing)) return <ClosedPage locale={locale} listing={listing} regionName={region?.name} origin={config.PUBLIC_ORIGIN} />;
 
-  const organisation = organisations.get(listing.organisationId);
   const scheduled = SCHEDULED_KINDS.includes(listing.kind);
   const taken = scheduled ? await reads.seatsTaken(listing.id) : 0;
   const reach = locationsWithinReach(locations, listing.workplace, config.REACH_KM);
