@@ -1,4 +1,4 @@
-import { GetParametersCommand, paginateGetParameterHistory, SSMClient } from '@aws-sdk/client-ssm';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { loadConfig } from '../shared/config/index.js';
 import { createDb } from '../shared/db/client.js';
 import type { Deps } from '../web/deps.js';
@@ -16,6 +16,8 @@ export async function readSecrets(
 ): Promise<Record<string, string>> {
   const wanted = Object.entries(env).flatMap(([key, name]) => (key.endsWith(SUFFIX) && name ? [[key.slice(0, -SUFFIX.length), name] as const] : []));
   if (wanted.length === 0) return {};
+  // Loaded only when there is something to read (on AWS; never locally).
+  const { GetParametersCommand, SSMClient } = await import('@aws-sdk/client-ssm');
   const out = await (ssm ?? new SSMClient({})).send(new GetParametersCommand({ Names: wanted.map(([, name]) => name), WithDecryption: true }));
   // Fail the cold start loudly: running with a development default secret on AWS would be worse.
   if (out.InvalidParameters?.length) throw new Error(`SSM parameters missing: ${out.InvalidParameters.join(', ')} (see docs/deploy.md)`);
@@ -31,6 +33,7 @@ export async function readSecrets(
 export async function readOriginSecrets(env: Record<string, string | undefined> = process.env, ssm?: SSMClient): Promise<Record<string, string>> {
   const name = env.ORIGIN_SECRET_NAME;
   if (!name) return {};
+  const { paginateGetParameterHistory, SSMClient } = await import('@aws-sdk/client-ssm');
   const versions: { version: number; value: string }[] = [];
   for await (const page of paginateGetParameterHistory({ client: ssm ?? new SSMClient({}) }, { Name: name, WithDecryption: true })) {
     for (const p of page.Parameters ?? []) if (p.Value) versions.push({ version: p.Version ?? 0, value: p.Value });

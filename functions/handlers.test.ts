@@ -19,7 +19,8 @@ import { createTestDb } from '../test/db.js';
 import { clock, employerOf, seedDirectory, seedOrganisation, vacancy } from '../test/fixtures.js';
 import { deadLetterFor, isAbout } from '../web/site/testing.js';
 import { getRenderRun, startRenderRun } from '../shared/repositories/render-runs.js';
-import { LOCALES } from '../shared/i18n/index.js';
+import { LOCALES, t } from '../shared/i18n/index.js';
+import { interestIdByReference } from '../shared/repositories/interests.js';
 import { paths } from '../web/site/paths.js';
 import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent } from './events.js';
 
@@ -77,9 +78,9 @@ const object = async (key: string) => (await (await s3Client().send(new GetObjec
 
 describe('the Lambda bundles', () => {
   it('build and load, each exporting a handler', async () => {
-    expect(built.map((b) => b.name).sort()).toEqual(['portal', 'publish', 'renderChunk', 'repair', 'signInMail', 'sweep']);
+    expect(built.map((b) => b.name).sort()).toEqual(['portal', 'publish', 'renderChunk', 'repair', 'residents', 'signInMail', 'sweep']);
     for (const b of built) expect(typeof (await load(b.name)).handler).toBe('function');
-    // Five cold starts of 1 MB bundles on a loaded 2-core machine: correctness, not speed.
+    // Six cold starts of bundles up to 1 MB on a loaded 2-core machine: correctness, not speed.
   }, 600_000);
 
   it('portal answers an HTTP API event for /healthz from DynamoDB Local', async () => {
@@ -87,6 +88,42 @@ describe('the Lambda bundles', () => {
     const res = await handler(httpApiEvent('GET', '/healthz'), lambdaContext('opweg-portal'));
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ ok: true });
+  }, 600_000);
+
+  it('residents stores an "I\'m interested" posted in Arabic and answers in Arabic, its catalogue loaded for that request', async () => {
+    await seedDirectory(db);
+    const org = await seedOrganisation(db, { trusted: true });
+    const employer = employerOf(org.id);
+    const draft = await createListing(db, employer, vacancy(org.id, { title: 'Orderpicker Venlo (residents)' }), clock);
+    await changeStatus(db, employer, draft.id, 1, 'submit', { clock });
+    const residents = built.find((b) => b.name === 'residents')!;
+    // Each language's catalogue is a chunk of its own, not in the entry.
+    expect(residents.staticChunks.some((c) => /\/(ar|nl|ti)-/.test(c))).toBe(false);
+    expect(Object.keys(residents.files).filter((f) => /^chunks\/(nl|en|ar|ti|fa|ps|tr|so|kmr|ckb)-/.test(f))).toHaveLength(10);
+
+    const { handler } = await load('residents');
+    const body = new URLSearchParams([
+      ['listingId', draft.id], ['locale', 'ar'], ['locationId', 'venlo'], ['name', 'سامر'], ['phone', '+31 6 1234 5678'],
+      ['age', '18-plus'], ['eligibility', 'permit-holder'], ['dutchLevel', 'A2'], ['languages[]', 'ar'], ['consent', 'yes'],
+    ]).toString();
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3000' };
+    const res = await handler(httpApiEvent('POST', '/portal/interest', { body, headers }), lambdaContext('opweg-residents'));
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('dir="rtl"');
+    expect(res.body).toContain(t('ar', 'interest.thanks'));
+    const code = /class="reference">([A-Z0-9-]+)</.exec(res.body)?.[1];
+    expect(await interestIdByReference(db, code!, new Date())).toBeDefined();
+
+    // Another language in the same instance: its catalogue is loaded in turn.
+    const cancel = await handler(httpApiEvent('GET', '/portal/cancel', { query: 'locale=ckb' }), lambdaContext('opweg-residents'));
+    expect(cancel.statusCode).toBe(200);
+    expect(cancel.body).toContain(t('ckb', 'cancel.title'));
+    // A cross-site post: refused, stored nothing, said in Dutch (the language is not known yet).
+    const crossSite = await handler(httpApiEvent('POST', '/portal/interest', { body, headers: { ...headers, origin: 'https://evil.example' } }), lambdaContext('opweg-residents'));
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.body).toContain(t('nl', 'error.forbidden'));
+    // The staff portal is not here.
+    expect((await handler(httpApiEvent('GET', '/portal/login'), lambdaContext('opweg-residents'))).statusCode).toBe(404);
   }, 600_000);
 
   it('signInMail, on a queued request, mails a link through SES to an address with an account, and nothing to one without', async () => {

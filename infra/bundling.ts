@@ -1,15 +1,29 @@
 /**
  * How a Lambda handler is bundled, defined once for the CDK functions (infra/constructs/
- * opweg-function.ts) and for `npm run build` / the bundle tests (scripts/build.ts).
+ * opweg-function.ts) and for `npm run build` / the bundle tests / the bench (scripts/build.ts),
+ * which does the bundling for all of them.
  */
+export interface HandlerBundle {
+  entry: string;
+  /**
+   * A source map next to the bundle, and `--enable-source-maps` in the function's NODE_OPTIONS.
+   * Only for the background functions: it cost the HTTP functions' cold start ~15-35 ms
+   * (scripts/bench-bundles.ts prints it), where a person waits; their stack traces stay minified.
+   */
+  sourceMap: boolean;
+  /** Each language's catalogue a chunk of its own, loaded per request (shared/i18n/catalogues-lazy.ts). */
+  lazyCatalogues?: boolean;
+}
+
 export const HANDLERS = {
-  portal: 'functions/portal.ts',
-  publish: 'functions/publish.ts',
-  repair: 'functions/repair.ts',
-  renderChunk: 'functions/render-chunk.ts',
-  sweep: 'functions/sweep.ts',
-  signInMail: 'functions/sign-in-mail.ts',
-} as const;
+  portal: { entry: 'functions/portal.ts', sourceMap: false },
+  residents: { entry: 'functions/residents.ts', sourceMap: false, lazyCatalogues: true },
+  publish: { entry: 'functions/publish.ts', sourceMap: true },
+  repair: { entry: 'functions/repair.ts', sourceMap: true },
+  renderChunk: { entry: 'functions/render-chunk.ts', sourceMap: true },
+  sweep: { entry: 'functions/sweep.ts', sourceMap: true },
+  signInMail: { entry: 'functions/sign-in-mail.ts', sourceMap: true },
+} as const satisfies Record<string, HandlerBundle>;
 export type HandlerName = keyof typeof HANDLERS;
 
 export const BUNDLE = {
@@ -18,7 +32,10 @@ export const BUNDLE = {
   // node20 syntax runs both on Lambda's nodejs24.x and on the Node 20 the tests and bench use.
   target: 'node20',
   minify: true,
-  sourcemap: true,
+  // Rarely used modules (the CSV parser, the SES, SSM and Translate clients, each catalogue in the
+  // residents' function) are imported dynamically and land in chunks of their own, loaded when
+  // first needed: a cold start reads less (scripts/bench-bundles.ts prints the bytes it loads).
+  splitting: true,
   // Prefer packages' ES module builds: they tree-shake, which keeps bundles and cold starts small.
   mainFields: ['module', 'main'],
   // Nothing external, not even the AWS SDK v3 that Lambda's runtime ships: one minified file

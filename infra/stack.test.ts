@@ -10,6 +10,7 @@ import { ContentLanguage } from '../shared/domain/common.js';
 import { ORIGIN_SECRET_HEADER } from '../shared/config/origin.js';
 import { CONTENT_SECURITY_POLICY, INDEX_REWRITE } from './constructs/site.js';
 import { SITE_CSS_HASH } from '../web/ui/assets.js';
+import { RESIDENT_ROUTES } from '../web/site/interest-form.js';
 import { OpwegStack } from './stack.js';
 import { readStage } from './stage.js';
 
@@ -168,20 +169,43 @@ describe('the site', () => {
 });
 
 describe('the portal API', () => {
-  it('sends every request to the portal function (payload 2.0), throttled and access-logged', () => {
+  const integrationOf = (fn: string) => {
+    const [id] = Object.entries(template.findResources('AWS::ApiGatewayV2::Integration')).find(([, i]) => JSON.stringify(i.Properties.IntegrationUri).includes(logicalIdOf(fn, 'AWS::Lambda::Function')))!;
+    return { 'Fn::Join': ['', ['integrations/', { Ref: id }]] };
+  };
+  const routes = () => Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => ({ key: r.Properties.RouteKey as string, target: r.Properties.Target as unknown }));
+
+  it('sends the residents\' form posts to the residents\' function and everything else to the staff portal (payload 2.0), throttled and access-logged', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      PayloadFormatVersion: '2.0',
-      IntegrationUri: { 'Fn::GetAtt': [logicalIdOf('Portal', 'AWS::Lambda::Function'), 'Arn'] },
-    });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
+    for (const fn of ['Portal', 'Residents']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: { 'Fn::GetAtt': [logicalIdOf(fn, 'AWS::Lambda::Function'), 'Arn'] },
+      });
+    }
+    // Exactly what the static site's forms reach; the rest of /portal/* (CloudFront's one origin) is the staff portal's.
+    expect(routes().sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: '$default', target: integrationOf('Portal') },
+      { key: 'GET /portal/cancel', target: integrationOf('Residents') },
+      { key: 'POST /portal/cancel', target: integrationOf('Residents') },
+      { key: 'POST /portal/interest', target: integrationOf('Residents') },
+    ]);
+    expect(RESIDENT_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /portal/cancel', 'POST /portal/cancel', 'POST /portal/interest']);
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
     });
+  });
+
+  it('gives the residents\' function the table, its secrets and mail, but not the portal\'s machine translation', () => {
+    const residents = functions()[logicalIdOf('Residents', 'AWS::Lambda::Function')]!;
+    expect(residents.Properties.Environment.Variables).toMatchObject({ PUBLIC_ORIGIN: expect.anything(), RESIDENT_KEY_SECRET_PARAMETER: expect.any(String), MAIL_FROM: 'noreply@example.org' });
+    expect(actions('ResidentsRole')).toContain('dynamodb:PutItem');
+    expect(actions('ResidentsRole')).toContain('ses:SendEmail');
+    expect(actions('ResidentsRole')).not.toContain('translate:');
   });
 });
 
@@ -192,14 +216,16 @@ describe('only CloudFront reaches the portal', () => {
     return origins.find((o) => o.CustomOriginConfig)!;
   };
 
-  it('adds the origin secret to every portal request, keeps it in SSM, and lets the portal read its history', () => {
+  it('adds the origin secret to every portal request, keeps it in SSM, and lets both portal functions read its history', () => {
     const origin = portalOrigin(template);
     const header = origin.OriginCustomHeaders?.find((h) => h.HeaderName === ORIGIN_SECRET_HEADER);
     expect(header?.HeaderValue).toMatch(/^[A-Za-z0-9_-]{43}$/);
     template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/opweg/dev/origin-secret', Type: 'String', Value: header!.HeaderValue });
-    const portal = functions()[logicalIdOf('Portal', 'AWS::Lambda::Function')]!;
-    expect(portal.Properties.Environment.Variables).toMatchObject({ ORIGIN_SECRET_NAME: expect.anything(), ORIGIN_SECRET_STAMP: expect.stringMatching(/^[0-9a-f]{12}$/) });
-    expect(actions('PortalRole')).toContain('ssm:GetParameterHistory');
+    for (const name of ['Portal', 'Residents']) {
+      const fn = functions()[logicalIdOf(name, 'AWS::Lambda::Function')]!;
+      expect(fn.Properties.Environment.Variables).toMatchObject({ ORIGIN_SECRET_NAME: expect.anything(), ORIGIN_SECRET_STAMP: expect.stringMatching(/^[0-9a-f]{12}$/) });
+      expect(actions(`${name}Role`)).toContain('ssm:GetParameterHistory');
+    }
   });
 
   it('a new deploy is a new secret', () => {
@@ -220,17 +246,19 @@ describe('only CloudFront reaches the portal', () => {
 });
 
 describe('the functions', () => {
-  it('are six, arm64 on nodejs24.x, each with TABLE_NAME, source maps and its own log group', () => {
+  it('are seven, arm64 on nodejs24.x, each with TABLE_NAME and its own log group; source maps only where no person waits for a cold start', () => {
     const table = logicalIdOf('Table', 'AWS::DynamoDB::GlobalTable');
-    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'RenderChunk', 'Repair', 'SignInMail', 'Sweep']);
-    for (const fn of Object.values(functions())) {
+    expect(Object.keys(functions()).map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['Portal', 'Publish', 'RenderChunk', 'Repair', 'Residents', 'SignInMail', 'Sweep']);
+    for (const [id, fn] of Object.entries(functions())) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
         Runtime: 'nodejs24.x',
         Handler: 'index.handler',
         LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       });
-      expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: { Ref: table }, NODE_OPTIONS: '--enable-source-maps' });
+      expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: { Ref: table } });
+      const http = id.startsWith('Portal') || id.startsWith('Residents');
+      expect(fn.Properties.Environment.Variables.NODE_OPTIONS).toBe(http ? undefined : '--enable-source-maps');
       expect(fn.Properties.Environment.Variables.CURSOR_SECRET_PARAMETER).toBe('/opweg/dev/cursor-secret');
     }
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
@@ -418,7 +446,7 @@ describe('the sweep', () => {
 
 describe('operations', () => {
   it('alarms on each function\'s errors, a dead letter not repaired within the hour, and any parked one', () => {
-    for (const name of ['Portal', 'Publish', 'Repair', 'RenderChunk', 'Sweep', 'SignInMail']) {
+    for (const name of ['Portal', 'Residents', 'Publish', 'Repair', 'RenderChunk', 'Sweep', 'SignInMail']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Errors',
         Namespace: 'AWS/Lambda',
@@ -446,7 +474,7 @@ describe('operations', () => {
 
   it('alarms on throttles of every function, the stream reader falling behind, and the API\'s 5xx and 429 rates', () => {
     const topic = [{ Ref: logicalIdOf('AlarmsTopic', 'AWS::SNS::Topic') }];
-    for (const name of ['Portal', 'Publish', 'Repair', 'RenderChunk', 'Sweep', 'SignInMail']) {
+    for (const name of ['Portal', 'Residents', 'Publish', 'Repair', 'RenderChunk', 'Sweep', 'SignInMail']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'Throttles',
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(name, 'AWS::Lambda::Function') } }],
@@ -514,7 +542,7 @@ describe('operations', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: logicalIdOf('MailFeedback', 'AWS::SNS::Topic') } } }),
     });
-    for (const name of ['Portal', 'Sweep']) {
+    for (const name of ['Portal', 'Residents', 'Sweep']) {
       expect(functions()[logicalIdOf(name, 'AWS::Lambda::Function')]!.Properties.Environment.Variables.MAIL_CONFIGURATION_SET).toEqual({ Ref: set });
     }
   });

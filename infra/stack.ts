@@ -24,6 +24,14 @@ import { createTable } from './constructs/table.js';
 import { globalName, originSecretParameter as originSecretParameterName, secretParameter, type Stage } from './stage.js';
 
 /**
+ * Memory of the two HTTP functions (CPU grows with it: a full vCPU at 1,769 MB). Their cold
+ * start is CPU-bound and a person waits for it; scripts/bench-bundles.ts measures the CPU time
+ * and peak memory of each cold start (docs/scale.md, "Cold starts").
+ */
+const PORTAL_MEMORY_MB = 1024;
+const RESIDENTS_MEMORY_MB = 1024;
+
+/**
  * Everything OpWeg runs on in one AWS account and region (the stage's, pinned): the table, the
  * site bucket behind CloudFront, the portal behind an HTTP API, the functions that publish,
  * repair and sweep, SES, alarms, budget and backups. docs/deploy.md describes each piece.
@@ -81,11 +89,22 @@ export class OpwegStack extends Stack {
       ...(stage.privacyContact ? { PRIVACY_CONTACT: stage.privacyContact } : {}),
     };
 
-    // Portal: every dynamic page and form post, behind the HTTP API.
-    const portal = new OpwegFunction(this, 'Portal', { handler: 'portal', description: 'OpWeg portal (Hono app)', environment: settings });
-    bindTable(portal, table, 'readWrite');
-    bindSecrets(portal, secrets);
-    grantSendMail(portal);
+    // Portal: every dynamic page and form post, behind the HTTP API; the residents' form posts
+    // from the static site go to a function of their own, small so that its cold start is short
+    // (docs/scale.md, "Cold starts": memory sizes from scripts/bench-bundles.ts).
+    const portal = new OpwegFunction(this, 'Portal', { handler: 'portal', description: 'OpWeg staff portal (employers, desks, admins)', environment: settings, memorySize: PORTAL_MEMORY_MB });
+    const residents = new OpwegFunction(this, 'Residents', {
+      handler: 'residents',
+      description: 'OpWeg residents\' forms (interest, sign-up, cancel)',
+      environment: settings,
+      memorySize: RESIDENTS_MEMORY_MB,
+    });
+    for (const fn of [portal, residents]) {
+      bindTable(fn, table, 'readWrite');
+      bindSecrets(fn, secrets);
+      // Sign-in links; a desk told that a seat came free.
+      grantSendMail(fn);
+    }
     // Machine translation pre-fills listing summaries for the desk to check (shared/adapters/translate-amazon.ts).
     // TranslateText has no resource-level permissions: '*' is the only resource it accepts.
     portal.addToRolePolicy(new PolicyStatement({ actions: ['translate:TranslateText'], resources: ['*'] }));
@@ -126,6 +145,7 @@ export class OpwegStack extends Stack {
 
     const api = new PortalApi(this, 'PortalApi', {
       portal,
+      residents,
       domain: stage.apiDomain && stage.apiCertificateArn ? { name: stage.apiDomain, certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', stage.apiCertificateArn) } : undefined,
     });
 
@@ -137,10 +157,12 @@ export class OpwegStack extends Stack {
       stringValue: originSecret,
       description: 'The x-opweg-origin header CloudFront adds to portal requests; rotated by every deploy.',
     });
-    portal.addEnvironment('ORIGIN_SECRET_NAME', originSecretParameter.parameterName);
-    // A new value changes the function's configuration, so no instance keeps only the old one.
-    portal.addEnvironment('ORIGIN_SECRET_STAMP', createHash('sha256').update(originSecret).digest('hex').slice(0, 12));
-    portal.addToRolePolicy(new PolicyStatement({ actions: ['ssm:GetParameterHistory'], resources: [originSecretParameter.parameterArn] }));
+    for (const fn of [portal, residents]) {
+      fn.addEnvironment('ORIGIN_SECRET_NAME', originSecretParameter.parameterName);
+      // A new value changes the function's configuration, so no instance keeps only the old one.
+      fn.addEnvironment('ORIGIN_SECRET_STAMP', createHash('sha256').update(originSecret).digest('hex').slice(0, 12));
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['ssm:GetParameterHistory'], resources: [originSecretParameter.parameterArn] }));
+    }
 
     const site = new Site(this, 'Site', {
       globalName: (what) => globalName(stage, what),
@@ -150,8 +172,7 @@ export class OpwegStack extends Stack {
       certificate: stage.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.certificateArn) : undefined,
     });
     const publicOrigin = `https://${stage.publicDomain || site.distribution.distributionDomainName}`;
-    portal.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
-    signInMail.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
+    for (const fn of [portal, residents, signInMail]) fn.addEnvironment('PUBLIC_ORIGIN', publicOrigin);
 
     // Publisher: re-renders the pages a listing change touches, straight from the table's stream.
     const siteEnvironment = { ...settings, PUBLIC_ORIGIN: publicOrigin, SITE_BUCKET: site.bucket.bucketName };
@@ -284,7 +305,7 @@ export class OpwegStack extends Stack {
 
     new Alarms(this, 'Alarms', {
       stage: stage.name,
-      functions: { Portal: portal, Publish: publish, Repair: repair, RenderChunk: renderChunk, Sweep: sweep, SignInMail: signInMail },
+      functions: { Portal: portal, Residents: residents, Publish: publish, Repair: repair, RenderChunk: renderChunk, Sweep: sweep, SignInMail: signInMail },
       streamReader: publish,
       // A dead letter still there after one visibility timeout: the repair failed once, or is not running.
       deadLetters: { queue: deadLetters, maxAge: Duration.minutes(repairTimeout.toMinutes() * 6) },

@@ -24,7 +24,7 @@ import { publishRecords } from '../web/site/publish.js';
 import { fileOf } from '../web/site/paths.js';
 import { ASSETS } from '../web/ui/assets.js';
 import { itemOf, recordOf } from '../web/site/testing.js';
-import { benchBundles, benchFloor, TARGETS } from './bench-bundles.js';
+import { benchBundles, coldStartLines } from './bench-bundles.js';
 import { benchFanOut } from './bench-fanout.js';
 import { benchInvalidation } from './bench-invalidation.js';
 import { benchLogin } from './bench-login.js';
@@ -269,18 +269,9 @@ await section('DynamoDB calls per request, and load', 'dynamodb', async () => {
   }
 });
 
-await section('Lambda bundles', 'bundles', async () => {
-  const bundles = await benchBundles({ runs: QUICK ? 2 : 5 });
-  for (const b of bundles) {
-    add(`bundle ${b.name}: size KB / gzip KB / cold start ms`, `${b.sizeKB} / ${b.gzipKB} / ${b.coldStartMs}`);
-  }
-  const floor = await benchFloor({ runs: QUICK ? 2 : 5 });
-  add('bundle floor: a bare node process, ms', floor.bareNodeMs);
-  add('bundle floor: an empty Hono app behind the Lambda adapter (fresh node → first answer), ms', floor.emptyHonoMs);
-  // Issue 15 asks the residents' form function ≤ 1.5× and the staff portal ≤ 2× this floor; the portal is still one function.
-  const portal = bundles.find((b) => b.name === 'portal');
-  if (portal) add('bundle portal: cold start ÷ empty-Hono floor (targets: residents\' forms ≤ 1.5, staff portal ≤ 2; not yet split)', Number((portal.coldStartMs / floor.emptyHonoMs).toFixed(2)));
-  add('bundle targets: portal size KB / cold start ms', `${TARGETS.portal.sizeKB} / ${TARGETS.portal.coldStartMs}`);
+await section('Lambda bundles and cold starts', 'bundles', async () => {
+  // The residents' form function and the staff portal beside the empty-Hono floor, in the same runs.
+  for (const [name, value] of coldStartLines(await benchBundles({ runs: QUICK ? 3 : 7 }))) add(name, value);
 });
 
 if (!QUICK) {

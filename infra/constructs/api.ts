@@ -1,4 +1,4 @@
-import { DomainName, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -6,11 +6,13 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { RESIDENT_ROUTES } from '../../web/site/interest-form.js';
 
 /**
- * The HTTP API in front of the portal Lambda: CloudFront's origin for /portal/* (employer,
+ * The HTTP API in front of the portal's two Lambdas: CloudFront's origin for /portal/* (employer,
  * desk and admin pages, and the residents' plain form posts, which a Function URL behind OAC
- * cannot take). Every request goes to the one Hono app, which does its own routing and auth.
+ * cannot take). The residents' form paths (RESIDENT_ROUTES) go to the small residents' function,
+ * every other request to the staff portal; each Hono app does its own routing and auth.
  */
 export class PortalApi extends Construct {
   readonly api: HttpApi;
@@ -19,16 +21,18 @@ export class PortalApi extends Construct {
   /** Where CloudFront sends /portal/*: the API's own domain name when it has one, else its default endpoint. */
   readonly originEndpoint: string;
 
-  constructor(scope: Construct, id: string, props: { portal: IFunction; domain?: { name: string; certificate: ICertificate } }) {
+  constructor(scope: Construct, id: string, props: { portal: IFunction; residents: IFunction; domain?: { name: string; certificate: ICertificate } }) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', {
-      description: 'OpWeg portal (origin of CloudFront /portal/*)',
+      description: 'OpWeg portal and residents\' forms (origin of CloudFront /portal/*)',
       defaultIntegration: new HttpLambdaIntegration('Portal', props.portal),
       createDefaultStage: false,
       // With a domain name of its own, the public https://<id>.execute-api… address is switched off:
       // only CloudFront (by that name, with the origin secret) reaches the portal.
       disableExecuteApiEndpoint: props.domain !== undefined,
     });
+    const residents = new HttpLambdaIntegration('Residents', props.residents);
+    for (const route of RESIDENT_ROUTES) this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: residents });
     const domainName = props.domain ? new DomainName(this, 'Domain', { domainName: props.domain.name, certificate: props.domain.certificate }) : undefined;
     this.originEndpoint = props.domain ? `https://${props.domain.name}` : this.api.apiEndpoint;
     Validations.of(this.api).acknowledge({

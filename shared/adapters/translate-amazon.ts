@@ -1,4 +1,4 @@
-import { TranslateClient, TranslateTextCommand } from '@aws-sdk/client-translate';
+import type { TranslateClient } from '@aws-sdk/client-translate';
 import type { ContentLanguage } from '../domain/common.js';
 import type { MachineTranslation } from '../ports/machine-translation.js';
 
@@ -11,12 +11,13 @@ export const AMAZON_TRANSLATE_CODES: Partial<Record<ContentLanguage, string>> = 
   nl: 'nl', en: 'en', ar: 'ar', fa: 'fa-AF', ps: 'ps', so: 'so', tr: 'tr',
 };
 
+/** The SDK client is loaded with the first translation, not at the portal's cold start. */
 export class AmazonTranslate implements MachineTranslation {
   readonly name = 'Amazon Translate';
-  private readonly client: TranslateClient;
+  private client?: TranslateClient;
 
-  constructor(o: { region?: string; client?: TranslateClient } = {}) {
-    this.client = o.client ?? new TranslateClient({ region: o.region });
+  constructor(private readonly o: { region?: string; client?: TranslateClient } = {}) {
+    this.client = o.client;
   }
 
   supports(from: ContentLanguage, to: ContentLanguage): boolean {
@@ -25,6 +26,8 @@ export class AmazonTranslate implements MachineTranslation {
 
   async translate(text: string, from: ContentLanguage, to: ContentLanguage): Promise<string> {
     if (!this.supports(from, to)) throw new Error(`Amazon Translate does not translate ${from} to ${to}`);
+    const { TranslateClient, TranslateTextCommand } = await import('@aws-sdk/client-translate');
+    this.client ??= new TranslateClient({ region: this.o.region });
     const out = await this.client.send(new TranslateTextCommand({ Text: text, SourceLanguageCode: AMAZON_TRANSLATE_CODES[from], TargetLanguageCode: AMAZON_TRANSLATE_CODES[to] }));
     return out.TranslatedText ?? '';
   }

@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Db } from './client.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -99,4 +99,24 @@ export async function queryAll<S extends z.ZodType>(db: Db, q: Omit<PageQuery, '
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/**
+ * Items by key, 100 a BatchGetItem (its limit), keys the table did not process asked again
+ * with a growing pause; what is not there is left out. `consistent`: strongly consistent reads.
+ */
+export async function getAll<S extends z.ZodType>(db: Db, itemKeys: { pk: string; sk: string }[], schema: S, consistent = false): Promise<z.infer<S>[]> {
+  const out: z.infer<S>[] = [];
+  for (let i = 0; i < itemKeys.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+      [db.tableName]: { Keys: itemKeys.slice(i, i + 100), ConsistentRead: consistent },
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      const page = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of page.Responses?.[db.tableName] ?? []) out.push(schema.parse(item));
+      request = page.UnprocessedKeys as typeof request;
+    }
+  }
+  return out;
 }

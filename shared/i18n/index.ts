@@ -1,15 +1,6 @@
-import { en, enNeedsReview, type MessageKey, type Messages, type NeedsReview } from './messages/en.js';
-import { nl, nlNeedsReview } from './messages/nl.js';
-import { ar, arNeedsReview } from './messages/ar.js';
-import { ti, tiNeedsReview } from './messages/ti.js';
-import { fa, faNeedsReview } from './messages/fa.js';
-import { ps, psNeedsReview } from './messages/ps.js';
-import { tr, trNeedsReview } from './messages/tr.js';
-import { so, soNeedsReview } from './messages/so.js';
-import { kmr, kmrNeedsReview } from './messages/kmr.js';
-import { ckb, ckbNeedsReview } from './messages/ckb.js';
-import { portalEn, type PortalKey, type PortalMessages } from './portal/en.js';
-import { portalNl } from './portal/nl.js';
+import type { MessageKey } from './messages/en.js';
+import type { PortalKey } from './portal/en.js';
+import { CATALOGUE, NEEDS_REVIEW, PORTAL_CATALOGUE } from './catalogues.js';
 import { DEFAULT_LOCALE, isLocale, LOCALE_INFO, type Locale } from './locales.js';
 import { formatMoney, formatNumber } from './format.js';
 import { selectPlurals } from './plural.js';
@@ -19,17 +10,11 @@ export type { MessageKey, Messages, NeedsReview } from './messages/en.js';
 export type { PortalKey } from './portal/en.js';
 export { pluralCategories, pluralParts } from './plural.js';
 
-/** Resident-facing messages: every key in every locale (a test checks it). */
-export const CATALOGUE: Record<Locale, Messages> = { nl, en, ar, ti, fa, ps, tr, so, kmr, ckb };
-/** Translations still waiting for a native speaker's review, per locale (see NeedsReview). */
-export const NEEDS_REVIEW: Record<Locale, NeedsReview> = {
-  nl: nlNeedsReview, en: enNeedsReview, ar: arNeedsReview, ti: tiNeedsReview, fa: faNeedsReview,
-  ps: psNeedsReview, tr: trNeedsReview, so: soNeedsReview, kmr: kmrNeedsReview, ckb: ckbNeedsReview,
-};
+/** The catalogues (all of them, or in the residents' function one locale at a time: ./catalogues.ts). */
+export { CATALOGUE, NEEDS_REVIEW, PORTAL_CATALOGUE, loadCatalogue } from './catalogues.js';
 /** Portal messages: Dutch and English. */
 export const PORTAL_LOCALES = ['nl', 'en'] as const;
 export type PortalLocale = (typeof PORTAL_LOCALES)[number];
-export const PORTAL_CATALOGUE: Record<PortalLocale, PortalMessages> = { nl: portalNl, en: portalEn };
 
 export type Params = Record<string, string | number>;
 export type AnyKey = MessageKey | PortalKey;
@@ -56,13 +41,23 @@ function fill(locale: Locale, s: string, params: Params): string {
 
 /** The message for `key` in `locale`, with `{name}` placeholders and plurals filled in. */
 export function t(locale: string, key: AnyKey, params: Params = {}): string {
-  if (key in portalEn) {
+  // Portal keys, and only they, start with `portal.` (shared/i18n/portal/en.ts).
+  if (key.startsWith('portal.')) {
     const portalLocale = locale === 'en' ? 'en' : 'nl';
-    return fill(portalLocale, PORTAL_CATALOGUE[portalLocale][key as PortalKey], params);
+    return fill(portalLocale, loaded(PORTAL_CATALOGUE[portalLocale], portalLocale)[key as PortalKey], params);
   }
   const resident = isLocale(locale) ? locale : DEFAULT_LOCALE;
-  return fill(resident, CATALOGUE[resident][key as MessageKey], params);
+  return fill(resident, loaded(CATALOGUE[resident], resident)[key as MessageKey], params);
+}
+
+/** A catalogue the residents' function has not loaded yet (./catalogues-lazy.ts) is a bug to name, not a TypeError. */
+function loaded<T>(catalogue: T | undefined, locale: string): T {
+  if (!catalogue) throw new Error(`the ${locale} catalogue is not loaded (loadCatalogue)`);
+  return catalogue;
 }
 
 /** True while some of `locale`'s translations wait for a native speaker's review. */
-export const needsReview = (locale: Locale): boolean => NEEDS_REVIEW[locale] === 'all' || NEEDS_REVIEW[locale].length > 0;
+export const needsReview = (locale: Locale): boolean => {
+  const open = loaded(NEEDS_REVIEW[locale], locale);
+  return open === 'all' || open.length > 0;
+};

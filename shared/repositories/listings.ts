@@ -1,9 +1,9 @@
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Listing, type ListingKind } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
 import { keys, listingIndexKeys } from '../db/keys.js';
-import { queryAll, queryPage, type Page } from '../db/query.js';
+import { getAll, queryAll, queryPage, type Page } from '../db/query.js';
 import { ConflictError } from '../errors.js';
 import type { TransactItem } from './transact.js';
 
@@ -43,22 +43,7 @@ export async function getListing(db: Db, id: string, consistent = false): Promis
 
 /** Many listings by id, in the order asked; missing ones are left out. */
 export async function getListings(db: Db, ids: string[], consistent = false): Promise<Listing[]> {
-  const found = new Map<string, Listing>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
-      [db.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.listing(id)), ConsistentRead: consistent },
-    };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-      const out = await db.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[db.tableName] ?? []) {
-        const l = Listing.parse(item);
-        found.set(l.id, l);
-      }
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
+  const found = new Map((await getAll(db, [...new Set(ids)].map((id) => keys.listing(id)), Listing, consistent)).map((l) => [l.id, l]));
   return ids.map((id) => found.get(id)).filter((l): l is Listing => l !== undefined);
 }
 

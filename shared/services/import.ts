@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { DomainError, ForbiddenError, ValidationError, type FieldError } from '../errors.js';
 import { getDirectory } from '../repositories/directory.js';
 import { listOrganisations } from '../repositories/organisations.js';
@@ -31,6 +30,8 @@ export async function importListings(ctx: ServiceContext, actor: Actor, csv: str
   const header = csv.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = header.split(';').length > header.split(',').length ? ';' : ',';
   let rows: Record<string, string>[];
+  // The parser is loaded by the upload that needs it, not with every portal cold start.
+  const { parse } = await import('csv-parse/sync');
   try {
     rows = parse(csv, { columns: (h: string[]) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, bom: true, delimiter });
   } catch {

@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { timeout } from 'hono/timeout';
 import { DomainError } from '../../shared/errors.js';
 import { t, type Params } from '../../shared/i18n/index.js';
 import { ANONYMOUS } from '../../shared/services/actor.js';
@@ -25,6 +23,7 @@ import { privacyRoutes } from './privacy.js';
 import { privacyNoticeRoutes } from './privacy-notice.js';
 import { reportRoutes } from './report.js';
 import { residentRoutes, residentUnavailable } from './residents.js';
+import { databaseUnavailable, deadline, sameOriginPosts } from '../middleware.js';
 import { PORTAL_STYLESHEET } from './style.js';
 
 /**
@@ -48,17 +47,10 @@ export function portalApp(deps: ResolvedDeps) {
     // Pages hold personal data: no cache between the portal and the person.
     c.header('Cache-Control', 'no-store');
   });
-  // A database that hangs must not hang the page: past the deadline the person gets the 503
-  // "try again" page (onError below). What the request was doing goes on in the background and
-  // may still complete: nothing was acknowledged. The desk's CSV upload is exempt (up to 500 rows,
-  // each a few writes; cut off, it would go on unseen and be sent again): a database that hangs
-  // still fails it, by the DynamoDB client's own timeout (shared/db/client.ts).
-  const deadline = timeout(deps.config.PORTAL_TIMEOUT_SECONDS * 1000, () => new HTTPException(503, { message: 'portal request deadline passed' }));
-  app.use('*', (c, next) => (c.req.method === 'POST' && isImportUpload(c.req.path) ? next() : deadline(c, next)));
-  // Form posts from other sites are refused (the origin is configured: behind CloudFront the
-  // request's own URL names the API's host, not the public one). See sameOrigin below for a
-  // browser that sends `Origin: null` and no Sec-Fetch-Site.
-  app.use('*', csrf({ origin: (origin, c) => sameOrigin(deps.config.PUBLIC_ORIGIN, origin, c.req.header('referer')) }));
+  // Past the deadline: the 503 "try again" page (onError below). Form posts from other sites:
+  // refused, 403 (web/middleware.ts, also for a browser that sends `Origin: null`).
+  app.use('*', deadline(deps.config));
+  app.use('*', sameOriginPosts(deps.config));
   app.use('*', async (c, next) => {
     const actor = await actorOfSession(p.ctx, sessionCookie(p, c));
     c.set('actor', actor);
@@ -108,35 +100,6 @@ export function portalApp(deps: ResolvedDeps) {
     return errorPage(pc, 'portal.error.unexpected', 500);
   });
   return app;
-}
-
-/**
- * Whether a form post comes from the site itself. `Origin` names the public origin: yes. Some
- * browsers send `Origin: null` (a page still cached from when the site said
- * `Referrer-Policy: no-referrer`, or privacy settings) and no Sec-Fetch-Site: then the `Referer`, which
- * `Referrer-Policy: same-origin` keeps on posts within the site, must be a page of the site.
- * A post from elsewhere carries neither (same-origin sends no Referer to other sites).
- */
-export function sameOrigin(publicOrigin: string, origin: string, referer: string | undefined): boolean {
-  if (origin === publicOrigin) return true;
-  if (origin !== 'null' || !referer) return false;
-  try {
-    return new URL(referer).origin === publicOrigin;
-  } catch {
-    return false;
-  }
-}
-
-/** The desk's CSV import (a larger body, a longer request): app.ts and the deadline above treat it apart. */
-export const isImportUpload = (path: string) => /^\/portal\/desk\/[^/]+\/import$/.test(path);
-
-/** Errors of the AWS SDK that mean DynamoDB cannot be reached or will not answer now: worth trying again soon. */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError', 'RequestTimeout', 'ServiceUnavailable', 'InternalServerError', 'ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded']);
-export function databaseUnavailable(err: unknown): boolean {
-  const e = err as { name?: string; code?: string; cause?: unknown; errors?: unknown[] } | undefined;
-  if (!e || typeof e !== 'object') return false;
-  if (UNAVAILABLE.has(e.name ?? '') || UNAVAILABLE.has(e.code ?? '')) return true;
-  return databaseUnavailable(e.cause) || (Array.isArray(e.errors) && e.errors.some(databaseUnavailable));
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { isVisible } from '../../shared/db/keys.js';
 import { DomainError, ValidationError, type FieldError } from '../../shared/errors.js';
-import { DEFAULT_LOCALE, directionOf, isLocale, t, type Locale } from '../../shared/i18n/index.js';
+import { DEFAULT_LOCALE, directionOf, isLocale, loadCatalogue, t, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getListing } from '../../shared/repositories/listings.js';
 import { expressInterest, tellDeskSeatFreed, withdrawByReference, withinInterestLimit, type InterestReceipt, type Withdrawal } from '../../shared/services/interests.js';
@@ -15,7 +15,7 @@ import { DOCTYPE } from './layout.js';
 import { clientAddress, formOf, many, one, type Portal, type PortalEnv } from './env.js';
 
 /** A resident's page: the site's layout, in the resident's language and direction. */
-function page(c: Context, locale: Locale, title: string | { text: string; lang: Locale }, path: string, body: Child, status: 200 | 404 | 409 | 422 | 429 | 503 = 200) {
+function page(c: Context, locale: Locale, title: string | { text: string; lang: Locale }, path: string, body: Child, status: 200 | 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503 = 200) {
   // A listing's title keeps the language it was written in (a Dutch title on an Arabic page).
   const heading = typeof title === 'string' ? title : <span lang={title.lang} dir={directionOf(title.lang)}>{title.text}</span>;
   return c.html(
@@ -31,8 +31,11 @@ function page(c: Context, locale: Locale, title: string | { text: string; lang: 
 }
 
 /** The database cannot be reached or did not answer in time: say so in the resident's language. */
-export const residentUnavailable = (c: Context, locale: Locale) =>
-  page(c, locale, t(locale, 'error.unavailable'), '/', <p><a href={paths.home(locale)}>{t(locale, 'nav.home')}</a></p>, 503);
+export const residentUnavailable = (c: Context, locale: Locale) => residentError(c, locale, 'error.unavailable', 503);
+
+/** What went wrong in the resident's language, and the way back to the site. */
+export const residentError = (c: Context, locale: Locale, key: MessageKey, status: 400 | 403 | 404 | 409 | 422 | 429 | 500 | 503) =>
+  page(c, locale, t(locale, key), '/', <p><a href={paths.home(locale)}>{t(locale, 'nav.home')}</a></p>, status);
 
 /**
  * Residents' form posts from the static site: "I'm interested", visit sign-ups and cancelling
@@ -46,6 +49,18 @@ export function residentRoutes(p: Portal) {
     const l = one(v);
     return isLocale(l) ? l : DEFAULT_LOCALE;
   };
+
+  // The residents' function loads one language's catalogue, the one this request speaks (and
+  // Dutch, the fallback); everywhere else every catalogue is loaded and this costs nothing.
+  // By path, not '*': mounted at '/', a '*' here would run for every portal request.
+  for (const path of ['/interest', '/cancel']) {
+    app.use(path, async (c, next) => {
+      const locale = localeOf(c.req.method === 'POST' ? (await formOf(c)).locale : c.req.query('locale'));
+      await Promise.all([loadCatalogue(locale), loadCatalogue(DEFAULT_LOCALE)]);
+      c.set('residentLocale', locale);
+      await next();
+    });
+  }
 
   /** The form again, with what was typed and a message per field. Nothing was stored. */
   async function formAgain(c: Context, locale: Locale, listingId: string, values: FormValues, errors: FieldError[]) {

@@ -125,9 +125,10 @@ export async function pagesOf(change: Change, o: { reads: SiteReads; db: Db; rea
       return LOCALES.flatMap((locale) => [paths.listing(locale, l.id), paths.group(locale, l.regionId, 'visits'), paths.regionCalendar(l.regionId, locale)]);
     }
     case 'summary': {
-      // A summary shows on the listing's own page, in its language (and the others offer it).
+      // A summary shows on the listing's own page, in its language (and the others offer it),
+      // and its title in the lists the listing is on.
       const l = await reads.listing(change.listingId);
-      return l?.publishedAt ? LOCALES.map((locale) => paths.listing(locale, l.id)) : [];
+      return l ? listingPages([l], reads, reachKm) : [];
     }
     case 'directory':
       // Rare (an admin edits regions or locations), and names and distances show everywhere.

@@ -6,11 +6,13 @@ import { FsSiteStore } from '../../shared/adapters/site-store-fs.js';
 import { keys } from '../../shared/db/keys.js';
 import { LOCALES } from '../../shared/i18n/index.js';
 import { getRenderRun } from '../../shared/repositories/render-runs.js';
+import { createDb } from '../../shared/db/client.js';
 import { createTestDb } from '../../test/db.js';
+import { seedOrganisation } from '../../test/fixtures.js';
 import { allPages } from './affected.js';
-import { planChunks, type ChunkMessage } from './chunks.js';
+import { planChunks, renderChunk, type ChunkMessage } from './chunks.js';
 import { fanOut } from './fanout.js';
-import { paths } from './paths.js';
+import { fileOf, paths } from './paths.js';
 import { FAN_OUT_ABOVE, publishRecords } from './publish.js';
 import { createSiteReads } from './reads.js';
 import { rebuildSite } from './rebuild.js';
@@ -43,6 +45,37 @@ describe('chunks of a whole-site render', () => {
     const chunkOf = (path: string) => chunks.findIndex((c) => c.includes(path));
     expect(new Set(LOCALES.map((l) => chunkOf(paths.listing(l, site.job.id)))).size).toBe(1);
     expect(new Set(LOCALES.map((l) => chunkOf(paths.region(l, 'zuid'))))).toEqual(new Set(LOCALES.map((l) => chunkOf(paths.partners(l, 'zuid')))));
+  });
+
+  it('reads only the organisations its listings name, in one batch, and none of the others', async () => {
+    const others = await Promise.all(['Bakkerij Noord', 'Garage Oost', 'Stichting West'].map((name) => seedOrganisation(db, { name })));
+    // A client of its own on the same table, recording what each call asks for.
+    const counted = createDb({ tableName: db.tableName, endpoint: db.endpoint, cursorSecret: 'test-cursor-secret-0123456789' });
+    const calls: { name: string; input: string }[] = [];
+    counted.doc.middlewareStack.add(
+      (next, context) => (args) => {
+        calls.push({ name: String(context.commandName), input: JSON.stringify(args.input) });
+        return next(args);
+      },
+      { step: 'initialize', name: 'countReads' },
+    );
+    const chunk = [site.job, site.volunteering].flatMap((l) => LOCALES.map((locale) => paths.listing(locale, l.id)));
+    const store = new FsSiteStore(folder());
+    const result = await renderChunk({ ...siteDeps(counted), store }, chunk);
+    counted.doc.destroy();
+    expect(result).toMatchObject({ written: chunk.length, failed: 0 });
+
+    const orgKeys = calls.flatMap((c) => [...c.input.matchAll(/"pk":"ORG#([^"]+)","sk":"ORG"/g)].map((m) => m[1]));
+    expect(orgKeys.sort()).toEqual([site.employer.id, site.partner.id].sort());
+    const orgCalls = calls.filter((c) => c.input.includes('"ORG#')).map((c) => c.name);
+    expect(orgCalls).toHaveLength(1);
+    expect(orgCalls[0]).toMatch(/^BatchGet/);
+    // Not the index of every organisation.
+    expect(calls.filter((c) => c.input.includes('"ORGS"'))).toEqual([]);
+    for (const other of others) expect(calls.some((c) => c.input.includes(other.id))).toBe(false);
+    // The pages show what was read.
+    const page = new TextDecoder().decode(await store.get(fileOf(paths.listing('nl', site.job.id))));
+    expect(page).toContain(site.employer.name);
   });
 
   it('a re-render of an unchanged site writes nothing', async () => {

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { isVisible } from '../../shared/db/keys.js';
+import { SCHEDULED_KINDS } from '../../shared/domain/listing.js';
 import type { ChunkCounts } from '../../shared/repositories/render-runs.js';
 import { createSiteApp } from './app.js';
 import type { PublishDeps } from './publish.js';
@@ -60,10 +62,12 @@ export function planChunks(paths: Iterable<string>, size = CHUNK_PAGES): string[
 
 export interface ChunkResult extends ChunkCounts {
   failures: Extract<Outcome, { action: 'failed' }>[];
+  /** Milliseconds spent reading the chunk's listings first, and rendering and storing its pages after (the bench's split of I/O and CPU). */
+  ms: { read: number; render: number };
 }
 
 /** Adds up outcomes into the counts a run keeps. */
-export function countOutcomes(outcomes: Outcome[]): ChunkResult {
+export function countOutcomes(outcomes: Outcome[]): Omit<ChunkResult, 'ms'> {
   const failures = outcomes.filter((o): o is Extract<Outcome, { action: 'failed' }> => o.action === 'failed');
   const n = (a: Outcome['action']) => outcomes.filter((o) => o.action === a).length;
   return { written: n('written'), unchanged: n('unchanged') + n('kept'), deleted: n('deleted'), failed: failures.length, failures };
@@ -71,16 +75,41 @@ export function countOutcomes(outcomes: Outcome[]): ChunkResult {
 
 const LISTING_ID = /^\/[a-z]{2,3}\/listings\/([^/]+)\/$/;
 
+/** Reads at most this many listings' summaries (one Query each) at once. */
+const READS_AT_ONCE = 10;
+
 /**
- * Renders one chunk of pages from the table as it is now into the store: the listings it shows
- * are read in batches first, then pages render a few at a time through the site app, each
- * write skipped when the stored bytes are the same. The same on a Lambda (functions/
+ * What the chunk's listing pages read, read before any of them renders: the listings and the
+ * organisations they name (BatchGetItem each: never every organisation), the directory, each
+ * visible listing's summaries and a visit's seats. The pages then render from memory.
+ */
+async function readListings(reads: SiteReads, ids: string[]): Promise<void> {
+  await Promise.all([reads.primeListings(ids), reads.directory()]);
+  const queue = [...new Set(ids)];
+  const next = async (): Promise<void> => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const listing = await reads.listing(id);
+      if (!listing?.publishedAt || !isVisible(listing)) continue;
+      // A read that fails here is not remembered: the page reads it again, and fails on its own if it must.
+      await Promise.all([reads.summaries(id), SCHEDULED_KINDS.includes(listing.kind) ? reads.seatsTaken(id) : undefined]).catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: READS_AT_ONCE }, next));
+}
+
+/**
+ * Renders one chunk of pages from the table as it is now into the store: what its listing
+ * pages show is read first (readListings), then pages render a few at a time through the site
+ * app, each write skipped when the stored bytes are the same. The same on a Lambda (functions/
  * render-chunk.ts) and in a worker thread of `npm run rebuild-site`. `reads`: share memoized
  * reads across chunks of one process (the in-process rebuild).
  */
 export async function renderChunk(deps: PublishDeps, paths: string[], o: { reads?: SiteReads; concurrency?: number; onDone?: (o: Outcome) => void } = {}): Promise<ChunkResult> {
+  const started = performance.now();
   const reads = o.reads ?? createSiteReads(deps.db, { reachKm: deps.config.REACH_KM, clock: deps.clock });
-  await reads.primeListings(paths.flatMap((p) => LISTING_ID.exec(p)?.[1] ?? []));
+  await readListings(reads, paths.flatMap((p) => LISTING_ID.exec(p)?.[1] ?? []));
+  const read = performance.now() - started;
   const app = createSiteApp({ ...deps, reads });
-  return countOutcomes(await renderPages(app, deps.store, paths, { concurrency: o.concurrency, onDone: o.onDone }));
+  const outcomes = await renderPages(app, deps.store, paths, { concurrency: o.concurrency, onDone: o.onDone });
+  return { ...countOutcomes(outcomes), ms: { read, render: performance.now() - started - read } };
 }

@@ -38,7 +38,8 @@ export function Meta(p: { parts: (string | undefined)[] }) {
   );
 }
 
-export function ListingItem(p: { locale: Locale; listing: Listing; organisation?: Organisation; km?: number; seatsLeft?: number }) {
+/** `translatedTitle`: the title of a summary in the page's language (web/site/translated.ts), shown and marked as a translation. */
+export function ListingItem(p: { locale: Locale; listing: Listing; organisation?: Organisation; km?: number; seatsLeft?: number; translatedTitle?: string }) {
   const { locale: l, listing } = p;
   const when = visitWhen(l, listing);
   return (
@@ -50,12 +51,13 @@ export function ListingItem(p: { locale: Locale; listing: Listing; organisation?
     >
       <Pictogram name={listing.kind} />
       <div class="item">
-        <a href={paths.listing(l, listing.id)} {...textLang(listing)}>
-          {listing.title}
+        <a href={paths.listing(l, listing.id)} {...(p.translatedTitle === undefined ? textLang(listing) : {})}>
+          {p.translatedTitle ?? listing.title}
         </a>
         <Meta parts={[t(l, `kind.${listing.kind}`), p.organisation?.name, listing.workplace.city, p.km === undefined ? undefined : t(l, 'list.distance', { km: formatNumber(l, roundKm(p.km)) })]} />
         {when && <p class="meta">{when}</p>}
         <ul class="badges">
+          {p.translatedTitle !== undefined && <li>{t(l, 'list.translated')}</li>}
           {listing.dutchLevel === 'none' ? <li class="yes">{t(l, 'list.noDutch')}</li> : <li>{t(l, 'list.dutch', { level: listing.dutchLevel })}</li>}
           {listing.englishOk && <li>{t(l, 'list.englishOk')}</li>}
           {openToAsylumSeekers(listing) && <li class="yes">{t(l, 'list.asylum')}</li>}

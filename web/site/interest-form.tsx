@@ -9,6 +9,15 @@ import { paths } from './paths.js';
 /** Where residents' forms post: the portal, the only dynamic part (CloudFront sends /portal/* to the API). */
 export const INTEREST_ACTION = '/portal/interest';
 export const CANCEL_ACTION = '/portal/cancel';
+/**
+ * Every request the static site's pages send to the server: the residents' form function
+ * (web/resident-app.tsx) serves exactly these on AWS (infra/constructs/api.ts).
+ */
+export const RESIDENT_ROUTES = [
+  { method: 'POST', path: INTEREST_ACTION },
+  { method: 'GET', path: CANCEL_ACTION },
+  { method: 'POST', path: CANCEL_ACTION },
+] as const;
 /** A field people never see and bots fill in. */
 export const HONEYPOT = 'website';
 

@@ -6,7 +6,7 @@ import type { Location } from '../../shared/domain/region.js';
 import { getDirectory, type Directory } from '../../shared/repositories/directory.js';
 import { seatsTaken } from '../../shared/repositories/interests.js';
 import { allPublishedInRegion, getListing, getListings, publishedInCell, publishedInRegion, upcomingVisitsInRegion } from '../../shared/repositories/listings.js';
-import { listOrganisations } from '../../shared/repositories/organisations.js';
+import { getOrganisation, getOrganisations, listOrganisations } from '../../shared/repositories/organisations.js';
 import { summariesOfListing } from '../../shared/repositories/summaries.js';
 import type { Summary } from '../../shared/domain/summary.js';
 import { nearby, type NearbyListing } from '../../shared/services/catalogue.js';
@@ -40,7 +40,10 @@ export interface Capped<T> {
  */
 export interface SiteReads {
   directory(): Promise<Directory>;
+  /** Every organisation (list pages, feeds, partners): one Query of the whole index. */
   organisations(): Promise<Map<string, Organisation>>;
+  /** One organisation: from `organisations()` when that was read, else by itself (primed in batches by primeListings). */
+  organisation(id: string): Promise<Organisation | undefined>;
   /** A listing in any status, read consistently (its page says "closed" when it is). */
   listing(id: string): Promise<Listing | undefined>;
   /** A region's newest visible listings. */
@@ -57,7 +60,8 @@ export interface SiteReads {
   summaries(listingId: string): Promise<Summary[]>;
   /**
    * Reads many listings at once (BatchGetItem, 100 a call, consistent) for the pages about to
-   * render: a chunk of 50 listings' pages costs one call instead of 50 GetItems.
+   * render, and then the organisations they name (BatchGetItem): a chunk of 50 listings' pages
+   * costs two calls instead of 50 GetItems and a read of every organisation.
    */
   primeListings(ids: string[]): Promise<void>;
 }
@@ -138,6 +142,7 @@ export function createSiteReads(db: Db, o: { reachKm: number; clock?: Clock; cha
   const reads: SiteReads = {
     directory: () => once('directory', () => getDirectory(db)),
     organisations: () => once('organisations', async () => new Map((await listOrganisations(db)).map((org) => [org.id, org]))),
+    organisation: async (id) => (memo.has('organisations') ? (await reads.organisations()).get(id) : once(`org|${id}`, () => getOrganisation(db, id))),
     listing: (id) => once(`listing|${id}`, () => getListing(db, id, true)),
     regionNewest: (regionId) => once(`region|${regionId}`, () => newestOfKinds(regionId, ListingKind.options)),
     groupNewest: (regionId, group) => (group === 'visits' ? upcomingVisits(regionId) : once(`group|${regionId}|${group}`, () => newestOfKinds(regionId, KIND_GROUPS[group]))),
@@ -170,6 +175,10 @@ export function createSiteReads(db: Db, o: { reachKm: number; clock?: Clock; cha
       if (wanted.length === 0) return;
       const found = new Map((await getListings(db, wanted, true)).map((l) => [l.id, l]));
       for (const id of wanted) if (!memo.has(`listing|${id}`)) memo.set(`listing|${id}`, Promise.resolve(found.get(id)));
+      const orgIds = [...new Set([...found.values()].map((l) => l.organisationId))].filter((id) => !memo.has(`org|${id}`));
+      if (orgIds.length === 0 || memo.has('organisations')) return;
+      const orgs = new Map((await getOrganisations(db, orgIds)).map((org) => [org.id, org]));
+      for (const id of orgIds) if (!memo.has(`org|${id}`)) memo.set(`org|${id}`, Promise.resolve(orgs.get(id)));
     },
   };
   return reads;

@@ -20,6 +20,14 @@ const WORKER = new URL(
   )}`,
 );
 
+export interface WorkersResult extends RebuildResult {
+  runId: string;
+  chunks: number;
+  /** Added up over the chunks (so over the workers, which run at the same time): reading the chunks' listings first, then rendering and storing the pages. */
+  readMs: number;
+  renderMs: number;
+}
+
 /**
  * `npm run rebuild-site` on several cores: the same chunks as the render queue on AWS
  * (web/site/chunks.ts), handed one at a time to `workers` worker threads, each with its own
@@ -31,7 +39,7 @@ export async function rebuildWithWorkers(
   deps: PublishDeps,
   setup: WorkerSetup,
   o: { workers: number; reason?: string; onStart?: (total: number) => void; onChunk?: (pages: number) => void; only?: (path: string) => boolean },
-): Promise<RebuildResult & { runId: string; chunks: number }> {
+): Promise<WorkersResult> {
   const started = performance.now();
   const reads = createSiteReads(deps.db, { reachKm: deps.config.REACH_KM, clock: deps.clock });
   const paths = (await sitePaths(deps, reads)).filter(o.only ?? (() => true));
@@ -40,7 +48,7 @@ export async function rebuildWithWorkers(
   await startRenderRun(deps.db, { runId, reason: o.reason ?? 'rebuild-site', chunks: chunks.length, pages: paths.length });
   o.onStart?.(paths.length);
 
-  const result: RebuildResult & { runId: string; chunks: number } = { written: 0, unchanged: 0, deleted: 0, failed: [], ms: 0, runId, chunks: chunks.length };
+  const result: WorkersResult = { written: 0, unchanged: 0, deleted: 0, failed: [], ms: 0, runId, chunks: chunks.length, readMs: 0, renderMs: 0 };
   let next = 0;
   const work = (worker: Worker) =>
     new Promise<void>((done, fail) => {
@@ -51,7 +59,9 @@ export async function rebuildWithWorkers(
       };
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ready') return give();
-        const { index, counts, failures } = reply;
+        const { index, counts, failures, ms } = reply;
+        result.readMs += ms.read;
+        result.renderMs += ms.render;
         result.written += counts.written;
         result.unchanged += counts.unchanged;
         result.deleted += counts.deleted;

@@ -8,7 +8,7 @@ import { updateListing } from '../../shared/services/listings.js';
 import { contentOf } from '../../shared/domain/listing.js';
 import { createTestDb } from '../../test/db.js';
 import { clock, deskOf } from '../../test/fixtures.js';
-import { changeOf, pagesOf } from './affected.js';
+import { changeOf, listingPages, pagesOf } from './affected.js';
 import { createSiteApp, type SiteApp } from './app.js';
 import { paths } from './paths.js';
 import { createSiteReads } from './reads.js';
@@ -66,6 +66,26 @@ describe('a listing in the reader’s language', () => {
     expect(dutch).not.toContain('<details class="original">');
   });
 
+  it('shows the summary’s title in lists in the reader’s language, marked as a translation; the original title elsewhere', async () => {
+    const link = `<a href="${paths.listing('ar', data.job.id)}">${arabic.title}</a>`;
+    for (const path of [paths.region('ar', 'zuid'), paths.group('ar', 'zuid', 'jobs'), paths.location('ar', 'venlo')]) {
+      const page = await get(path);
+      expect(page, path).toContain(link);
+      expect(page, path).toContain(`<li>${t('ar', 'list.translated')}</li>`);
+      expect(page, path).not.toContain('>Heftruckchauffeur Venlo</a>');
+    }
+    const poster = await get(paths.poster('ar', 'venlo'));
+    expect(poster).toContain(`<strong>${arabic.title}</strong>`);
+    expect(poster).toContain(`(${t('ar', 'list.translated')})`);
+    // Without a summary in the page's language: the organisation's title, in its own language.
+    for (const locale of ['ti', 'nl'] as const) {
+      const page = await get(paths.location(locale, 'venlo'));
+      expect(page).toContain(`<a href="${paths.listing(locale, data.job.id)}" lang="nl" dir="ltr">Heftruckchauffeur Venlo</a>`);
+      expect(page).not.toContain(t(locale, 'list.translated'));
+      expect(page).not.toContain(arabic.title);
+    }
+  });
+
   it('isolates organisation and place names on right-to-left pages, so "B.V." keeps its full stop', async () => {
     const partners = await get(paths.partners('ar', 'zuid'));
     expect(partners).toContain(`<h2><bdi>${data.partner.name}</bdi></h2>`);
@@ -104,11 +124,13 @@ describe('a listing in the reader’s language', () => {
     expect(page).toContain('Ook in het weekend.');
   });
 
-  it('re-renders the listing’s page in every language when a summary changes', async () => {
+  it('re-renders the listing’s page in every language, and the lists it is on, when a summary changes', async () => {
     const record = await recordOf(db, keys.summary(data.job.id, 'ar'));
     const change = changeOf(record);
     expect(change).toEqual({ about: 'summary', listingId: data.job.id });
-    const pages = await pagesOf(change, { reads: createSiteReads(db, { reachKm: 40, clock }), db, reachKm: 40 });
-    expect(pages.sort()).toEqual(LOCALES.map((l) => paths.listing(l, data.job.id)).sort());
+    const reads = createSiteReads(db, { reachKm: 40, clock });
+    const pages = await pagesOf(change, { reads, db, reachKm: 40 });
+    expect(pages).toEqual(expect.arrayContaining([...LOCALES.map((l) => paths.listing(l, data.job.id)), paths.region('ar', 'zuid'), paths.group('ar', 'zuid', 'jobs'), paths.location('ar', 'venlo'), paths.poster('ar', 'venlo')]));
+    expect(pages.sort()).toEqual((await listingPages([(await reads.listing(data.job.id))!], reads, 40)).sort());
   });
 });

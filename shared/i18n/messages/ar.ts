@@ -123,6 +123,7 @@ export const ar: Messages = {
   'list.noDutch': "لا حاجة للهولندية",
   'list.englishOk': "الإنجليزية مقبولة",
   'list.asylum': "لطالبي اللجوء أيضًا",
+  'list.translated': "مترجم",
   'list.hours': "{count, plural, zero {# ساعة في الأسبوع} one {ساعة واحدة في الأسبوع} two {ساعتان في الأسبوع} few {# ساعات في الأسبوع} many {# ساعة في الأسبوع} other {# ساعة في الأسبوع}}",
 
   'filter.legend': "أظهر فقط",

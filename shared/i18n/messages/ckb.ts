@@ -123,6 +123,7 @@ export const ckb: Messages = {
   'list.noDutch': "هۆڵەندی پێویست نییە",
   'list.englishOk': "ئینگلیزیش دەبێت",
   'list.asylum': "بۆ پەناخوازانیش",
+  'list.translated': "وەرگێڕدراو",
   'list.hours': "{count, plural, one {# کاتژمێر لە هەفتەیەکدا} other {# کاتژمێر لە هەفتەیەکدا}}",
 
   'filter.legend': "تەنها پیشان بدە",

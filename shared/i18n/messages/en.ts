@@ -119,6 +119,7 @@ export const en = {
   'list.noDutch': 'No Dutch needed',
   'list.englishOk': 'English OK',
   'list.asylum': 'Also for asylum seekers',
+  'list.translated': 'Translated',
   'list.hours': "{count, plural, one {# hour a week} other {# hours a week}}",
 
   'filter.legend': 'Show only',

@@ -123,6 +123,7 @@ export const fa: Messages = {
   'list.noDutch': "هلندی لازم نیست",
   'list.englishOk': "انگلیسی هم قبول است",
   'list.asylum': "برای پناهجویان هم",
+  'list.translated': "ترجمه شده",
   'list.hours': "{count, plural, one {# ساعت در هفته} other {# ساعت در هفته}}",
 
   'filter.legend': "فقط نشان بده",

@@ -123,6 +123,7 @@ export const kmr: Messages = {
   'list.noDutch': "Holendî ne pêwîst e",
   'list.englishOk': "Îngilîzî jî dibe",
   'list.asylum': "Ji bo penaxwazan jî",
+  'list.translated': "Wergerandî",
   'list.hours': "{count, plural, one {# saet di hefteyê de} other {# saet di hefteyê de}}",
 
   'filter.legend': "Tenê nîşan bide",

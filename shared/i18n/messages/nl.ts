@@ -116,6 +116,7 @@ export const nl: Messages = {
   'list.noDutch': 'Geen Nederlands nodig',
   'list.englishOk': 'Engels kan ook',
   'list.asylum': 'Ook voor asielzoekers',
+  'list.translated': 'Vertaald',
   'list.hours': "{count, plural, one {# uur per week} other {# uur per week}}",
 
   'filter.legend': 'Laat alleen zien',

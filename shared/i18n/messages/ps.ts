@@ -123,6 +123,7 @@ export const ps: Messages = {
   'list.noDutch': "هالنډي ته اړتیا نشته",
   'list.englishOk': "انګلیسي هم سمه ده",
   'list.asylum': "د پناه غوښتونکو لپاره هم",
+  'list.translated': "ژباړل شوی",
   'list.hours': "{count, plural, one {په اونۍ کې # ساعت} other {په اونۍ کې # ساعته}}",
 
   'filter.legend': "یوازې وښایاست",

@@ -123,6 +123,7 @@ export const so: Messages = {
   'list.noDutch': "Nederlandis looma baahna",
   'list.englishOk': "Ingiriisi waa la aqbalayaa",
   'list.asylum': "Sidoo kale magangelyo-doonka",
+  'list.translated': "La turjumay",
   'list.hours': "{count, plural, one {# saacad toddobaadkii} other {# saacadood toddobaadkii}}",
 
   'filter.legend': "Tus kaliya",

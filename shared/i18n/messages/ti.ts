@@ -123,6 +123,7 @@ export const ti: Messages = {
   'list.noDutch': "ሆላንድኛ ኣየድልን",
   'list.englishOk': "እንግሊዝኛ ይኽእል",
   'list.asylum': "ንሓተትቲ ዑቕባ እውን",
+  'list.translated': "ዝተተርጎመ",
   'list.hours': "{count, plural, one {# ሰዓት ኣብ ሰሙን} other {# ሰዓታት ኣብ ሰሙን}}",
 
   'filter.legend': "እዚ ጥራይ ኣርእዩ",

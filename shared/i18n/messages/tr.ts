@@ -123,6 +123,7 @@ export const tr: Messages = {
   'list.noDutch': "Hollandaca gerekmez",
   'list.englishOk': "İngilizce olur",
   'list.asylum': "Sığınmacılar için de",
+  'list.translated': "Çevrildi",
   'list.hours': "{count, plural, one {Haftada # saat} other {Haftada # saat}}",
 
   'filter.legend': "Yalnızca göster",

@@ -10,6 +10,7 @@ import { HowToReact, mapLink, Meta, postedOn, textLang, visitWhen } from '../com
 import type { PageContext } from '../context.js';
 import { formatDate, formatMoney, formatNumber, languageName, roundKm } from '../format.js';
 import { excerpt, isolated, shortCode, whatsappLink } from '../share.js';
+import { summaryIn } from '../translated.js';
 import { groupOf } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
 import { locationsWithinReach, seatsLeft } from '../reads.js';
@@ -170,11 +171,10 @@ export async function ListingPage(ctx: PageContext, id: string) {
   const { locale, reads, config } = ctx;
   const listing = await reads.listing(id);
   if (!listing || !listing.publishedAt) throw new NotFoundError();
-  const [{ regions, locations }, organisations] = await Promise.all([reads.directory(), reads.organisations()]);
+  const [{ regions, locations }, organisation] = await Promise.all([reads.directory(), reads.organisation(listing.organisationId)]);
   const region = regions.find((r) => r.id === listing.regionId);
   if (!isVisible(listing)) return <ClosedPage locale={locale} listing={listing} regionName={region?.name} origin={config.PUBLIC_ORIGIN} />;
 
-  const organisation = organisations.get(listing.organisationId);
   const scheduled = SCHEDULED_KINDS.includes(listing.kind);
   const taken = scheduled ? await reads.seatsTaken(listing.id) : 0;
   const reach = locationsWithinReach(locations, listing.workplace, config.REACH_KM);
@@ -187,7 +187,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
   // A summary in the page's language (written or checked by a person) stands in for the organisation's text.
   // Only summaries of the text as it reads now: after an edit they wait for a person's check.
   const summaries = (await reads.summaries(listing.id)).filter((s) => isCurrent(s, listing));
-  const summary = listing.language === locale ? undefined : summaries.find((s) => s.language === locale);
+  const summary = summaryIn(locale, listing, summaries);
   // Plain text (title, description, the WhatsApp text): names of the other direction isolated.
   const iso = (text: string) => isolated(locale, text);
   const title = `${kind} · ${iso(w.city)} · ${iso(summary?.title ?? listing.title)}`;

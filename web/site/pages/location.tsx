@@ -5,6 +5,7 @@ import { Pictogram } from '../../ui/pictograms.js';
 import { DeskBox, FeedLink, Filters, GroupTiles, ListingItem, MoreNote } from '../components.js';
 import type { PageContext } from '../context.js';
 import { isolated } from '../share.js';
+import { translatedTitles } from '../translated.js';
 import { formatNumber } from '../format.js';
 import { GROUPS, GROUP_PICTOGRAM, groupOf, type KindGroup } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
@@ -16,6 +17,7 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
   if (!location) throw new NotFoundError();
   const region = regions.find((r) => r.id === location.regionId);
   const [{ items: near, more }, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
+  const translated = await translatedTitles(reads, locale, near.map((n) => n.listing));
   const byGroup = Object.fromEntries(GROUPS.map((g) => [g, near.filter((n) => groupOf(n.listing.kind) === g)])) as Record<KindGroup, typeof near>;
   const counts = Object.fromEntries(GROUPS.map((g) => [g, byGroup[g].length])) as Record<KindGroup, number>;
   const title = t(locale, 'location.title', { name: location.name });
@@ -46,7 +48,7 @@ export async function LocationPage({ locale, reads, config }: PageContext, id: s
           </h2>
           <ul class="list">
             {byGroup[g].map((n) => (
-              <ListingItem locale={locale} listing={n.listing} organisation={organisations.get(n.listing.organisationId)} km={n.km} />
+              <ListingItem locale={locale} listing={n.listing} organisation={organisations.get(n.listing.organisationId)} km={n.km} translatedTitle={translated.get(n.listing.id)} />
             ))}
           </ul>
         </section>

@@ -5,6 +5,7 @@ import { Pictogram } from '../../ui/pictograms.js';
 import { DeskBox, Meta, textLang } from '../components.js';
 import type { PageContext } from '../context.js';
 import { isolated } from '../share.js';
+import { translatedTitles } from '../translated.js';
 import { formatDate, formatNumber, roundKm } from '../format.js';
 import { QrCode } from '../machine/qr.js';
 import { paths, withoutLocale } from '../paths.js';
@@ -18,6 +19,7 @@ export async function PosterPage({ locale, reads, config }: PageContext, id: str
   const location = locations.find((l) => l.id === id);
   if (!location) throw new NotFoundError();
   const [{ items: near }, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
+  const translated = await translatedTitles(reads, locale, near.map((n) => n.listing));
   const updated = near.reduce((latest, n) => (n.listing.updatedAt > latest ? n.listing.updatedAt : latest), '');
   const title = t(locale, 'poster.title', { name: location.name });
   return (
@@ -43,13 +45,14 @@ export async function PosterPage({ locale, reads, config }: PageContext, id: str
       <ul class="list">
         {near.map(({ listing, km }) => (
           <li>
-            <QrCode text={`${config.PUBLIC_ORIGIN}${paths.listing(locale, listing.id)}`} label={listing.title} />
+            <QrCode text={`${config.PUBLIC_ORIGIN}${paths.listing(locale, listing.id)}`} label={translated.get(listing.id) ?? listing.title} />
             <div class="item">
               <p>
                 <Pictogram name={listing.kind} />{' '}
-                <a href={paths.listing(locale, listing.id)} {...textLang(listing)}>
-                  <strong>{listing.title}</strong>
+                <a href={paths.listing(locale, listing.id)} {...(translated.has(listing.id) ? {} : textLang(listing))}>
+                  <strong>{translated.get(listing.id) ?? listing.title}</strong>
                 </a>
+                {translated.has(listing.id) && <span class="meta"> ({t(locale, 'list.translated')})</span>}
               </p>
               <Meta parts={[t(locale, `kind.${listing.kind}`), organisations.get(listing.organisationId)?.name, listing.workplace.city, t(locale, 'list.distance', { km: formatNumber(locale, roundKm(km)) })]} />
             </div>

@@ -6,6 +6,7 @@ import { Pictogram } from '../../ui/pictograms.js';
 import { FeedLink, Filters, GroupTiles, ListingItem, LocationTiles, MoreNote } from '../components.js';
 import type { PageContext } from '../context.js';
 import { isolated } from '../share.js';
+import { translatedTitles } from '../translated.js';
 import { GROUPS, GROUP_PICTOGRAM, type KindGroup } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
 import { seatsLeft } from '../reads.js';
@@ -39,6 +40,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
   const { locale, reads } = ctx;
   const { region, locations } = await regionOf(ctx, id);
   const [{ items: listings, more }, tiles, organisations] = await Promise.all([reads.regionNewest(id), groupTiles(ctx, id), reads.organisations()]);
+  const translated = await translatedTitles(reads, locale, listings);
   const name = t(locale, 'region.name', { name: region.name });
   return (
     <Layout origin={ctx.config.PUBLIC_ORIGIN} locale={locale} title={t(locale, 'region.name', { name: isolated(locale, region.name) })} path={withoutLocale(paths.region(locale, id))} crumbs={[]} script head={feedLinks(locale, id, region.name)}>
@@ -60,7 +62,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
         {listings.length === 0 ? <p>{t(locale, 'list.empty')}</p> : <Filters locale={locale} distance={false} />}
         <ul class="list">
           {listings.map((l) => (
-            <ListingItem locale={locale} listing={l} organisation={organisations.get(l.organisationId)} />
+            <ListingItem locale={locale} listing={l} organisation={organisations.get(l.organisationId)} translatedTitle={translated.get(l.id)} />
           ))}
         </ul>
         {more && <MoreNote locale={locale} count={listings.length} />}
@@ -84,6 +86,7 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
   const { region } = await regionOf(ctx, id);
   const [{ items: listings, more }, organisations] = await Promise.all([reads.groupNewest(id, group), reads.organisations()]);
   const taken = group === 'visits' ? await Promise.all(listings.map((l) => reads.seatsTaken(l.id))) : [];
+  const translated = await translatedTitles(reads, locale, listings);
   const regionName = t(locale, 'region.name', { name: region.name });
   const title = t(locale, 'group.inRegion', { group: t(locale, `group.${group}`), region: region.name });
   return (
@@ -108,6 +111,7 @@ export async function GroupPage(ctx: PageContext, id: string, group: KindGroup) 
             listing={l}
             organisation={organisations.get(l.organisationId)}
             seatsLeft={group === 'visits' ? seatsLeft(l, taken[i] ?? 0) : undefined}
+            translatedTitle={translated.get(l.id)}
           />
         ))}
       </ul>
