@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { balanceBidi } from './bidi.js';
 
 /** ULIDs: sortable by creation time, safe in URLs and keys. */
 export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'invalid_id' });
@@ -23,8 +24,9 @@ export const Email = z.email().max(254).transform((s) => s.trim().toLowerCase())
  */
 export const WebUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(500);
 
-export const Text = (max: number) => z.string().trim().min(1).max(max);
-export const OptionalText = (max: number) => z.string().trim().max(max).optional();
+/** What people type: trimmed, with right-to-left controls left open (or closed without opening) dropped (./bidi.ts). */
+export const Text = (max: number) => z.string().overwrite(balanceBidi).trim().min(1).max(max);
+export const OptionalText = (max: number) => z.string().overwrite(balanceBidi).trim().max(max).optional();
 
 /** Residents' and employers' languages, as BCP 47 tags (docs/domain.md, "Languages"). */
 export const ContentLanguage = z.enum(['nl', 'en', 'ar', 'ti', 'fa', 'ps', 'tr', 'so', 'kmr', 'ckb']);

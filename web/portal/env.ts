@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { PortalLocale } from '../../shared/domain/session.js';
+import { isolate } from '../../shared/domain/bidi.js';
 import { t, type AnyKey, type Params, type Locale } from '../../shared/i18n/index.js';
 import type { Actor } from '../../shared/services/actor.js';
 import type { ServiceContext } from '../../shared/services/context.js';
@@ -32,8 +33,13 @@ export interface Portal {
   ctx: ServiceContext;
 }
 
-/** The message for `key` in the language of the person on this request. */
-export const tr = (c: PortalContext, key: AnyKey, params?: Params) => t(c.get('locale'), key, params);
+/**
+ * The message for `key` in the language of the person on this request. Text filled into it is
+ * isolated (FSI … PDI, the text-level `<bdi>`): a name or title in another direction, or with
+ * right-to-left controls of its own, cannot reorder the sentence around it.
+ */
+export const tr = (c: PortalContext, key: AnyKey, params?: Params) =>
+  t(c.get('locale'), key, params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v !== '' ? isolate(v) : v])));
 
 const LOCALE_COOKIE = 'opweg_lang';
 

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { t } from '../../shared/i18n/index.js';
+import { isolate } from '../../shared/domain/bidi.js';
 import { PORTAL_STYLESHEET } from './style.js';
 import { ANONYMOUS } from '../../shared/services/actor.js';
 import type { PortalContext } from './env.js';
@@ -28,7 +29,7 @@ export function PortalPage(props: { c: PortalContext; title: string; children: C
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex" />
-          <title>{`${props.title} · ${t(locale, 'portal.title')}`}</title>
+          <title>{`${isolate(props.title)} · ${t(locale, 'portal.title')}`}</title>
           <link rel="stylesheet" href={PORTAL_STYLESHEET.path} />
         </head>
         <body class="portal">

@@ -9,6 +9,8 @@ body { margin: 0; font: 1rem/1.5 system-ui, "Noto Sans", sans-serif; color: var(
 .brand { font-weight: 700; font-size: 1.25rem; color: var(--accent); text-decoration: none; }
 main { max-inline-size: 64rem; margin-inline: auto; padding: 1rem; }
 a { color: var(--accent); }
+/* Names and titles people typed sit in links and inline elements: each is isolated, so text in another direction (or its own bidi controls) cannot reorder what stands around it. */
+a, strong, em, code, bdi, .who, td > span { unicode-bidi: isolate; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #f5b700; outline-offset: 2px; }
 .meta { color: var(--muted); font-size: 0.9rem; }
 .portal-nav { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; }
