@@ -48,7 +48,7 @@ export type OutcomeStatus = z.infer<typeof OutcomeStatus>;
  * Why a path stopped, as a code: no free text, so no health or other sensitive detail can end up
  * in the facts that reports keep (GDPR: data minimisation).
  */
-export const StopReason = z.enum(['other-work', 'education', 'not-a-fit', 'employer-ended', 'permit-refused', 'travel', 'care-duties', 'personal', 'not-given']);
+export const StopReason = z.enum(['other-work', 'education', 'not-a-fit', 'employer-ended', 'permit-refused', 'travel', 'care-duties', 'personal', 'other', 'not-given']);
 export type StopReason = z.infer<typeof StopReason>;
 
 /**
@@ -109,7 +109,8 @@ export const Outcome = z.object({
   reason: StopReason.optional(),
   /** Earlier stages this step implied (recorded with the same day). */
   implied: z.array(Stage).optional(),
-  by: RecordedBy,
+  /** Absent on steps recorded before the ladder whose recorder's e-mail was dropped (docs/data-model.md). */
+  by: RecordedBy.optional(),
   at: z.iso.datetime(),
 });
 export type Outcome = z.infer<typeof Outcome>;

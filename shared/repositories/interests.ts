@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { Interest, OutcomeFact, Person } from '../domain/interest.js';
+import { StoredInterest } from '../domain/interest-legacy.js';
 import type { Db } from '../db/client.js';
 import { interestIndexKeys, keys, outcomeFactIndexKeys, personIndexKeys } from '../db/keys.js';
 import { queryAll, queryPage, type Page } from '../db/query.js';
@@ -28,7 +29,7 @@ const alive = (p: Person | undefined, now: Date) => (p && p.expiresAt > nowSecon
 
 export async function getInterest(db: Db, id: string): Promise<Interest | undefined> {
   const out = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.interest(id), ConsistentRead: true }));
-  return out.Item ? Interest.parse(out.Item) : undefined;
+  return out.Item ? StoredInterest.parse(out.Item) : undefined;
 }
 
 export async function getPerson(db: Db, interestId: string, now: Date): Promise<Person | undefined> {
@@ -77,25 +78,25 @@ export function interestsOfRegion(
   const where: Record<string, string> = {};
   if (o.locationId) where.locationId = o.locationId;
   if (o.status) where.status = o.status;
-  return queryPage(db, { index: 'gsi1', partition: keys.regionInterests(regionId), newestFirst: true, where, cursor: o.cursor, limit: o.limit }, Interest);
+  return queryPage(db, { index: 'gsi1', partition: keys.regionInterests(regionId), newestFirst: true, where, cursor: o.cursor, limit: o.limit }, StoredInterest);
 }
 
 export function interestsOfListing(db: Db, listingId: string, o: { status?: string; cursor?: string; limit?: number } = {}): Promise<Page<Interest>> {
   return queryPage(
     db,
     { index: 'gsi2', partition: keys.listingInterests(listingId), newestFirst: true, where: o.status ? { status: o.status } : undefined, cursor: o.cursor, limit: o.limit },
-    Interest,
+    StoredInterest,
   );
 }
 
 /** Every reaction to one listing (the employer's dashboard counts them; a listing has at most a few hundred). */
 export function interestsOfListingAll(db: Db, listingId: string): Promise<Interest[]> {
-  return queryAll(db, { index: 'gsi2', partition: keys.listingInterests(listingId) }, Interest);
+  return queryAll(db, { index: 'gsi2', partition: keys.listingInterests(listingId) }, StoredInterest);
 }
 
 /** A region's interests made between two instants (reports). */
 export function interestsOfRegionBetween(db: Db, regionId: string, from: string, to: string): Promise<Interest[]> {
-  return queryAll(db, { index: 'gsi1', partition: keys.regionInterests(regionId), from, to: `${to}\uffff` }, Interest);
+  return queryAll(db, { index: 'gsi1', partition: keys.regionInterests(regionId), from, to: `${to}\uffff` }, StoredInterest);
 }
 
 /** A region's outcome facts that happened on Dutch days `from` to `to` (inclusive; reports). */
@@ -105,17 +106,17 @@ export function outcomesOfRegionBetween(db: Db, regionId: string, from: string, 
 
 /** A region's TWV applications without a decision, applied for on or before `day`, oldest first. */
 export function twvWaitingSince(db: Db, regionId: string, day: string): Promise<Interest[]> {
-  return queryAll(db, { index: 'gsi4', partition: keys.regionTwvWaiting(regionId), to: `${day}\uffff` }, Interest);
+  return queryAll(db, { index: 'gsi4', partition: keys.regionTwvWaiting(regionId), to: `${day}\uffff` }, StoredInterest);
 }
 
 /** Residents introduced to an organisation for one listing, oldest introduction first. */
 export function introducedForListing(db: Db, organisationId: string, listingId: string): Promise<Interest[]> {
-  return queryAll(db, { index: 'gsi3', partition: keys.organisationIntroduced(organisationId), beginsWith: `${listingId}#` }, Interest);
+  return queryAll(db, { index: 'gsi3', partition: keys.organisationIntroduced(organisationId), beginsWith: `${listingId}#` }, StoredInterest);
 }
 
 /** The waiting list of a visit, first come first. */
 export function waitingList(db: Db, listingId: string): Promise<Interest[]> {
-  return queryAll(db, { index: 'gsi5', partition: keys.visitWaiting(listingId) }, Interest);
+  return queryAll(db, { index: 'gsi5', partition: keys.visitWaiting(listingId) }, StoredInterest);
 }
 
 const Due = z.object({ interestId: z.string(), expiresAt: z.number() });

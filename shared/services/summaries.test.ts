@@ -14,7 +14,7 @@ import type { ServiceContext } from './context.js';
 import { changeStatus, createListing } from './listings.js';
 import { acceptTranslatorInvitation, inviteTranslator, listingSummaries, machineDraft, removeSummary, saveSummary, translatorsOf } from './summaries.js';
 import { createTestDb } from '../../test/db.js';
-import { clock, deskOf, employerOf, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
+import { clock, deskOf, employerOf, seedDirectory, seedOrganisation, serviceContext, vacancy } from '../../test/fixtures.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 const outbox = new Outbox();
@@ -29,7 +29,7 @@ const arabic = { title: 'عامل في البيوت الزجاجية', text: 'ت
 beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
-  ctx = { db, mail: outbox, clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+  ctx = serviceContext(db, outbox);
   const org = await seedOrganisation(db);
   employer = employerOf(org.id);
   const created = await createListing(db, desk, vacancy(org.id), clock);

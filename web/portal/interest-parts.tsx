@@ -114,7 +114,7 @@ export function OutcomeHistory(props: { c: PortalContext; interest: Interest; id
           <time datetime={o.on}>{date(c, o.on)}</time> {statusLabel(c, o.status)}
           {o.reason ? `: ${tr(c, `portal.stopReason.${o.reason}`)}` : ''}
           {o.implied?.length ? ` (${tr(c, 'portal.outcome.implied', { stages: o.implied.map((s) => statusLabel(c, s)).join(', ') })})` : ''}{' '}
-          <span class="meta">{tr(c, 'portal.outcome.by', { who: tr(c, `portal.outcome.byRole.${o.by}`) })}</span>
+          {o.by ? <span class="meta">{tr(c, 'portal.outcome.by', { who: tr(c, `portal.outcome.byRole.${o.by}`) })}</span> : null}
         </li>
       ))}
     </ol>

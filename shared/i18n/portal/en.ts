@@ -366,6 +366,7 @@ export const portalEn = {
   'portal.stopReason.travel': 'travel time or transport',
   'portal.stopReason.care-duties': 'caring for family',
   'portal.stopReason.personal': 'personal circumstances',
+  'portal.stopReason.other': 'another reason',
   'portal.stopReason.not-given': 'no reason given',
   'portal.permit.permit-holder': 'permit holder',
   'portal.permit.asylum-seeker': 'asylum seeker',

@@ -364,6 +364,7 @@ export const portalNl: PortalMessages = {
   'portal.stopReason.travel': 'reistijd of vervoer',
   'portal.stopReason.care-duties': 'zorg voor gezin',
   'portal.stopReason.personal': 'persoonlijke omstandigheden',
+  'portal.stopReason.other': 'een andere reden',
   'portal.stopReason.not-given': 'geen reden gegeven',
   'portal.permit.permit-holder': 'statushouder',
   'portal.permit.asylum-seeker': 'asielzoeker',
