@@ -110,7 +110,7 @@ describe('a desk invites a volunteer translator', () => {
   it('gives nobody the role without their yes: an existing account is invited, sees the invitation, and declines', async () => {
     const invited = await desk.post('/portal/translate/zuid/translators', { name: 'Beheer', email: 'admin@example.org' });
     expect(invited.status).toBe(303);
-    expect(invited.headers.get('location')).toBe('/portal/translate/zuid?done=translatorInvited#done');
+    expect(invited.headers.get('location')).toBe('/portal/translate/zuid?done=translatorInvited#translators');
     expect((await membershipsOfUser(db, 'admin@example.org')).map((m) => m.role)).toEqual(['admin']);
     expect(await (await desk.get('/portal/translate/zuid')).text()).toContain('admin@example.org: uitgenodigd, nog niet geaccepteerd');
 
@@ -142,7 +142,7 @@ describe('a desk invites a volunteer translator', () => {
     // Invited again once they are one: nothing is sent.
     const sent = outbox.messages().length;
     const again = await desk.post('/portal/translate/zuid/translators', { name: 'Vera', email: 'vertaler@example.org' });
-    expect(again.headers.get('location')).toBe('/portal/translate/zuid?done=translatorAlready#done');
+    expect(again.headers.get('location')).toBe('/portal/translate/zuid?done=translatorAlready#translators');
     expect(outbox.messages()).toHaveLength(sent);
     const actions = (await auditHistory(db, 'region', 'zuid')).map((e) => `${e.actor} ${e.action}`);
     expect(actions).toEqual(expect.arrayContaining(['desk-zuid@example.org region.translator-invited', 'vertaler@example.org region.translator-joined', 'admin@example.org region.translator-invitation-declined']));

@@ -52,7 +52,7 @@ export function summaryRoutes(p: Portal) {
     return c.html(
       <PortalPage c={c} title={title}>
         <h1>{title}</h1>
-        <DoneNotice c={c} messages={TRANSLATOR_DONE} />
+        <DoneNotice c={c} messages={{ translatorJoined: 'portal.done.translatorJoined' }} />
         <p>{tr(c, 'portal.translate.intro')}</p>
         {page.items.length === 0 ? <p>{tr(c, 'portal.translate.empty')}</p> : null}
         <table>
@@ -99,7 +99,7 @@ export function summaryRoutes(p: Portal) {
       throw e;
     }
     const done = { sent: 'translatorInvited', 'already-translator': 'translatorAlready', 'rate-limited': 'invitationsLimited' }[sent];
-    return c.redirect(`/portal/translate/${regionId}?done=${done}#done`, 303);
+    return c.redirect(`/portal/translate/${regionId}?done=${done}#translators`, 303);
   });
 
   /** One listing: its summary (or none) per language. */
@@ -246,12 +246,11 @@ function Written(p: { c: PortalContext; summary: Summary; listing: Listing }) {
   );
 }
 
-/** What the translator pages confirm after a redirect (`?done=`). */
+/** What the desk's translators section confirms after an invitation (`?done=`). */
 const TRANSLATOR_DONE = {
   translatorInvited: 'portal.done.translatorInvited',
   translatorAlready: 'portal.done.translatorAlready',
   invitationsLimited: 'portal.members.limited',
-  translatorJoined: 'portal.done.translatorJoined',
 } as const;
 
 /** The start page's invitations to translate for a region, each with its yes and no. */
@@ -288,6 +287,7 @@ function TranslatorsSection(p: { c: PortalContext; regionId: string; emails: str
   return (
     <section id="translators">
       <h2>{tr(c, 'portal.translators.title')}</h2>
+      <DoneNotice c={c} messages={TRANSLATOR_DONE} />
       {p.emails.length === 0 && p.invited.length === 0 ? (
         <p>{tr(c, 'portal.translators.empty')}</p>
       ) : (
