@@ -92,7 +92,7 @@ export function summaryRoutes(p: Portal) {
       }
       throw e;
     }
-    return c.redirect(`/portal/translate/${regionId}#translators`, 303);
+    return c.redirect(`/portal/translate/${regionId}?done=translatorInvited#translators`, 303);
   });
 
   /** One listing: its summary (or none) per language. */
@@ -246,6 +246,7 @@ function TranslatorsSection(p: { c: PortalContext; regionId: string; emails: str
   return (
     <section id="translators">
       <h2>{tr(c, 'portal.translators.title')}</h2>
+      <DoneNotice c={c} messages={{ translatorInvited: 'portal.done.translatorInvited' }} />
       {p.emails.length === 0 ? (
         <p>{tr(c, 'portal.translators.empty')}</p>
       ) : (
