@@ -90,6 +90,18 @@ describe('the Lambda bundles', () => {
     expect(JSON.parse(res.body)).toEqual({ ok: true });
   }, 600_000);
 
+  it('portal keeps each resident catalogue in a chunk of its own and loads the one a resident page needs', async () => {
+    const portal = built.find((b) => b.name === 'portal')!;
+    expect(portal.staticChunks.some((c) => /\/(nl|en|ar|ti|fa|ps|tr|so|kmr|ckb)-/.test(c))).toBe(false);
+    expect(Object.keys(portal.files).filter((f) => /^chunks\/(nl|en|ar|ti|fa|ps|tr|so|kmr|ckb)-/.test(f))).toHaveLength(10);
+    const { handler } = await load('portal');
+    // A staff page first (nl and en loaded by the portal's middleware), then a resident page in Sorani.
+    expect((await handler(httpApiEvent('GET', '/portal/login'), lambdaContext('opweg-portal'))).statusCode).toBe(200);
+    const cancel = await handler(httpApiEvent('GET', '/portal/cancel', { query: 'locale=ckb' }), lambdaContext('opweg-portal'));
+    expect(cancel.statusCode).toBe(200);
+    expect(cancel.body).toContain(t('ckb', 'cancel.title'));
+  }, 600_000);
+
   it('residents stores an "I\'m interested" posted in Arabic and answers in Arabic, its catalogue loaded for that request', async () => {
     await seedDirectory(db);
     const org = await seedOrganisation(db, { trusted: true });

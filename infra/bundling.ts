@@ -11,13 +11,17 @@ export interface HandlerBundle {
    * (scripts/bench-bundles.ts prints it), where a person waits; their stack traces stay minified.
    */
   sourceMap: boolean;
-  /** Each language's catalogue a chunk of its own, loaded per request (shared/i18n/catalogues-lazy.ts). */
-  lazyCatalogues?: boolean;
+  /**
+   * Each resident language's catalogue a chunk of its own, loaded per request: `residents`
+   * without the portal's catalogues (shared/i18n/catalogues-lazy.ts), `staff` with them
+   * (shared/i18n/catalogues-staff.ts).
+   */
+  lazyCatalogues?: 'residents' | 'staff';
 }
 
 export const HANDLERS = {
-  portal: { entry: 'functions/portal.ts', sourceMap: false },
-  residents: { entry: 'functions/residents.ts', sourceMap: false, lazyCatalogues: true },
+  portal: { entry: 'functions/portal.ts', sourceMap: false, lazyCatalogues: 'staff' },
+  residents: { entry: 'functions/residents.ts', sourceMap: false, lazyCatalogues: 'residents' },
   publish: { entry: 'functions/publish.ts', sourceMap: true },
   repair: { entry: 'functions/repair.ts', sourceMap: true },
   renderChunk: { entry: 'functions/render-chunk.ts', sourceMap: true },

@@ -18,15 +18,16 @@ export const ESBUILD_OPTIONS = {
   logLevel: 'warning',
 } satisfies BuildOptions;
 
-/** Puts shared/i18n/catalogues-lazy.ts where shared/i18n/index.ts imports ./catalogues.js. */
-const lazyCatalogues: Plugin = {
+/** Puts shared/i18n/catalogues-lazy.ts (or -staff.ts) where shared/i18n/index.ts imports ./catalogues.js. */
+const lazyCatalogues = (kind: 'residents' | 'staff'): Plugin => ({
   name: 'opweg-lazy-catalogues',
   setup(b) {
+    const file = kind === 'residents' ? 'catalogues-lazy.ts' : 'catalogues-staff.ts';
     b.onResolve({ filter: /^\.\/catalogues\.js$/ }, (args) =>
-      args.importer.endsWith(join('shared', 'i18n', 'index.ts')) ? { path: resolve(dirname(args.importer), 'catalogues-lazy.ts') } : undefined,
+      args.importer.endsWith(join('shared', 'i18n', 'index.ts')) ? { path: resolve(dirname(args.importer), file) } : undefined,
     );
   },
-};
+});
 
 export interface BuiltHandler {
   name: HandlerName;
@@ -42,7 +43,7 @@ export interface BuiltHandler {
 
 /** The files one handler's bundle is made of, in `dir` (what the CDK asset is). `sourceMap` overrides the handler's (the bench). */
 export async function buildHandler(name: HandlerName, dir: string, o: { sourceMap?: boolean } = {}): Promise<BuiltHandler> {
-  const h: { entry: string; sourceMap: boolean; lazyCatalogues?: boolean } = HANDLERS[name];
+  const h: { entry: string; sourceMap: boolean; lazyCatalogues?: 'residents' | 'staff' } = HANDLERS[name];
   rmSync(dir, { recursive: true, force: true });
   const result = await build({
     ...ESBUILD_OPTIONS,
@@ -53,7 +54,7 @@ export async function buildHandler(name: HandlerName, dir: string, o: { sourceMa
     outExtension: { '.js': '.mjs' },
     sourcemap: o.sourceMap ?? h.sourceMap,
     metafile: true,
-    plugins: h.lazyCatalogues ? [lazyCatalogues] : [],
+    plugins: h.lazyCatalogues ? [lazyCatalogues(h.lazyCatalogues)] : [],
   });
   const file = resolve(dir, 'index.mjs');
   const files = Object.fromEntries(listFiles(dir).map((f) => [relative(dir, f).split(sep).join('/'), statSync(f).size]));

@@ -13,9 +13,10 @@ import { portalNl } from './portal/nl.js';
 import type { Locale } from './locales.js';
 
 /**
- * Every catalogue, loaded with the module: what the portal, the publisher and the tests use.
- * The residents' form function is bundled with ./catalogues-lazy.ts in this module's place
- * (scripts/build.ts), which loads one locale's catalogue when a request needs it.
+ * Every catalogue, loaded with the module: what the publisher, `npm start` and the tests use.
+ * The residents' form function is bundled with ./catalogues-lazy.ts in this module's place, the
+ * staff portal with ./catalogues-staff.ts (scripts/build.ts): they load one resident locale's
+ * catalogue when a request needs it.
  */
 
 /** Resident-facing messages: every key in every locale (a test checks it). */

@@ -50,7 +50,7 @@ export function t(locale: string, key: AnyKey, params: Params = {}): string {
   return fill(resident, loaded(CATALOGUE[resident], resident)[key as MessageKey], params);
 }
 
-/** A catalogue the residents' function has not loaded yet (./catalogues-lazy.ts) is a bug to name, not a TypeError. */
+/** A catalogue a bundled HTTP function has not loaded yet (./catalogues-lazy.ts) is a bug to name, not a TypeError. */
 function loaded<T>(catalogue: T | undefined, locale: string): T {
   if (!catalogue) throw new Error(`the ${locale} catalogue is not loaded (loadCatalogue)`);
   return catalogue;

@@ -14,7 +14,7 @@ import { getLocation } from '../repositories/directory.js';
 import { getInterest, getPeople, getPerson, interestIdByReference, interestItem, interestsOfListing, personItem, referenceItem, waitingList } from '../repositories/interests.js';
 import { hitRateLimit } from '../repositories/sessions.js';
 import { deskStaffOfRegion } from '../repositories/users.js';
-import { t } from '../i18n/index.js';
+import { loadCatalogue, t } from '../i18n/index.js';
 import { portalLink, type ServiceContext, sendAfterCommit, sendNotices } from './context.js';
 import { hashSecret } from './login-link.js';
 import { getListing } from '../repositories/listings.js';
@@ -364,6 +364,8 @@ export async function tellDeskSeatFreed(ctx: ServiceContext, c: Cancellation) {
   const mailed = !!promotedPerson?.email;
   if (promotedPerson?.email) {
     const locale = promotedPerson.locale ?? 'nl';
+    // The functions that bundle the catalogues lazily may not have this resident's language yet.
+    await loadCatalogue(locale);
     await sendAfterCommit(ctx, [
       {
         to: promotedPerson.email,

@@ -31,18 +31,28 @@ export const placeKey = (s: string) =>
     .replace(/[-\s]+/g, ' ')
     .trim();
 
-const PLACES: Place[] = (data.places as Row[]).map(([name, p, lat, lon]) => ({ name, province: data.provinces[p]!, lat, lon }));
-const byName = new Map<string, Place[]>();
-const byOtherName = new Map<string, Place[]>();
-for (const [i, row] of (data.places as Row[]).entries()) {
-  const place = PLACES[i]!;
-  const add = (map: Map<string, Place[]>, name: string) => {
-    const list = map.get(placeKey(name)) ?? [];
-    if (!list.includes(place)) list.push(place);
-    map.set(placeKey(name), list);
-  };
-  add(byName, row[0]);
-  for (const other of row[4] ?? []) add(byOtherName, other);
+/**
+ * The places by name and by their other names, built on the first lookup rather than when the
+ * module loads: the staff portal imports this module with every cold start, and building the
+ * maps (~12 ms) would delay every first answer, where only listing forms and imports need them.
+ */
+let index: { byName: Map<string, Place[]>; byOtherName: Map<string, Place[]> } | undefined;
+function placeIndex() {
+  if (index) return index;
+  const byName = new Map<string, Place[]>();
+  const byOtherName = new Map<string, Place[]>();
+  for (const row of data.places as Row[]) {
+    const [name, p, lat, lon] = row;
+    const place: Place = { name, province: data.provinces[p]!, lat, lon };
+    const add = (map: Map<string, Place[]>, key: string) => {
+      const list = map.get(placeKey(key)) ?? [];
+      if (!list.includes(place)) list.push(place);
+      map.set(placeKey(key), list);
+    };
+    add(byName, name);
+    for (const other of row[4] ?? []) add(byOtherName, other);
+  }
+  return (index = { byName, byOtherName });
 }
 
 /** The provinces by the names and abbreviations people write after a place name. */
@@ -69,6 +79,7 @@ for (const [province, abbreviations] of Object.entries(PROVINCE_NAMES)) {
 /** The places a name (without province) may mean: by their own name first, else by another name they carry. */
 function candidates(name: string): Place[] {
   const key = placeKey(name);
+  const { byName, byOtherName } = placeIndex();
   return byName.get(key) ?? byOtherName.get(key) ?? [];
 }
 

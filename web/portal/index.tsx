@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../../shared/errors.js';
-import { t, type Params } from '../../shared/i18n/index.js';
+import { loadCatalogue, t, type Params } from '../../shared/i18n/index.js';
 import { ANONYMOUS } from '../../shared/services/actor.js';
 import { actorOfSession } from '../../shared/services/auth.js';
 import type { ResolvedDeps } from '../deps.js';
@@ -40,6 +40,9 @@ export function portalApp(deps: ResolvedDeps) {
   );
 
   app.use('*', async (c, next) => {
+    // Staff pages may use resident messages in their own language (nl or en); in the bundled
+    // function the resident catalogues are loaded on first use (shared/i18n/catalogues-staff.ts).
+    await Promise.all([loadCatalogue('nl'), loadCatalogue('en')]);
     c.set('locale', localeOf(p, c));
     c.set('actor', ANONYMOUS);
     c.set('nav', []);

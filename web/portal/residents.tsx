@@ -50,8 +50,8 @@ export function residentRoutes(p: Portal) {
     return isLocale(l) ? l : DEFAULT_LOCALE;
   };
 
-  // The residents' function loads one language's catalogue, the one this request speaks (and
-  // Dutch, the fallback); everywhere else every catalogue is loaded and this costs nothing.
+  // The bundled HTTP functions load one language's catalogue, the one this request speaks (and
+  // Dutch, the fallback); elsewhere every catalogue is loaded and this costs nothing.
   // By path, not '*': mounted at '/', a '*' here would run for every portal request.
   for (const path of ['/interest', '/cancel']) {
     app.use(path, async (c, next) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { proposedVersion, type Listing } from '../../shared/domain/listing.js';
 import { NotFoundError } from '../../shared/errors.js';
-import { isLocale, LOCALE_INFO, LOCALES, t } from '../../shared/i18n/index.js';
+import { isLocale, loadCatalogue, LOCALE_INFO, LOCALES, t } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getOrganisation } from '../../shared/repositories/organisations.js';
 import { isDeskOf, require } from '../../shared/services/actor.js';
@@ -123,6 +123,7 @@ export function reviewRoutes(p: Portal) {
   routes.get('/listings/:id/preview/:locale', async (c) => {
     const locale = c.req.param('locale');
     if (!isLocale(locale)) throw new NotFoundError();
+    await loadCatalogue(locale);
     const listing = await getListingFor(p.deps.db, c.get('actor'), c.req.param('id'));
     const shown: Listing = { ...proposedVersion(listing), status: 'published', hidden: false, publishedAt: listing.publishedAt ?? p.ctx.clock.now().toISOString() };
     const reads = { ...createSiteReads(p.deps.db, { reachKm: p.deps.config.REACH_KM, clock: p.ctx.clock }), listing: async () => shown };
