@@ -206,6 +206,8 @@ describe('the portal API', () => {
     expect(actions('ResidentsRole')).toContain('dynamodb:PutItem');
     expect(actions('ResidentsRole')).toContain('ses:SendEmail');
     expect(actions('ResidentsRole')).not.toContain('translate:');
+    // A full vCPU for the cold starts a person waits for (infra/stack.ts, from the bench).
+    for (const name of ['Portal', 'Residents']) expect(functions()[logicalIdOf(name, 'AWS::Lambda::Function')]!.Properties.MemorySize).toBe(1769);
   });
 });
 

@@ -24,12 +24,13 @@ import { createTable } from './constructs/table.js';
 import { globalName, originSecretParameter as originSecretParameterName, secretParameter, type Stage } from './stage.js';
 
 /**
- * Memory of the two HTTP functions (CPU grows with it: a full vCPU at 1,769 MB). Their cold
- * start is CPU-bound and a person waits for it; scripts/bench-bundles.ts measures the CPU time
- * and peak memory of each cold start (docs/scale.md, "Cold starts").
+ * Memory of the two HTTP functions, from `npm run bench` (docs/scale.md, "Cold starts"): a cold
+ * start needs ~70 MB but ~200 ms of CPU, and Lambda gives CPU in proportion to memory (one full
+ * vCPU at 1,769 MB): at 1,024 MB the same start takes ~1.7 times as long. A person waits for it,
+ * and at the portal's few thousand requests a day the larger size costs cents a month.
  */
-const PORTAL_MEMORY_MB = 1024;
-const RESIDENTS_MEMORY_MB = 1024;
+const PORTAL_MEMORY_MB = 1769;
+const RESIDENTS_MEMORY_MB = 1769;
 
 /**
  * Everything OpWeg runs on in one AWS account and region (the stage's, pinned): the table, the

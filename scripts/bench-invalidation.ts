@@ -2,18 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
-import { loadConfig } from '../shared/config/index.js';
-import { ensureTable } from '../shared/db/bootstrap.js';
-import { createDb } from '../shared/db/client.js';
 import { keys } from '../shared/db/keys.js';
 import { SCHEDULED_KINDS } from '../shared/domain/listing.js';
 import { allPublishedInRegion } from '../shared/repositories/listings.js';
 import { getDirectory } from '../shared/repositories/directory.js';
 import { publishRecords } from '../web/site/publish.js';
 import { itemOf, recordOf, setSeatsTaken } from '../web/site/testing.js';
-import { seedDemo } from './demo/seed.js';
+import { seedDemoTable } from './bench-demo.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 
 /** CloudFront's list price: the first 1,000 invalidation paths a month are free, then $0.005 each. */
@@ -35,14 +32,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  */
 export async function benchInvalidation(): Promise<[string, string | number][]> {
   const local = await startDynamoDbLocal();
-  const client = new DynamoDBClient({ endpoint: local.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const dir = mkdtempSync(join(tmpdir(), 'opweg-bench-invalidation-'));
-  const tableName = 'bench-invalidation';
-  const db = createDb({ tableName, endpoint: local.endpoint, cursorSecret: 'bench-cursor-secret-0123456789' });
+  let demo: Awaited<ReturnType<typeof seedDemoTable>> | undefined;
   try {
-    await ensureTable(client, tableName);
-    await seedDemo(db, new Date());
-    const config = loadConfig({ TABLE_NAME: tableName, PUBLIC_ORIGIN: 'https://opweg.example.org' });
+    demo = await seedDemoTable(local.endpoint, 'bench-invalidation', { PUBLIC_ORIGIN: 'https://opweg.example.org' });
+    const { db, config } = demo;
     const store = new FsSiteStore(dir);
     const deps = { db, config, store };
     await publishRecords(deps, []);
@@ -51,7 +45,9 @@ export async function benchInvalidation(): Promise<[string, string | number][]> 
     const listingPages: number[] = [];
     const seatPages: number[] = [];
     for (const l of listings) {
+      // A visible change: the employer's title gets a word longer (as an approved edit would).
       const item = await itemOf(db, keys.listing(l.id));
+      await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: keys.listing(l.id), UpdateExpression: 'SET title = :t', ExpressionAttributeValues: { ':t': `${String(item?.title)} (nieuw)` } }));
       listingPages.push((await publishRecords(deps, [await recordOf(db, keys.listing(l.id), item)])).paths.length);
       if (SCHEDULED_KINDS.includes(l.kind)) {
         // A resident takes a seat: the visit's SEATS counter changes.
@@ -74,8 +70,7 @@ export async function benchInvalidation(): Promise<[string, string | number][]> 
       ],
     ];
   } finally {
-    client.destroy();
-    db.doc.destroy();
+    demo?.close();
     await local.stop();
     rmSync(dir, { recursive: true, force: true });
   }

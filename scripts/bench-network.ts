@@ -4,13 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { serve } from '@hono/node-server';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
-import { loadConfig } from '../shared/config/index.js';
-import { ensureTable } from '../shared/db/bootstrap.js';
-import { createDb } from '../shared/db/client.js';
-import { SCHEDULED_KINDS } from '../shared/domain/listing.js';
-import { allPublishedInRegion } from '../shared/repositories/listings.js';
 import { launchBrowser } from '../test/browser.js';
 import { ASSETS } from '../web/ui/assets.js';
 import { ETHIOPIC_FONT_PATH } from '../web/ui/site-style.js';
@@ -18,7 +12,7 @@ import { createLocalApp } from '../web/local.js';
 import { createSiteApp } from '../web/site/app.js';
 import { paths } from '../web/site/paths.js';
 import { renderPages } from '../web/site/render.js';
-import { seedDemo } from './demo/seed.js';
+import { seedDemoTable } from './bench-demo.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 
 /** The slow phone of the issue: 300 ms round trip, 250 kbit/s both ways, a CPU four times slower. */
@@ -91,18 +85,13 @@ function floorPage(bytes: number): string {
 export async function benchNetwork(): Promise<NetworkFigure[]> {
   const local = await startDynamoDbLocal();
   const siteDir = mkdtempSync(join(tmpdir(), 'opweg-bench-network-'));
-  const client = new DynamoDBClient({ endpoint: local.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const config = loadConfig({ TABLE_NAME: 'bench-network', DYNAMODB_ENDPOINT: local.endpoint, CURSOR_SECRET: 'bench-network-cursor-secret', LOCAL_DEV: '1' });
-  const db = createDb({ tableName: config.TABLE_NAME, endpoint: local.endpoint, cursorSecret: config.CURSOR_SECRET });
+  let demo: Awaited<ReturnType<typeof seedDemoTable>> | undefined;
   let server: ReturnType<typeof serve> | undefined;
   const browser = await launchBrowser();
   try {
-    await ensureTable(client, config.TABLE_NAME);
-    await seedDemo(db, new Date());
+    demo = await seedDemoTable(local.endpoint, 'bench-network', { CURSOR_SECRET: 'bench-network-cursor-secret', LOCAL_DEV: '1' });
+    const { db, config, job, visit } = demo;
     process.stderr.write('bench network: demo data seeded, rendering the site…\n');
-    const listings = await allPublishedInRegion(db, 'zuid');
-    const job = listings.find((l) => l.kind === 'job')!;
-    const visit = listings.find((l) => SCHEDULED_KINDS.includes(l.kind))!;
     const pages: Record<string, string> = {
       languages: paths.languages(),
       home: paths.home('nl'),
@@ -194,8 +183,7 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
   } finally {
     await browser.close();
     await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-    client.destroy();
-    db.doc.destroy();
+    demo?.close();
     await local.stop();
     rmSync(siteDir, { recursive: true, force: true });
   }

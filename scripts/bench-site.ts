@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
-import { loadConfig } from '../shared/config/index.js';
-import { ensureTable } from '../shared/db/bootstrap.js';
-import { createDb } from '../shared/db/client.js';
-import { SCHEDULED_KINDS } from '../shared/domain/listing.js';
-import { allPublishedInRegion } from '../shared/repositories/listings.js';
 import { SYSTEM } from '../shared/services/actor.js';
 import { updateListing } from '../shared/services/listings.js';
 import { ASSETS } from '../web/ui/assets.js';
@@ -18,8 +12,8 @@ import { createSiteApp } from '../web/site/app.js';
 import { startLocalPublisher } from '../web/site/local-publisher.js';
 import { fileOf, paths } from '../web/site/paths.js';
 import { rebuildSite } from '../web/site/rebuild.js';
+import { seedDemoTable } from './bench-demo.js';
 import { seedListings } from './bench-listings.js';
-import { seedDemo } from './demo/seed.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 
 /** The issue's budget: a listing page with its inline CSS, gzipped. */
@@ -40,19 +34,14 @@ const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 export async function benchSite(): Promise<Record<string, unknown>> {
   const local = await startDynamoDbLocal();
   const dir = mkdtempSync(join(tmpdir(), 'opweg-bench-site-'));
-  const client = new DynamoDBClient({ endpoint: local.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const config = loadConfig({ TABLE_NAME: 'bench-site', DYNAMODB_ENDPOINT: local.endpoint, PUBLIC_ORIGIN: 'https://opweg.example.org' });
-  const db = createDb({ tableName: config.TABLE_NAME, endpoint: local.endpoint, cursorSecret: config.CURSOR_SECRET });
+  let demo: Awaited<ReturnType<typeof seedDemoTable>> | undefined;
   try {
-    await ensureTable(client, config.TABLE_NAME);
-    await seedDemo(db, new Date());
+    demo = await seedDemoTable(local.endpoint, 'bench-site', { PUBLIC_ORIGIN: 'https://opweg.example.org' });
+    const { db, config, job, visit } = demo;
     const store = new FsSiteStore(dir);
 
     // Weight per page type: each page gzipped (the stylesheet is inline).
     const app = createSiteApp({ db, config });
-    const listings = await allPublishedInRegion(db, 'zuid');
-    const job = listings.find((l) => l.kind === 'job')!;
-    const visit = listings.find((l) => SCHEDULED_KINDS.includes(l.kind))!;
     const pages: Record<string, string> = {
       languages: paths.languages(),
       home: paths.home('nl'),
@@ -127,8 +116,7 @@ export async function benchSite(): Promise<Record<string, unknown>> {
       'site: publish latency samples (write → file updated)': `${latencies.length} of ${SAMPLES}`,
     };
   } finally {
-    client.destroy();
-    db.doc.destroy();
+    demo?.close();
     await local.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -139,23 +127,18 @@ export async function benchSite(): Promise<Record<string, unknown>> {
  * in every language), in a fresh table of the given DynamoDB Local, written to a temp folder.
  */
 export async function benchRebuild(endpoint: string, count: number): Promise<{ listings: number; files: number; seconds: number; pagesPerSecond: number }> {
-  const tableName = `bench-rebuild-${count}`;
-  const client = new DynamoDBClient({ endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, PUBLIC_ORIGIN: 'https://opweg.example.org' });
-  const db = createDb({ tableName, endpoint, cursorSecret: config.CURSOR_SECRET });
   const dir = mkdtempSync(join(tmpdir(), 'opweg-bench-rebuild-'));
+  let demo: Awaited<ReturnType<typeof seedDemoTable>> | undefined;
   try {
-    await ensureTable(client, tableName);
-    await seedDemo(db, new Date());
-    const template = (await allPublishedInRegion(db, 'zuid')).find((l) => l.kind === 'job')!;
+    demo = await seedDemoTable(endpoint, `bench-rebuild-${count}`, { PUBLIC_ORIGIN: 'https://opweg.example.org' });
+    const { db, config, job: template } = demo;
     const seeded = await seedListings(db, count, template, { allPublished: true });
     const rebuild = await rebuildSite({ db, config, store: new FsSiteStore(dir) });
     if (rebuild.failed.length > 0) throw new Error(`rebuild failed on ${rebuild.failed.length} pages, e.g. ${rebuild.failed[0]!.path}`);
     const seconds = rebuild.ms / 1000;
     return { listings: seeded.written, files: rebuild.written, seconds: Number(seconds.toFixed(1)), pagesPerSecond: Math.round(rebuild.written / seconds) };
   } finally {
-    client.destroy();
-    db.doc.destroy();
+    demo?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,9 +5,14 @@ import type { Organisation } from '../shared/domain/organisation.js';
 import { putLocation, putRegion } from '../shared/repositories/directory.js';
 import { putOrganisation } from '../shared/repositories/organisations.js';
 import type { Actor } from '../shared/services/actor.js';
+import type { ServiceContext } from '../shared/services/context.js';
+import { Outbox } from '../shared/adapters/mail-outbox.js';
 
 export const NOW = new Date('2026-11-23T10:00:00.000Z');
 export const clock = { now: () => NOW };
+
+/** What the portal's use cases get in tests: the table, mail into `mail`, the fixed clock, links to opweg.example.org. */
+export const serviceContext = (db: Db, mail = new Outbox()): ServiceContext => ({ db, mail, clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } });
 
 /** Two regions, a location in each: Venlo (Zuid) and Assen (Noord). */
 export async function seedDirectory(db: Db) {

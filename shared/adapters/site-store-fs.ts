@@ -16,9 +16,16 @@ export class FsSiteStore implements SiteStore {
     return join(this.root, ...key.split('/'));
   }
 
+  /** Folders this store made or found: a rebuild writes thousands of pages into the same few. */
+  private folders = new Set<string>();
+
   async put(file: SiteFile): Promise<void> {
     const path = this.path(file.key);
-    await mkdir(dirname(path), { recursive: true });
+    const folder = dirname(path);
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     const temporary = `${path}.${process.pid}.${++this.counter}.tmp`;
     await writeFile(temporary, file.body);
     await rename(temporary, path);

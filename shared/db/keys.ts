@@ -35,6 +35,9 @@ export const keys = {
   /** An invitation to join an organisation, in the invitee's partition; gsi1 lists an organisation's open invitations. */
   invitation: (email: string, organisationId: string) => ({ pk: `USER#${email}`, sk: `INVITATION#${organisationId}` }),
   organisationInvited: (organisationId: string) => `ORG#${organisationId}#INVITED`,
+  /** A desk's invitation to translate for its region, in the invitee's partition; gsi1 lists a region's open ones. */
+  translatorInvitation: (email: string, regionId: string) => ({ pk: `USER#${email}`, sk: `INVITATION-TRANSLATOR#${regionId}` }),
+  regionTranslatorsInvited: (regionId: string) => `REGION#${regionId}#TRANSLATORS-INVITED`,
 
   listing: (id: string) => ({ pk: `LISTING#${id}`, sk: 'LISTING' }),
   regionPublished: (regionId: string) => `REGION#${regionId}#PUBLISHED`,

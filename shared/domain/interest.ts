@@ -183,14 +183,9 @@ export type Person = z.infer<typeof Person>;
  * happened in a period by the day it happened. No personal data: the same facts as the interest,
  * plus the days the lead times need.
  */
-export const OutcomeFact = z.object({
+export const OutcomeFact = Interest.pick({ regionId: true, locationId: true, kind: true, sector: true, residentKeys: true }).extend({
   interestId: Id,
-  regionId: Slug,
-  locationId: Slug,
-  kind: ListingKind,
-  sector: z.string().max(80).optional(),
   permit: PermitGroup,
-  residentKeys: z.array(z.string().max(64)).max(2).default([]),
   status: InterestStatus.exclude(['new']),
   on: z.iso.date(),
   reason: StopReason.optional(),

@@ -51,3 +51,7 @@ export const Invitation = z.object({
   expiresAt: z.number().int(),
 });
 export type Invitation = z.infer<typeof Invitation>;
+
+/** A desk invites someone to translate for its region: nothing changes for them until they accept. */
+export const TranslatorInvitation = Invitation.omit({ organisationId: true }).extend({ regionId: Slug });
+export type TranslatorInvitation = z.infer<typeof TranslatorInvitation>;

@@ -55,8 +55,19 @@ export function dutchDay(instant: Date): string {
   return intl('day', () => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(instant);
 }
 
+const endOfDay = new Map<string, string>();
 /** The end of a Dutch calendar day as an instant with its offset (winter +01:00, summer +02:00). */
 export function endOfDutchDay(date: string): string {
+  // Many pages name the same few hundred days: each worked out once (the map is emptied should it grow large).
+  let end = endOfDay.get(date);
+  if (end === undefined) {
+    if (endOfDay.size > 10_000) endOfDay.clear();
+    endOfDay.set(date, (end = endOfDutchDayOnce(date)));
+  }
+  return end;
+}
+
+function endOfDutchDayOnce(date: string): string {
   const probe = new Date(`${date}T12:00:00Z`);
   // Intl objects are slow to make (about 0.1 ms each): one per kind, reused (a site rebuild formats thousands).
   const offset = intl('offset', () => new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }));
@@ -65,10 +76,16 @@ export function endOfDutchDay(date: string): string {
 }
 
 const displayNames = new Map<Locale, Intl.DisplayNames>();
+const languageNames = new Map<string, string>();
 /** A language's name as a reader of `locale` says it ("Engels" on a Dutch page, "الإنجليزية" on an Arabic one). */
 export function languageName(locale: Locale, language: string): string {
+  const key = `${locale}|${language}`;
+  let known = languageNames.get(key);
+  if (known !== undefined) return known;
   let names = displayNames.get(locale);
   if (!names) displayNames.set(locale, (names = new Intl.DisplayNames([LOCALE_INFO[locale].intl], { type: 'language', fallback: 'none' })));
-  const name = names.of(language);
-  return name ?? LOCALE_INFO[language as Locale]?.name ?? language;
+  known = names.of(language) ?? LOCALE_INFO[language as Locale]?.name ?? language;
+  // A few dozen languages in ten locales; anything else passed in is not kept.
+  if (languageNames.size < 1_000) languageNames.set(key, known);
+  return known;
 }

@@ -5,7 +5,7 @@ import { Organisation, postsInRegion } from '../domain/organisation.js';
 import type { EmployerSignup, PortalLocale } from '../domain/session.js';
 import type { Invitation, Membership } from '../domain/user.js';
 import { keys } from '../db/keys.js';
-import { NotFoundError, parseInput, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, parseInput, ValidationError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { updateFields } from '../repositories/accounts.js';
 import { auditPut } from '../repositories/audit.js';
@@ -145,19 +145,32 @@ async function openInvitation(ctx: ServiceContext, actor: Actor, organisationId:
   return invitation;
 }
 
-/** The invitee says yes: the membership, and the invitation gone, in one transaction. */
-export async function acceptInvitation(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<Organisation> {
+/**
+ * The invitee says yes: the membership, and the invitation gone, in one transaction. A blocked
+ * (or removed) organisation takes nobody in: nothing changes, and the answer says it is blocked.
+ * The organisation must still be unblocked when the transaction commits (a condition on it).
+ */
+export async function acceptInvitation(ctx: ServiceContext, actor: Actor, organisationId: string): Promise<{ organisation: Organisation; blocked: boolean }> {
   const invitation = await openInvitation(ctx, actor, organisationId);
   const organisation = await getOrganisation(ctx.db, organisationId);
   if (!organisation) throw new NotFoundError();
+  if (organisation.blockedAt) return { organisation, blocked: true };
   const at = ctx.clock.now().toISOString();
-  await transact(ctx.db, [
-    { Delete: { TableName: ctx.db.tableName, Key: keys.invitation(invitation.email, organisationId), ConditionExpression: 'attribute_exists(pk)' } },
-    ...(await newUserPut(ctx.db, invitation.email, invitation.name, at)),
-    put(ctx.db, membershipItem({ role: 'employer', email: invitation.email, organisationId })),
-    auditPut(ctx.db, { at, actor: invitation.email, action: 'organisation.member-joined', subject: { type: 'organisation', id: organisationId }, detail: { invitedBy: invitation.invitedBy } }),
-  ]);
-  return organisation;
+  try {
+    await transact(ctx.db, [
+      { ConditionCheck: { TableName: ctx.db.tableName, Key: keys.organisation(organisationId), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(blockedAt)' } },
+      { Delete: { TableName: ctx.db.tableName, Key: keys.invitation(invitation.email, organisationId), ConditionExpression: 'attribute_exists(pk)' } },
+      ...(await newUserPut(ctx.db, invitation.email, invitation.name, at)),
+      put(ctx.db, membershipItem({ role: 'employer', email: invitation.email, organisationId })),
+      auditPut(ctx.db, { at, actor: invitation.email, action: 'organisation.member-joined', subject: { type: 'organisation', id: organisationId }, detail: { invitedBy: invitation.invitedBy } }),
+    ]);
+  } catch (e) {
+    // Blocked between the read and the write: the same answer as blocked before.
+    const now = await getOrganisation(ctx.db, organisationId);
+    if (e instanceof ConflictError && now?.blockedAt) return { organisation: now, blocked: true };
+    throw e;
+  }
+  return { organisation, blocked: false };
 }
 
 /** The invitee says no: the invitation goes, nothing else changes. */

@@ -9,7 +9,7 @@ import { addDeskMember, deskStaff, removeDeskMember, saveLocation, saveRegion, s
 import type { ServiceContext } from './context.js';
 import { createPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
 import { createTestDb } from '../../test/db.js';
-import { admin, clock, deskOf, employerOf, seedDirectory, seedOrganisation } from '../../test/fixtures.js';
+import { admin, deskOf, employerOf, seedDirectory, seedOrganisation, serviceContext } from '../../test/fixtures.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 const outbox = new Outbox();
@@ -18,7 +18,7 @@ let ctx: ServiceContext;
 beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
-  ctx = { db, mail: outbox, clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+  ctx = serviceContext(db, outbox);
 });
 
 describe('regions, locations and desk staff', () => {

@@ -10,7 +10,7 @@ import { getDirectory } from '../repositories/directory.js';
 import { consumeLoginToken, deleteSession, getSession, hitRateLimit } from '../repositories/sessions.js';
 import type { Membership } from '../domain/user.js';
 import { membershipsOfUser } from '../repositories/users.js';
-import { invitationsOfUser } from '../repositories/invitations.js';
+import { hasOpenInvitation } from '../repositories/invitations.js';
 import { del, put, transact } from '../repositories/transact.js';
 import type { Actor } from './actor.js';
 import { completeEmployerSignup } from './accounts.js';
@@ -67,8 +67,8 @@ export async function requestSignIn(ctx: Pick<ServiceContext, 'db' | 'clock'>, q
  */
 export async function mailSignInLink(ctx: ServiceContext, request: SignInRequest): Promise<'mailed' | 'unknown'> {
   const { email, locale } = SignInRequest.parse(request);
-  const [memberships, invitations] = await Promise.all([membershipsOfUser(ctx.db, email), invitationsOfUser(ctx.db, email, epochSeconds(ctx.clock.now()))]);
-  if (activeMemberships(memberships).length === 0 && invitations.length === 0) return 'unknown';
+  const [memberships, invited] = await Promise.all([membershipsOfUser(ctx.db, email), hasOpenInvitation(ctx.db, email, epochSeconds(ctx.clock.now()))]);
+  if (activeMemberships(memberships).length === 0 && !invited) return 'unknown';
   const link = await issueLoginLink(ctx, email, locale);
   await ctx.mail.send({ to: email, subject: t(locale, 'portal.mail.signin.subject'), text: t(locale, 'portal.mail.signin.body', { link, minutes: LOGIN_TOKEN_MINUTES }) });
   return 'mailed';
@@ -129,7 +129,7 @@ export async function actorOfSession(ctx: ServiceContext, sessionId: string | un
   const active = activeMemberships(memberships);
   // Blocked or removed, with nothing else (not even an invitation to answer): the session ends
   // at once, whatever the cookie says.
-  const nothingLeft = active.length === 0 && (memberships.length > 0 || (await invitationsOfUser(ctx.db, session.email, epochSeconds(ctx.clock.now()))).length === 0);
+  const nothingLeft = active.length === 0 && (memberships.length > 0 || !(await hasOpenInvitation(ctx.db, session.email, epochSeconds(ctx.clock.now()))));
   if (nothingLeft) {
     await deleteSession(ctx.db, hashSecret(sessionId));
     return { kind: 'anonymous' };

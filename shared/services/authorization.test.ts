@@ -24,7 +24,7 @@ import { decide, getListingFor, listingHistory, queueCount } from './moderation.
 import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
 import { deleteResidentData, findByContact, showResidentData } from './privacy.js';
 import { regionReport } from './report.js';
-import { inviteTranslator, listingSummaries, machineDraft, removeSummary, saveSummary, translatorsOf } from './summaries.js';
+import { invitedTranslatorsOf, inviteTranslator, listingSummaries, machineDraft, removeSummary, saveSummary, translatorsOf } from './summaries.js';
 import { NoMachineTranslation } from '../adapters/translate-none.js';
 import { createTestDb } from '../../test/db.js';
 import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, vacancy, visit } from '../../test/fixtures.js';
@@ -182,6 +182,7 @@ const CASES: Case[] = [
   { name: 'machineDraft', allowed: ['deskZuid', 'admin'], run: async (a) => machineDraft(db, a, new NoMachineTranslation(), (await published()).id, 'ar') },
   { name: 'translatorsOf', allowed: ['deskZuid', 'admin'], run: (a) => translatorsOf(db, a, 'zuid') },
   { name: 'inviteTranslator', allowed: ['deskZuid', 'admin'], run: (a) => inviteTranslator(ctx, a, 'zuid', { name: 'Vera', email: 'vera@example.org' }, 'nl') },
+  { name: 'invitedTranslatorsOf', allowed: ['deskZuid', 'admin'], run: (a) => invitedTranslatorsOf(ctx, a, 'zuid') },
 ];
 
 /**
@@ -191,7 +192,7 @@ const CASES: Case[] = [
  */
 // The invitee's own invitations: anyone signed in sees, accepts or declines those addressed to them (test/security/membership-consent.test.ts).
 // editEffect only says what an edit will do, for a listing its caller has already loaded with its rights.
-const NOT_ROLE_GATED = new Set(['editEffect', 'signOut', 'cancelSeat', 'deletePerson', 'myInvitations', 'acceptInvitation', 'declineInvitation']);
+const NOT_ROLE_GATED = new Set(['editEffect', 'signOut', 'cancelSeat', 'deletePerson', 'myInvitations', 'acceptInvitation', 'declineInvitation', 'myTranslatorInvitations', 'acceptTranslatorInvitation', 'declineTranslatorInvitation']);
 void signOut;
 
 describe.each(CASES)('$name', (c) => {

@@ -22,16 +22,20 @@ export const portalLink = (ctx: ServiceContext, path: string) => new URL(path, c
 
 /**
  * Sends mail after the change it reports was stored. A failure to send is logged, not thrown:
- * the change stands, and the person sees it in the portal.
+ * the change stands, and the person sees it in the portal. Returns how many were sent, so a
+ * confirmation never claims a mail that did not go.
  */
-export async function sendAfterCommit(ctx: ServiceContext, mails: Parameters<MailPort['send']>[0][]) {
+export async function sendAfterCommit(ctx: ServiceContext, mails: Parameters<MailPort['send']>[0][]): Promise<number> {
+  let sent = 0;
   for (const mail of mails) {
     try {
       await ctx.mail.send(mail);
+      sent++;
     } catch (e) {
       console.error('mail not sent', { subject: mail.subject, error: (e as Error).message });
     }
   }
+  return sent;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Outbox } from '../adapters/mail-outbox.js';
 import { getListing, listingsOfOrganisation } from '../repositories/listings.js';
 import type { ServiceContext } from './context.js';
 import { IMPORT_COLUMNS, importListings } from './import.js';
@@ -7,7 +6,7 @@ import { templateCsv } from './import-template.js';
 import { getDirectory } from '../repositories/directory.js';
 import { listOrganisations } from '../repositories/organisations.js';
 import { createTestDb } from '../../test/db.js';
-import { clock, deskOf, employerOf, seedDirectory, seedOrganisation } from '../../test/fixtures.js';
+import { deskOf, employerOf, seedDirectory, seedOrganisation, serviceContext } from '../../test/fixtures.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let ctx: ServiceContext;
@@ -15,7 +14,7 @@ let ctx: ServiceContext;
 beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
-  ctx = { db, mail: new Outbox(), clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+  ctx = serviceContext(db);
 });
 
 const HEADER = 'organisation,locationId,kind,title,description,openTo,dutchLevel,englishOk,hoursPerWeek,wagePerHour,startDate,closingDate,workplace.city,startsAt,endsAt,seats';

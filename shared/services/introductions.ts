@@ -113,16 +113,16 @@ export async function introduce(db: Db, actor: Actor, interestId: string, expect
 
 /**
  * `introduce`, then an e-mail to the employer's members with a link to the residents introduced
- * for the listing. The mail names no resident: the portal shows them, behind sign-in.
+ * for the listing. The mail names no resident: the portal shows them, behind sign-in. `mailed`:
+ * how many members the mail went to (none when the organisation has no members or sending failed).
  */
-export async function introduceToEmployer(ctx: ServiceContext, actor: Actor, interestId: string, expectedVersion: number, note: string): Promise<Interest> {
+export async function introduceToEmployer(ctx: ServiceContext, actor: Actor, interestId: string, expectedVersion: number, note: string): Promise<{ interest: Interest; mailed: number }> {
   const interest = await introduce(ctx.db, actor, interestId, expectedVersion, note, ctx.clock.now());
   const listing = await getListing(ctx.db, interest.listingId);
   const members = await membershipsOfOrganisation(ctx.db, interest.organisationId);
   const params = { title: listing?.title ?? '', link: portalLink(ctx, `/portal/listings/${interest.listingId}/introductions`) };
-  await sendNotices(ctx, members.map((m) => m.email), 'portal.mail.introduced.subject', 'portal.mail.introduced.body', params);
-
-  return interest;
+  const mailed = await sendNotices(ctx, members.map((m) => m.email), 'portal.mail.introduced.subject', 'portal.mail.introduced.body', params);
+  return { interest, mailed };
 }
 
 /** A desk cancels a resident's seat on a visit: the first on the waiting list moves up, or it is freed. */

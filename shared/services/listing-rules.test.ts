@@ -14,7 +14,7 @@ import { importListings } from './import.js';
 import { changeStatus, createListing, updateListing } from './listings.js';
 import { sweep } from './sweep.js';
 import { createTestDb } from '../../test/db.js';
-import { admin, clock, deskOf, employerOf, NON_PROFIT, NOW, seedDirectory, seedOrganisation, vacancy, visit, volunteering } from '../../test/fixtures.js';
+import { admin, clock, deskOf, employerOf, NON_PROFIT, NOW, seedDirectory, seedOrganisation, serviceContext, vacancy, visit, volunteering } from '../../test/fixtures.js';
 
 /** The listing rules of docs/domain.md, through the use cases the portal, the import and scripts share. */
 let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -24,7 +24,7 @@ const desk = deskOf('zuid');
 beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
-  ctx = { db, mail: new Outbox(), clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+  ctx = serviceContext(db);
 });
 
 /** The field and message keys of the ValidationError a promise rejects with. */

@@ -11,7 +11,7 @@ import { sendDeskDigests } from './digest.js';
 import { changeStatus, createListing, updateListing } from './listings.js';
 import { decide, listingHistory, queueCount } from './moderation.js';
 import { createTestDb } from '../../test/db.js';
-import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
+import { admin, clock, deskOf, employerOf, NOW, seedDirectory, seedOrganisation, serviceContext, vacancy } from '../../test/fixtures.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 const outbox = new Outbox();
@@ -20,7 +20,7 @@ let ctx: ServiceContext;
 beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
-  ctx = { db, mail: outbox, clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+  ctx = serviceContext(db, outbox);
 });
 
 async function employerWithMember(email: string, o: { trusted?: boolean } = {}) {

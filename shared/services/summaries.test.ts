@@ -12,9 +12,9 @@ import { membershipsOfUser } from '../repositories/users.js';
 import type { Actor } from './actor.js';
 import type { ServiceContext } from './context.js';
 import { changeStatus, createListing } from './listings.js';
-import { inviteTranslator, listingSummaries, machineDraft, removeSummary, saveSummary, translatorsOf } from './summaries.js';
+import { acceptTranslatorInvitation, inviteTranslator, listingSummaries, machineDraft, removeSummary, saveSummary, translatorsOf } from './summaries.js';
 import { createTestDb } from '../../test/db.js';
-import { clock, deskOf, employerOf, seedDirectory, seedOrganisation, vacancy } from '../../test/fixtures.js';
+import { clock, deskOf, employerOf, seedDirectory, seedOrganisation, serviceContext, vacancy } from '../../test/fixtures.js';
 
 let db: Awaited<ReturnType<typeof createTestDb>>;
 const outbox = new Outbox();
@@ -29,7 +29,7 @@ const arabic = { title: 'عامل في البيوت الزجاجية', text: 'ت
 beforeAll(async () => {
   db = await createTestDb();
   await seedDirectory(db);
-  ctx = { db, mail: outbox, clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
+  ctx = serviceContext(db, outbox);
   const org = await seedOrganisation(db);
   employer = employerOf(org.id);
   const created = await createListing(db, desk, vacancy(org.id), clock);
@@ -55,7 +55,10 @@ describe('summaries in residents’ languages', () => {
   });
 
   it('lets a translator the desk invited write them, only in that region; employers and others may not', async () => {
-    await inviteTranslator(ctx, desk, 'zuid', { name: 'Vera Vertaler', email: 'Vertaler@Example.org' }, 'nl');
+    expect(await inviteTranslator(ctx, desk, 'zuid', { name: 'Vera Vertaler', email: 'Vertaler@Example.org' }, 'nl')).toBe('sent');
+    // Nothing until she says yes.
+    expect(await membershipsOfUser(db, 'vertaler@example.org')).toEqual([]);
+    await acceptTranslatorInvitation(ctx, { kind: 'person', email: 'vertaler@example.org', memberships: [] }, 'zuid');
     expect(await membershipsOfUser(db, 'vertaler@example.org')).toEqual([{ role: 'translator', email: 'vertaler@example.org', regionId: 'zuid' }]);
     expect(outbox.latestTo('vertaler@example.org')).toMatchObject({ subject: expect.stringContaining('Zuid'), text: expect.stringContaining('/portal/') });
     expect((await translatorsOf(db, desk, 'zuid')).map((m) => m.email)).toEqual(['vertaler@example.org']);

@@ -3,7 +3,7 @@ import { ContentLanguage, Email, Text } from '../domain/common.js';
 import type { Listing } from '../domain/listing.js';
 import type { PortalLocale } from '../domain/session.js';
 import { Summary, SummaryInput, summarySource } from '../domain/summary.js';
-import type { Membership } from '../domain/user.js';
+import type { Membership, TranslatorInvitation } from '../domain/user.js';
 import { NotFoundError, parseInput } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { auditPut } from '../repositories/audit.js';
@@ -12,13 +12,15 @@ import { getListing } from '../repositories/listings.js';
 import { summariesOfListing, summaryItem } from '../repositories/summaries.js';
 import { del, put, transact } from '../repositories/transact.js';
 import { membershipItem, membershipsOfUser, translatorsOfRegion } from '../repositories/users.js';
+import { translatorInvitationItem, translatorInvitationsOfRegion, translatorInvitationsOfUser } from '../repositories/invitations.js';
+import { hitRateLimit } from '../repositories/sessions.js';
 import type { MachineTranslation } from '../ports/machine-translation.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
-import { newUserPut } from './accounts.js';
+import { INVITATION_DAYS, INVITATION_LIMITS, newUserPut } from './accounts.js';
 import { actorName, isDeskOf, require, type Actor } from './actor.js';
-import type { ServiceContext } from './context.js';
-import { issueLoginLink, LOGIN_TOKEN_MINUTES } from './login-link.js';
+import { epochSeconds, type ServiceContext } from './context.js';
+import { hashSecret, issueLoginLink, LOGIN_TOKEN_MINUTES } from './login-link.js';
 
 /**
  * Listings' summaries in residents' languages (shared/domain/summary.ts): written by the desk
@@ -109,29 +111,81 @@ export async function translatorsOf(db: Db, actor: Actor, regionId: string): Pro
   return translatorsOfRegion(db, regionId);
 }
 
+export type TranslatorInvited = 'sent' | 'already-translator' | 'rate-limited';
+
 /**
- * A desk invites a volunteer translator for its region and mails them a sign-in link. They may
- * write summaries of the region's listings and nothing else. Inviting someone again sends a
- * fresh link and changes nothing else.
+ * A desk invites a volunteer translator for its region and mails them a sign-in link. Nothing
+ * changes for them until they sign in and accept (`acceptTranslatorInvitation`): a desk cannot
+ * give anyone a role without their yes. Then they may write summaries of the region's listings
+ * and nothing else. Inviting again renews the invitation and sends a fresh link; invitations are
+ * limited per region and per invitee, as an organisation's are.
  */
-export async function inviteTranslator(ctx: ServiceContext, actor: Actor, regionId: string, input: unknown, locale: PortalLocale): Promise<void> {
+export async function inviteTranslator(ctx: ServiceContext, actor: Actor, regionId: string, input: unknown, locale: PortalLocale): Promise<TranslatorInvited> {
   require(isDeskOf(actor, regionId));
   const { name, email } = parseInput(TranslatorInput, input);
   const region = (await getDirectory(ctx.db)).regions.find((r) => r.id === regionId);
   if (!region) throw new NotFoundError();
   const memberships = await membershipsOfUser(ctx.db, email);
-  if (!memberships.some((m) => m.role === 'translator' && m.regionId === regionId)) {
-    const at = ctx.clock.now().toISOString();
-    await transact(ctx.db, [
-      ...(await newUserPut(ctx.db, email, name, at)),
-      put(ctx.db, membershipItem({ role: 'translator', email, regionId })),
-      auditPut(ctx.db, { at, actor: actorName(actor), action: 'region.translator-invited', subject: { type: 'region', id: regionId }, detail: { email } }),
-    ]);
-  }
+  if (memberships.some((m) => m.role === 'translator' && m.regionId === regionId)) return 'already-translator';
+  const now = ctx.clock.now();
+  const nowSeconds = epochSeconds(now);
+  const limits = [
+    { scope: 'invite-region', subjectHash: hashSecret(regionId), ...INVITATION_LIMITS.organisation },
+    { scope: 'invite-address', subjectHash: hashSecret(email), ...INVITATION_LIMITS.invitee },
+  ];
+  for (const limit of limits) if (!(await hitRateLimit(ctx.db, { ...limit, nowSeconds }))) return 'rate-limited';
+  const at = now.toISOString();
+  const invitation: TranslatorInvitation = { regionId, email, name, invitedBy: actorName(actor), createdAt: at, expiresAt: nowSeconds + INVITATION_DAYS * 24 * 3600 };
+  await transact(ctx.db, [
+    put(ctx.db, translatorInvitationItem(invitation)),
+    auditPut(ctx.db, { at, actor: actorName(actor), action: 'region.translator-invited', subject: { type: 'region', id: regionId }, detail: { email } }),
+  ]);
   const link = await issueLoginLink(ctx, email, locale);
   await ctx.mail.send({
     to: email,
     subject: t(locale, 'portal.mail.translator.subject', { region: region.name }),
-    text: t(locale, 'portal.mail.translator.body', { region: region.name, link, minutes: LOGIN_TOKEN_MINUTES }),
+    text: t(locale, 'portal.mail.translator.body', { region: region.name, link, minutes: LOGIN_TOKEN_MINUTES, days: INVITATION_DAYS }),
   });
+  return 'sent';
+}
+
+/** A region's open invitations to translate, for its desk. */
+export async function invitedTranslatorsOf(ctx: ServiceContext, actor: Actor, regionId: string): Promise<TranslatorInvitation[]> {
+  require(isDeskOf(actor, regionId));
+  return translatorInvitationsOfRegion(ctx.db, regionId, epochSeconds(ctx.clock.now()));
+}
+
+/** The signed-in person's open invitations to translate, with the regions' names. */
+export async function myTranslatorInvitations(ctx: ServiceContext, actor: Actor): Promise<{ invitation: TranslatorInvitation; regionName: string }[]> {
+  if (actor.kind !== 'person') return [];
+  const [invitations, { regions }] = await Promise.all([translatorInvitationsOfUser(ctx.db, actor.email, epochSeconds(ctx.clock.now())), getDirectory(ctx.db)]);
+  return invitations.map((invitation) => ({ invitation, regionName: regions.find((r) => r.id === invitation.regionId)?.name ?? invitation.regionId }));
+}
+
+async function openTranslatorInvitation(ctx: ServiceContext, actor: Actor, regionId: string): Promise<TranslatorInvitation> {
+  require(actor.kind === 'person');
+  const invitation = (await translatorInvitationsOfUser(ctx.db, actor.email, epochSeconds(ctx.clock.now()))).find((i) => i.regionId === regionId);
+  if (!invitation) throw new NotFoundError();
+  return invitation;
+}
+
+/** The invitee says yes: the translator membership, and the invitation gone, in one transaction. */
+export async function acceptTranslatorInvitation(ctx: ServiceContext, actor: Actor, regionId: string): Promise<void> {
+  const invitation = await openTranslatorInvitation(ctx, actor, regionId);
+  const at = ctx.clock.now().toISOString();
+  await transact(ctx.db, [
+    { Delete: { TableName: ctx.db.tableName, Key: keys.translatorInvitation(invitation.email, regionId), ConditionExpression: 'attribute_exists(pk)' } },
+    ...(await newUserPut(ctx.db, invitation.email, invitation.name, at)),
+    put(ctx.db, membershipItem({ role: 'translator', email: invitation.email, regionId })),
+    auditPut(ctx.db, { at, actor: invitation.email, action: 'region.translator-joined', subject: { type: 'region', id: regionId }, detail: { invitedBy: invitation.invitedBy } }),
+  ]);
+}
+
+/** The invitee says no: the invitation goes, nothing else changes. */
+export async function declineTranslatorInvitation(ctx: ServiceContext, actor: Actor, regionId: string): Promise<void> {
+  const invitation = await openTranslatorInvitation(ctx, actor, regionId);
+  await transact(ctx.db, [
+    del(ctx.db, keys.translatorInvitation(invitation.email, regionId)),
+    auditPut(ctx.db, { at: ctx.clock.now().toISOString(), actor: invitation.email, action: 'region.translator-invitation-declined', subject: { type: 'region', id: regionId } }),
+  ]);
 }

@@ -48,7 +48,7 @@ beforeAll(async () => {
   interestId = receipt.interest.id;
   server = await startTestServer(db, { mail: outbox, clock });
   browser = await launchBrowser();
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -52,7 +52,7 @@ beforeAll(async () => {
   publisher = await startLocalPublisher({ deps: { db, config: server.config }, store: new FsSiteStore(siteDir), endpoint: db.endpoint, onPublished });
   browser = await launchBrowser();
   listingId = (await publishedListing(db, { ...vacancy(org.id, { title: 'Magazijnmedewerker Venlo', description: 'Dozen inpakken en orders klaarzetten.' }), locationId: 'venlo' })).id;
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await publisher?.stop();
@@ -89,7 +89,7 @@ describe('a change to a published listing, in Chromium', () => {
   it('the published listing is on the resident site', async () => {
     await until(async () => (await fetch(residentUrl())).status === 200);
     expect(await (await fetch(residentUrl())).text()).toContain('Magazijnmedewerker Venlo');
-  }, 60_000);
+  }, 300_000);
 
   it('the employer edits it: the form says it waits for review; the listing stays published with the change beside it', async () => {
     const context = await browser.newContext();
@@ -104,7 +104,7 @@ describe('a change to a published listing, in Chromium', () => {
     await expect(page.locator('#listing-status').getAttribute('data-status')).resolves.toBe('published');
     await expect(page.locator('#changes tr[data-field="title"] td.after').textContent()).resolves.toBe('Magazijnmedewerker Venlo (avonddienst)');
     await context.close();
-  }, 60_000);
+  }, 300_000);
 
   it('the resident page still shows the published text and takes a resident\'s interest', async () => {
     // The publisher has handled the change (and written no page for it).
@@ -128,7 +128,7 @@ describe('a change to a published listing, in Chromium', () => {
     await expect(page.locator('.reference').textContent()).resolves.toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect((await interestsOfListing(db, listingId, { limit: 10 })).items).toHaveLength(1);
     await context.close();
-  }, 60_000);
+  }, 300_000);
 
   it('the desk reviews it from the queue: the change field by field, the preview; approves; the resident page shows the new text', async () => {
     const context = await browser.newContext();
@@ -156,7 +156,7 @@ describe('a change to a published listing, in Chromium', () => {
     await resident.goto(residentUrl());
     await expect(resident.locator('h1').textContent()).resolves.toContain('Magazijnmedewerker Venlo (avonddienst)');
     await context.close();
-  }, 60_000);
+  }, 300_000);
 
   it('every portal page type fits a 360 px phone: tables scroll in their own box, the page does not; 403 and 404 show a way on', async () => {
     const live = (await getListing(db, listingId))!;
@@ -187,5 +187,5 @@ describe('a change to a published listing, in Chromium', () => {
     await desk.goto(`${server.url}/portal/nothing-here`);
     await expect(desk.locator('h1').textContent()).resolves.toBe('Pagina niet gevonden');
     await context.close();
-  }, 120_000);
+  }, 300_000);
 });

@@ -60,7 +60,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => evil.listen(0, '127.0.0.1', ok));
   evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}/`;
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   await publisher?.stop();

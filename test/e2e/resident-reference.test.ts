@@ -53,7 +53,7 @@ beforeAll(async () => {
   const { failed } = await rebuildSite({ db, config, store: new FsSiteStore(dir), clock });
   expect(failed).toEqual([]);
   browser = await launchBrowser();
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
@@ -96,7 +96,7 @@ describe('a resident and the reference code, in Chromium', () => {
     } finally {
       await page.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('gets a mail when a waiting-list place becomes a seat', async () => {
     const page = await browser.newPage();
@@ -114,5 +114,5 @@ describe('a resident and the reference code, in Chromium', () => {
     } finally {
       await page.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const { failed } = await site.rebuild();
   expect(failed).toEqual([]);
   mkdirSync(SHOTS, { recursive: true });
-}, 180_000);
+}, 300_000);
 
 async function step(page: Page, shot: string) {
   expect(await axeViolations(page)).toEqual([]);
@@ -91,7 +91,7 @@ describe('a resident walks the site in Chromium', () => {
     } finally {
       await context.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('works without JavaScript: all listings shown and labelled, no filter form; with it, the filters narrow the list', async () => {
     const off = await browser.newContext({ javaScriptEnabled: false });
@@ -130,7 +130,7 @@ describe('a resident walks the site in Chromium', () => {
       await off.close();
       await on.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   it.each<Locale>(['nl', 'ar', 'ti'])('in %s: every other page type has no accessibility violations either', async (locale) => {
     const context = await browser.newContext({ bypassCSP: true, locale });
@@ -150,5 +150,5 @@ describe('a resident walks the site in Chromium', () => {
     } finally {
       await context.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

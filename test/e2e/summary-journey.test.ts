@@ -94,5 +94,5 @@ describe('an Arabic reader sees the Arabic summary', () => {
     await reader.waitForURL(`${server.url}${paths.listing('ar', data.job.id)}`);
     await expect(reader.locator('h1').textContent()).resolves.toContain(arabic.title);
     await context.close();
-  }, 180_000);
+  }, 300_000);
 });

@@ -105,3 +105,64 @@ describe('invitation limits', () => {
     expect(outbox.messages().filter((m) => m.to === email)).toHaveLength(count);
   });
 });
+
+describe('a desk invites a volunteer translator', () => {
+  it('gives nobody the role without their yes: an existing account is invited, sees the invitation, and declines', async () => {
+    const invited = await desk.post('/portal/translate/zuid/translators', { name: 'Beheer', email: 'admin@example.org' });
+    expect(invited.status).toBe(303);
+    expect(invited.headers.get('location')).toBe('/portal/translate/zuid?done=translatorInvited#translators');
+    expect((await membershipsOfUser(db, 'admin@example.org')).map((m) => m.role)).toEqual(['admin']);
+    expect(await (await desk.get('/portal/translate/zuid')).text()).toContain('admin@example.org: uitgenodigd, nog niet geaccepteerd');
+
+    const home = await (await admin.get('/portal/')).text();
+    expect(home).toContain('De Meedoenbalie van regio Zuid nodigt u uit als vrijwillige vertaler (verstuurd door desk-zuid@example.org)');
+    // Nobody else can answer for them.
+    expect((await owner.post('/portal/invitations/translate/zuid/accept', {})).status).toBe(404);
+    const declined = await admin.post('/portal/invitations/translate/zuid/decline', {});
+    expect(declined.status).toBe(200);
+    expect(await declined.text()).toContain('U hebt de uitnodiging om te vertalen voor regio Zuid geweigerd.');
+    expect((await membershipsOfUser(db, 'admin@example.org')).map((m) => m.role)).toEqual(['admin']);
+    expect((await admin.post('/portal/invitations/translate/zuid/accept', {})).status).toBe(404);
+  });
+
+  it('someone new signs in with the invitation’s link, cannot translate yet, and accepts', async () => {
+    expect((await desk.post('/portal/translate/zuid/translators', { name: 'Vera', email: 'vertaler@example.org' })).status).toBe(303);
+    expect(outbox.latestTo('vertaler@example.org')?.text).toContain('kies daarna of u de uitnodiging accepteert of weigert');
+    const vera = await signedIn(server.url, outbox, 'vertaler@example.org');
+    expect((await vera.get('/portal/translate/zuid')).status).toBe(403);
+    expect(await membershipsOfUser(db, 'vertaler@example.org')).toEqual([]);
+
+    const accepted = await vera.post('/portal/invitations/translate/zuid/accept', {});
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.get('location')).toBe('/portal/translate/zuid?done=translatorJoined');
+    const page = await vera.get(accepted.headers.get('location')!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('U bent nu vrijwillige vertaler voor deze regio');
+    expect((await membershipsOfUser(db, 'vertaler@example.org')).map((m) => m.role)).toEqual(['translator']);
+    // Invited again once they are one: nothing is sent.
+    const sent = outbox.messages().length;
+    const again = await desk.post('/portal/translate/zuid/translators', { name: 'Vera', email: 'vertaler@example.org' });
+    expect(again.headers.get('location')).toBe('/portal/translate/zuid?done=translatorAlready#translators');
+    expect(outbox.messages()).toHaveLength(sent);
+    const actions = (await auditHistory(db, 'region', 'zuid')).map((e) => `${e.actor} ${e.action}`);
+    expect(actions).toEqual(expect.arrayContaining(['desk-zuid@example.org region.translator-invited', 'vertaler@example.org region.translator-joined', 'admin@example.org region.translator-invitation-declined']));
+  });
+});
+
+describe('an invitation of a blocked organisation', () => {
+  it('cannot be accepted: the invitee is told the organisation is blocked, and joins nothing', async () => {
+    const blocked = await seedOrganisation(db, { name: 'Dicht B.V.' });
+    await seedPeople(db, [{ role: 'employer', email: 'baas@example.org', organisationId: blocked.id, owner: true }]);
+    const boss = await signedIn(server.url, outbox, 'baas@example.org');
+    expect((await boss.post(`/portal/org/${blocked.id}/members`, { name: 'Kim', email: 'kandidaat@example.org' })).status).toBe(200);
+    expect((await admin.post(`/portal/admin/employers/${blocked.id}/block`, { blocked: 'yes' })).status).toBe(303);
+
+    const kim = await signedIn(server.url, outbox, 'kandidaat@example.org');
+    const refused = await kim.post(`/portal/invitations/${blocked.id}/accept`, {});
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('Dicht B.V. is geblokkeerd door de beheerder van OpWeg. U kunt de uitnodiging nu niet accepteren; er is niets veranderd.');
+    expect((await membershipsOfOrganisation(db, blocked.id)).map((m) => m.email)).toEqual(['baas@example.org']);
+    expect(await membershipsOfUser(db, 'kandidaat@example.org')).toEqual([]);
+    expect((await kim.get(`/portal/org/${blocked.id}`)).status).toBe(403);
+  });
+});

@@ -69,6 +69,7 @@ describe('confirmations', () => {
     expect(await confirmation(desk, await desk.post(`/portal/desk/zuid/partners/${id}`, partner))).toBe('Er was niets anders aan de partner, dus er is niets opgeslagen.');
     expect(await confirmation(desk, await desk.post(`/portal/desk/zuid/partners/${id}`, { ...partner, offers: 'Taalcoaching en sollicitatietraining' }))).toBe('De gegevens van de partner zijn bijgewerkt.');
     expect(await confirmation(desk, await desk.post(`/portal/desk/zuid/partners/${id}/remove`, {}))).toBe('De partner staat niet meer in het netwerk van deze regio.');
+    expect(await confirmation(desk, await desk.post('/portal/translate/zuid/translators', { name: 'Vera', email: 'vera@example.org' }))).toBe('De uitnodiging is per e-mail verstuurd, met een link om in te loggen. De vertaler kan samenvattingen schrijven zodra die de uitnodiging accepteert.');
   });
 
   it('the admin: regions and locations (added or updated), desk staff, region managers, trust', async () => {

@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { acceptInvitation, declineInvitation, getOrganisationFor, myInvitations } from '../../shared/services/accounts.js';
 import { employerOrganisations } from '../../shared/services/actor.js';
 import { employerDashboard } from '../../shared/services/dashboard.js';
+import { acceptTranslatorInvitation, declineTranslatorInvitation, myTranslatorInvitations } from '../../shared/services/summaries.js';
 import { Invitations, OrganisationDashboard } from './dashboard.js';
 import { tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { PortalPage } from './layout.js';
+import { TranslatorInvitations } from './summaries.js';
 
 /**
  * The portal's start page. An employer lands on the dashboard of their organisation(s) (every
@@ -13,10 +15,10 @@ import { PortalPage } from './layout.js';
  */
 export function homeRoutes(p: Portal) {
   const app = new Hono<PortalEnv>();
-  const home = async (c: PortalContext, notice?: string) => {
+  const home = async (c: PortalContext, notice?: string, status: 200 | 409 = 200) => {
     const actor = c.get('actor');
     const nav = c.get('nav');
-    const invitations = await myInvitations(p.ctx, actor);
+    const [invitations, translating] = await Promise.all([myInvitations(p.ctx, actor), myTranslatorInvitations(p.ctx, actor)]);
     const organisationIds = employerOrganisations(actor);
     const dashboards = await Promise.all(
       organisationIds.map(async (id) => {
@@ -37,10 +39,11 @@ export function homeRoutes(p: Portal) {
           </p>
         ) : null}
         <Invitations c={c} invitations={invitations} />
+        <TranslatorInvitations c={c} invitations={translating} />
         {shown.map((d) => (
           <OrganisationDashboard c={c} organisation={d.organisation} rows={d.rows} cursor={d.cursor} heading="h2" />
         ))}
-        {nav.length === 0 && invitations.length === 0 ? <p>{tr(c, 'portal.home.noAccess')}</p> : null}
+        {nav.length === 0 && invitations.length === 0 && translating.length === 0 ? <p>{tr(c, 'portal.home.noAccess')}</p> : null}
         {elsewhere.length > 0 ? (
           <ul class="cards" id="elsewhere">
             {elsewhere.map((item) => (
@@ -52,6 +55,7 @@ export function homeRoutes(p: Portal) {
           </ul>
         ) : null}
       </PortalPage>,
+      status,
     );
   };
   // `/portal/` (what CloudFront's /portal/* sends) and `/portal`.
@@ -59,8 +63,21 @@ export function homeRoutes(p: Portal) {
   app.get('/', (c) => c.redirect('/portal/'));
 
   app.post('/invitations/:orgId/accept', async (c) => {
-    const organisation = await acceptInvitation(p.ctx, c.get('actor'), c.req.param('orgId'));
-    return c.redirect(`/portal/org/${organisation.id}?done=joined`, 303);
+    const joined = await acceptInvitation(p.ctx, c.get('actor'), c.req.param('orgId'));
+    // A blocked organisation takes nobody in: the invitation stays, and the person is told why.
+    if (joined.blocked) return home(c, tr(c, 'portal.invitations.blocked', { organisation: joined.organisation.name }), 409);
+    return c.redirect(`/portal/org/${joined.organisation.id}?done=joined`, 303);
+  });
+  app.post('/invitations/translate/:regionId/accept', async (c) => {
+    const regionId = c.req.param('regionId');
+    await acceptTranslatorInvitation(p.ctx, c.get('actor'), regionId);
+    return c.redirect(`/portal/translate/${regionId}?done=translatorJoined`, 303);
+  });
+  app.post('/invitations/translate/:regionId/decline', async (c) => {
+    const regionId = c.req.param('regionId');
+    const region = (await myTranslatorInvitations(p.ctx, c.get('actor'))).find((i) => i.invitation.regionId === regionId)?.regionName ?? regionId;
+    await declineTranslatorInvitation(p.ctx, c.get('actor'), regionId);
+    return home(c, tr(c, 'portal.invitations.translatorDeclined', { region }));
   });
   app.post('/invitations/:orgId/decline', async (c) => {
     const name = (await myInvitations(p.ctx, c.get('actor'))).find((i) => i.organisation.id === c.req.param('orgId'))?.organisation.name ?? '';

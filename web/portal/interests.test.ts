@@ -166,6 +166,20 @@ describe('an interest, introduced by the desk', () => {
     expect(await stale.text()).toContain('Open de pagina opnieuw');
   });
 
+  it('says so when no e-mail went to the employer (an organisation without members): no claim of a mail that did not go', async () => {
+    const lonely = (await seedOrganisation(db, { name: 'Zonder Leden' })).id;
+    const job = await published(vacancy(lonely, { title: 'Schoonmaker' }));
+    const { interest } = await interested(job.id, 'Ruth');
+    const page = `/portal/desk/zuid/interests/${interest.id}`;
+    const mailsBefore = outbox.messages().length;
+    const res = await zuid.post(`${page}/introduce`, { version: '1', note: 'Ruth wil graag ochtenden werken.' });
+    expect(res.headers.get('location')).toBe(`${page}?done=introducedNoMail`);
+    expect(outbox.messages().length).toBe(mailsBefore);
+    const after = await text(zuid.get(res.headers.get('location')!));
+    expect(after).toContain('Voorgesteld, maar er ging geen e-mail naar de werkgever');
+    expect(after).not.toContain('De werkgever heeft een e-mail gekregen');
+  });
+
   it('re-renders a bad outcome with a message per field and what was typed, and stores nothing', async () => {
     const job = await published(vacancy(orgA, { title: 'Heftruckchauffeur' }));
     const { interest } = await interested(job.id, 'Ehsan');

@@ -93,7 +93,7 @@ export function deskInterestRoutes(p: Portal) {
           <a href={base(regionId)}>{tr(c, 'portal.interest.back', { region })}</a>
         </p>
         <h1>{tr(c, 'portal.interest.title', { title })}</h1>
-        {done === 'introduced' || done === 'cancelled' || done === 'promoted' ? (
+        {done === 'introduced' || done === 'introducedNoMail' || done === 'cancelled' || done === 'promoted' ? (
           <p class="notice" role="status" id="done">
             {tr(c, `portal.interest.done.${done}`)}
           </p>
@@ -171,8 +171,8 @@ export function deskInterestRoutes(p: Portal) {
   app.post('/desk/:regionId/interests/:id/introduce', async (c) => {
     const form = await formOf(c);
     try {
-      const interest = await introduceToEmployer(p.ctx, c.get('actor'), c.req.param('id'), Number(one(form.version)) || 0, one(form.note));
-      return c.redirect(`${base(interest.regionId)}/${interest.id}?done=introduced`, 303);
+      const { interest, mailed } = await introduceToEmployer(p.ctx, c.get('actor'), c.req.param('id'), Number(one(form.version)) || 0, one(form.note));
+      return c.redirect(`${base(interest.regionId)}/${interest.id}?done=${mailed > 0 ? 'introduced' : 'introducedNoMail'}`, 303);
     } catch (e) {
       if (e instanceof ValidationError) return interestPage(c, c.req.param('regionId'), await seenByDesk(c), { form: 'introduce', state: { values: form, errors: e.fields } }, 422);
       throw e;

@@ -45,10 +45,15 @@ describe('translations in the portal', () => {
 
     const invited = await desk.post('/portal/translate/zuid/translators', { name: 'Vera', email: 'vera@example.org' });
     expect(invited.status).toBe(303);
-    expect(await (await desk.get('/portal/translate/zuid')).text()).toContain('vera@example.org');
+    const listed = await (await desk.get(invited.headers.get('location')!)).text();
+    expect(listed).toContain(t('en', 'portal.done.translatorInvited'));
+    expect(listed).toContain(t('en', 'portal.translators.pending', { email: 'vera@example.org' }));
     expect(outbox.latestTo('vera@example.org')?.subject).toBe(t('en', 'portal.mail.translator.subject', { region: 'Zuid' }));
 
+    // She translates once she has said yes (test/security/membership-consent.test.ts has the rest).
     const vera = await signedIn(server.url, outbox, 'vera@example.org', 'en');
+    expect((await vera.get('/portal/translate/zuid')).status).toBe(403);
+    expect((await vera.post('/portal/invitations/translate/zuid/accept', {})).status).toBe(303);
     const home = await (await vera.get('/portal/')).text();
     expect(home).toContain('href="/portal/translate/zuid"');
     expect(home).not.toContain('href="/portal/desk/zuid"');

@@ -7,6 +7,7 @@ import { publishedInRegion } from '../../shared/repositories/listings.js';
 import { summariesOfListing } from '../../shared/repositories/summaries.js';
 import { isDeskOf, require } from '../../shared/services/actor.js';
 import {
+  invitedTranslatorsOf,
   inviteTranslator,
   listingSummaries,
   machineDraft,
@@ -18,6 +19,7 @@ import {
 } from '../../shared/services/summaries.js';
 import { isCurrent, type Summary } from '../../shared/domain/summary.js';
 import type { Listing } from '../../shared/domain/listing.js';
+import type { TranslatorInvitation } from '../../shared/domain/user.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, ErrorSummary, TextArea, TextField, type FormState } from './form.js';
 import { date } from './format.js';
@@ -44,11 +46,13 @@ export function summaryRoutes(p: Portal) {
     const summaries = await Promise.all(page.items.map((l) => summariesOfListing(p.deps.db, l.id)));
     const desk = isDeskOf(actor, regionId);
     const translators = desk ? await translatorsOf(p.deps.db, actor, regionId) : [];
+    const invited = desk ? await invitedTranslatorsOf(p.ctx, actor, regionId) : [];
     const title = tr(c, 'portal.translate.title', { region: region?.name ?? regionId });
     const locale = c.get('locale');
     return c.html(
       <PortalPage c={c} title={title}>
         <h1>{title}</h1>
+        <DoneNotice c={c} messages={{ translatorJoined: 'portal.done.translatorJoined' }} />
         <p>{tr(c, 'portal.translate.intro')}</p>
         {page.items.length === 0 ? <p>{tr(c, 'portal.translate.empty')}</p> : null}
         <table>
@@ -70,7 +74,7 @@ export function summaryRoutes(p: Portal) {
           </tbody>
         </table>
         {page.cursor ? <a href={`/portal/translate/${regionId}?cursor=${encodeURIComponent(page.cursor)}`}>{tr(c, 'portal.more')}</a> : null}
-        {desk ? <TranslatorsSection c={c} regionId={regionId} emails={translators.map((m) => m.email)} state={blankForm()} /> : null}
+        {desk ? <TranslatorsSection c={c} regionId={regionId} emails={translators.map((m) => m.email)} invited={invited} state={blankForm()} /> : null}
       </PortalPage>,
     );
   });
@@ -78,21 +82,24 @@ export function summaryRoutes(p: Portal) {
   app.post('/translate/:regionId/translators', async (c) => {
     const regionId = c.req.param('regionId');
     const form = await formOf(c);
+    let sent;
     try {
-      await inviteTranslator(p.ctx, c.get('actor'), regionId, { name: one(form.name), email: one(form.email) }, c.get('locale'));
+      sent = await inviteTranslator(p.ctx, c.get('actor'), regionId, { name: one(form.name), email: one(form.email) }, c.get('locale'));
     } catch (e) {
       if (e instanceof ValidationError) {
         const translators = await translatorsOf(p.deps.db, c.get('actor'), regionId);
+        const invited = await invitedTranslatorsOf(p.ctx, c.get('actor'), regionId);
         return c.html(
           <PortalPage c={c} title={tr(c, 'portal.translators.invite')}>
-            <TranslatorsSection c={c} regionId={regionId} emails={translators.map((m) => m.email)} state={{ values: form, errors: e.fields }} />
+            <TranslatorsSection c={c} regionId={regionId} emails={translators.map((m) => m.email)} invited={invited} state={{ values: form, errors: e.fields }} />
           </PortalPage>,
           422,
         );
       }
       throw e;
     }
-    return c.redirect(`/portal/translate/${regionId}#translators`, 303);
+    const done = { sent: 'translatorInvited', 'already-translator': 'translatorAlready', 'rate-limited': 'invitationsLimited' }[sent];
+    return c.redirect(`/portal/translate/${regionId}?done=${done}#translators`, 303);
   });
 
   /** One listing: its summary (or none) per language. */
@@ -239,19 +246,57 @@ function Written(p: { c: PortalContext; summary: Summary; listing: Listing }) {
   );
 }
 
-function TranslatorsSection(p: { c: PortalContext; regionId: string; emails: string[]; state: FormState }) {
+/** What the desk's translators section confirms after an invitation (`?done=`). */
+const TRANSLATOR_DONE = {
+  translatorInvited: 'portal.done.translatorInvited',
+  translatorAlready: 'portal.done.translatorAlready',
+  invitationsLimited: 'portal.members.limited',
+} as const;
+
+/** The start page's invitations to translate for a region, each with its yes and no. */
+export function TranslatorInvitations(props: { c: PortalContext; invitations: { invitation: TranslatorInvitation; regionName: string }[] }) {
+  const { c } = props;
+  return props.invitations.length === 0 ? null : (
+    <section id="translator-invitations">
+      <h2>{tr(c, 'portal.invitations.title')}</h2>
+      <ul class="cards">
+        {props.invitations.map(({ invitation, regionName }) => (
+          <li data-region={invitation.regionId}>
+            <p>{tr(c, 'portal.invitations.translator', { region: regionName, by: invitation.invitedBy })}</p>
+            <div class="actions">
+              <form method="post" action={`/portal/invitations/translate/${invitation.regionId}/accept`}>
+                <button type="submit">{tr(c, 'portal.invitations.accept')}</button>
+              </form>
+              <form method="post" action={`/portal/invitations/translate/${invitation.regionId}/decline`}>
+                <button type="submit" class="secondary">
+                  {tr(c, 'portal.invitations.decline')}
+                </button>
+              </form>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TranslatorsSection(p: { c: PortalContext; regionId: string; emails: string[]; invited: TranslatorInvitation[]; state: FormState }) {
   const { c } = p;
   const locale = c.get('locale');
   const labels = { name: tr(c, 'portal.translators.name'), email: tr(c, 'portal.translators.email') };
   return (
     <section id="translators">
       <h2>{tr(c, 'portal.translators.title')}</h2>
-      {p.emails.length === 0 ? (
+      <DoneNotice c={c} messages={TRANSLATOR_DONE} />
+      {p.emails.length === 0 && p.invited.length === 0 ? (
         <p>{tr(c, 'portal.translators.empty')}</p>
       ) : (
         <ul>
           {p.emails.map((e) => (
             <li>{e}</li>
+          ))}
+          {p.invited.map((i) => (
+            <li class="meta">{tr(c, 'portal.translators.pending', { email: i.email })}</li>
           ))}
         </ul>
       )}

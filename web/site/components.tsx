@@ -94,6 +94,22 @@ export function GroupTiles(p: { locale: Locale; counts: Record<KindGroup, number
   );
 }
 
+/** Tiles to the pages of these reception locations (a region's, on the home page and the region's page). */
+export function LocationTiles(p: { locale: Locale; locations: Location[] }) {
+  return (
+    <ul class="tiles">
+      {p.locations.map((l) => (
+        <li>
+          <a href={paths.location(p.locale, l.id)}>
+            <Pictogram name="location" />
+            <bdi>{l.name}</bdi>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Under a list cut at its newest LIST_LIMIT (web/site/reads.ts): there are more than shown. */
 export function MoreNote(p: { locale: Locale; count: number }) {
   return <p class="note">{t(p.locale, 'list.more', { count: p.count })}</p>;

@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, LOCALES, LOCALE_INFO, directionOf, t } from '../../../shared/i18n/index.js';
 import { Layout, MultilingualLayout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
+import { LocationTiles } from '../components.js';
 import type { PageContext } from '../context.js';
 import { paths } from '../paths.js';
 
@@ -37,18 +38,7 @@ export async function HomePage({ locale, reads, config }: PageContext) {
       {regions.map((r) => (
         <section class="section">
           <h2>{t(locale, 'region.name', { name: r.name })}</h2>
-          <ul class="tiles">
-            {locations
-              .filter((l) => l.regionId === r.id)
-              .map((l) => (
-                <li>
-                  <a href={paths.location(locale, l.id)}>
-                    <Pictogram name="location" />
-                    <bdi>{l.name}</bdi>
-                  </a>
-                </li>
-              ))}
-          </ul>
+          <LocationTiles locale={locale} locations={locations.filter((l) => l.regionId === r.id)} />
         </section>
       ))}
       <h2>{t(locale, 'home.orRegion')}</h2>

@@ -3,7 +3,7 @@ import { isPartner } from '../../../shared/domain/organisation.js';
 import { t, type Locale } from '../../../shared/i18n/index.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
-import { FeedLink, Filters, GroupTiles, ListingItem, MoreNote } from '../components.js';
+import { FeedLink, Filters, GroupTiles, ListingItem, LocationTiles, MoreNote } from '../components.js';
 import type { PageContext } from '../context.js';
 import { isolated } from '../share.js';
 import { translatedTitles } from '../translated.js';
@@ -50,16 +50,7 @@ export async function RegionPage(ctx: PageContext, id: string) {
       <h2>{t(locale, 'region.whatKind')}</h2>
       <GroupTiles locale={locale} counts={tiles.counts} more={tiles.more} href={(g) => paths.group(locale, id, g)} />
       <h2>{t(locale, 'region.locations')}</h2>
-      <ul class="tiles">
-        {locations.map((l) => (
-          <li>
-            <a href={paths.location(locale, l.id)}>
-              <Pictogram name="location" />
-              <bdi>{l.name}</bdi>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LocationTiles locale={locale} locations={locations} />
       <p class="section">
         <a href={paths.partners(locale, id)}>
           <Pictogram name="partners" />
