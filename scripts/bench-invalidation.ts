@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
 import { keys } from '../shared/db/keys.js';
 import { SCHEDULED_KINDS } from '../shared/domain/listing.js';
@@ -44,7 +45,9 @@ export async function benchInvalidation(): Promise<[string, string | number][]> 
     const listingPages: number[] = [];
     const seatPages: number[] = [];
     for (const l of listings) {
+      // A visible change: the employer's title gets a word longer (as an approved edit would).
       const item = await itemOf(db, keys.listing(l.id));
+      await db.doc.send(new UpdateCommand({ TableName: db.tableName, Key: keys.listing(l.id), UpdateExpression: 'SET title = :t', ExpressionAttributeValues: { ':t': `${String(item?.title)} (nieuw)` } }));
       listingPages.push((await publishRecords(deps, [await recordOf(db, keys.listing(l.id), item)])).paths.length);
       if (SCHEDULED_KINDS.includes(l.kind)) {
         // A resident takes a seat: the visit's SEATS counter changes.

@@ -1,3 +1,5 @@
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { AgeGroup, Eligibility } from '../../shared/domain/interest.js';
 import { retentionParams, type Retention } from '../../shared/services/interests.js';
 import { DutchLevel, SCHEDULED_KINDS, type Listing } from '../../shared/domain/listing.js';
@@ -5,6 +7,7 @@ import type { Location } from '../../shared/domain/region.js';
 import type { FieldError } from '../../shared/errors.js';
 import { LOCALES, LOCALE_INFO, t, type Locale } from '../../shared/i18n/index.js';
 import { paths } from './paths.js';
+import { stampWith } from '../ui/stamp.js';
 
 /** Where residents' forms post: the portal, the only dynamic part (CloudFront sends /portal/* to the API). */
 export const INTEREST_ACTION = '/portal/interest';
@@ -39,12 +42,39 @@ function FieldMessage(p: { locale: Locale; field: string; errors: FieldError[] }
 const invalid = (errors: FieldError[], field: string) =>
   errors.some((e) => e.field === field) ? { 'aria-invalid': 'true' as const, 'aria-describedby': `error-${field}` } : {};
 
+type InterestFormProps = { locale: Locale; listing: Listing; locations: Location[]; retention: Retention; values?: FormValues; errors?: FieldError[] };
+
+/** The reception locations to choose from; none chosen beforehand unless `selected`. */
+function LocationOptions(p: { locations: Location[]; selected: string }) {
+  return (
+    <>
+      {p.locations.map((loc) => (
+        <option value={loc.id} selected={p.selected === loc.id}>
+          {loc.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /**
  * "I'm interested" (or "sign up" for a visit): a plain HTML form in the page's language and
  * direction, posting to the portal. Works without JavaScript; on an error the portal renders
- * it again with what was typed and a message per field.
+ * it again with what was typed and a message per field. The empty form on a listing page is
+ * the same for every listing of a language and kind but for the listing and the locations:
+ * stamped (web/ui/stamp.ts).
  */
-export function InterestForm(p: { locale: Locale; listing: Listing; locations: Location[]; retention: Retention; values?: FormValues; errors?: FieldError[] }) {
+export function InterestForm(p: InterestFormProps) {
+  if (p.values || (p.errors && p.errors.length > 0)) return <FormMarkup {...p} options={<LocationOptions locations={p.locations} selected={one(p.values?.locationId)} />} />;
+  const visit = SCHEDULED_KINDS.includes(p.listing.kind);
+  const { days, months } = retentionParams(p.retention);
+  const options = raw(String(<LocationOptions locations={p.locations} selected="" />));
+  return stampWith(`interest|${p.locale}|${visit}|${days}|${months}`, [p.listing.id, options], (id, holeForOptions) => (
+    <FormMarkup {...p} listing={{ ...p.listing, id }} locations={[]} options={raw(holeForOptions)} />
+  ));
+}
+
+function FormMarkup(p: InterestFormProps & { options: Child }) {
   const { locale: l, listing } = p;
   const v = p.values ?? {};
   const errors = p.errors ?? [];
@@ -81,11 +111,7 @@ export function InterestForm(p: { locale: Locale; listing: Listing; locations: L
         <option value="" selected={!one(v.locationId)}>
           {t(l, 'interest.locationChoose')}
         </option>
-        {p.locations.map((loc) => (
-          <option value={loc.id} selected={one(v.locationId) === loc.id}>
-            {loc.name}
-          </option>
-        ))}
+        {p.options}
       </select>
       <FieldMessage locale={l} field="locationId" errors={errors} />
 
