@@ -10,7 +10,7 @@ const metrics = new Metrics();
 // Top-level await: secrets and clients are ready before the first request, once per instance.
 const app = handle(createApp(await loadDeps()));
 
-/** HTTP API (payload 2.0) → the Hono app. CloudFront sends /portal/* here. */
+/** HTTP API (payload 2.0) → the staff portal's Hono app: every /portal path but the residents' form posts (functions/residents.ts). */
 export const handler = async (event: LambdaEvent, context: Context) => {
   logger.addContext(context);
   metrics.captureColdStartMetric();

@@ -71,7 +71,7 @@ const Env = z.object({
   SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /**
    * A portal request still unanswered after this many seconds (a database that hangs) gets the
-   * 503 "try again in a minute" page. Below the portal Lambda's 10 s timeout, so the person sees
+   * 503 "try again in a minute" page. Below the portal Lambdas' 10 s timeout, so the person sees
    * our page rather than API Gateway's error.
    */
   PORTAL_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(8),

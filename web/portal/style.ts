@@ -44,7 +44,7 @@ th, td { text-align: start; padding: 0.35rem 0.5rem; border-block-end: 1px solid
 .preview { border: 2px dashed var(--line); padding: 1rem; margin-block: 1rem; background: #fff; }
 .mail pre { white-space: pre-wrap; background: #fff; border: 1px solid var(--line); padding: 0.75rem; }
 .report-ok { color: #1b6e2a; } .report-refused { color: var(--danger); }
-.portal section > h2::first-letter, .status::first-letter { text-transform: uppercase; }
+.portal section > h2::first-letter, .portal section > h3::first-letter, .status::first-letter { text-transform: uppercase; }
 .preview dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 .preview dt { font-weight: 600; }
 .preview dd { margin: 0; }
