@@ -2,7 +2,7 @@ import { listingInput, type Listing } from '../domain/listing.js';
 import type { Organisation } from '../domain/organisation.js';
 import type { Directory } from '../repositories/directory.js';
 import { fieldErrors, ValidationError, type FieldError } from '../errors.js';
-import { findPlace } from './places.js';
+import { findPlace, placeKey } from './places.js';
 
 /**
  * Listings arrive as flat text fields: from the portal's form and from CSV rows. This turns
@@ -103,7 +103,7 @@ export function listingInputFromFields(
     workplace: {
       street: text(f['workplace.street']),
       postcode: text(f['workplace.postcode'])?.toUpperCase(),
-      city: text(f['workplace.city']),
+      city: 'city' in position ? position.city : text(f['workplace.city']),
       lat: 'lat' in position ? position.lat : undefined,
       lon: 'lon' in position ? position.lon : undefined,
     },
@@ -127,7 +127,7 @@ export function listingInputFromFields(
  * An edit that keeps the place name keeps the stored position (a listing made before positions
  * came from names does not move). A missing place name is left to the listing's rules ("required").
  */
-function positionOf(f: Fields, current?: Listing['workplace']): { lat: number; lon: number } | { error: FieldError } | { none: true } {
+function positionOf(f: Fields, current?: Listing['workplace']): { lat: number; lon: number; city?: string } | { error: FieldError } | { none: true } {
   const lat = num(f['workplace.lat']);
   const lon = num(f['workplace.lon']);
   if (typeof lat === 'number' && typeof lon === 'number') return { lat, lon };
@@ -135,7 +135,12 @@ function positionOf(f: Fields, current?: Listing['workplace']): { lat: number; l
   if (!city) return { none: true };
   if (current && city === current.city) return { lat: current.lat, lon: current.lon };
   const place = findPlace(city);
-  if ('found' in place) return { lat: place.found.lat, lon: place.found.lon };
+  if ('found' in place) {
+    // The place's own spelling when its name was typed another way ("venlo", "s Hertogenbosch");
+    // what was typed when it says more (another name, a province).
+    const spelled = placeKey(city) === placeKey(place.found.name) ? place.found.name : city;
+    return { lat: place.found.lat, lon: place.found.lon, city: spelled };
+  }
   if ('ambiguous' in place) {
     return { error: { field: 'workplace.city', key: 'portal.place.ambiguous', params: { typed: city, options: place.ambiguous.join(', '), example: place.ambiguous[0]! } } };
   }

@@ -26,6 +26,8 @@ export interface WorkersResult extends RebuildResult {
   /** Added up over the chunks (so over the workers, which run at the same time): reading the chunks' listings first, then rendering and storing the pages. */
   readMs: number;
   renderMs: number;
+  /** From the start to the last worker ready (loading the code into a fresh thread). */
+  startMs: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function rebuildWithWorkers(
   await startRenderRun(deps.db, { runId, reason: o.reason ?? 'rebuild-site', chunks: chunks.length, pages: paths.length });
   o.onStart?.(paths.length);
 
-  const result: WorkersResult = { written: 0, unchanged: 0, deleted: 0, failed: [], ms: 0, runId, chunks: chunks.length, readMs: 0, renderMs: 0 };
+  const result: WorkersResult = { written: 0, unchanged: 0, deleted: 0, failed: [], ms: 0, runId, chunks: chunks.length, readMs: 0, renderMs: 0, startMs: 0 };
   let next = 0;
   const work = (worker: Worker) =>
     new Promise<void>((done, fail) => {
@@ -58,7 +60,10 @@ export async function rebuildWithWorkers(
         worker.postMessage({ index, paths: chunks[index]! });
       };
       worker.on('message', (reply: WorkerReply) => {
-        if (reply.type === 'ready') return give();
+        if (reply.type === 'ready') {
+          result.startMs = Math.max(result.startMs, performance.now() - started);
+          return give();
+        }
         const { index, counts, failures, ms } = reply;
         result.readMs += ms.read;
         result.renderMs += ms.render;
