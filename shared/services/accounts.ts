@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { Email, Text } from '../domain/common.js';
 import { Organisation, postsInRegion } from '../domain/organisation.js';
+import type { AuditEvent } from '../domain/audit.js';
 import type { EmployerSignup, PortalLocale } from '../domain/session.js';
 import type { Invitation, Membership } from '../domain/user.js';
 import { keys } from '../db/keys.js';
@@ -96,6 +97,42 @@ export const INVITATION_LIMITS = {
 export type InvitationSent = 'sent' | 'already-member' | 'rate-limited';
 
 /**
+ * What every invitation does once its inviter may send it (a colleague to an organisation, a
+ * translator to a region): count it against the inviter's and the invitee's daily limits, store
+ * it with its audit line in one transaction, then mail the invitee a sign-in link.
+ */
+export async function sendInvitation(
+  ctx: ServiceContext,
+  actor: Actor,
+  o: {
+    email: string;
+    locale: PortalLocale;
+    /** The inviter's side of the limits: the organisation or the region. */
+    limitOn: { scope: string; id: string };
+    item: (stamp: { invitedBy: string; createdAt: string; expiresAt: number }) => Record<string, unknown>;
+    audit: Pick<AuditEvent, 'action' | 'subject'>;
+    mail: (link: string) => { subject: string; text: string };
+  },
+): Promise<'sent' | 'rate-limited'> {
+  const now = ctx.clock.now();
+  const nowSeconds = epochSeconds(now);
+  const limits = [
+    { scope: o.limitOn.scope, subjectHash: hashSecret(o.limitOn.id), ...INVITATION_LIMITS.organisation },
+    { scope: 'invite-address', subjectHash: hashSecret(o.email), ...INVITATION_LIMITS.invitee },
+  ];
+  for (const limit of limits) if (!(await hitRateLimit(ctx.db, { ...limit, nowSeconds }))) return 'rate-limited';
+  const at = now.toISOString();
+  const invitedBy = actorName(actor);
+  await transact(ctx.db, [
+    put(ctx.db, o.item({ invitedBy, createdAt: at, expiresAt: nowSeconds + INVITATION_DAYS * 24 * 3600 })),
+    auditPut(ctx.db, { at, actor: invitedBy, ...o.audit, detail: { email: o.email } }),
+  ]);
+  const link = await issueLoginLink(ctx, o.email, o.locale);
+  await ctx.mail.send({ to: o.email, ...o.mail(link) });
+  return 'sent';
+}
+
+/**
  * Invites someone to an organisation: nothing changes for them until they sign in and accept
  * (an employer cannot add a desk worker, the admin or anyone else without their yes). The mail
  * carries a sign-in link; later the invitee signs in at the portal with the address. Any member
@@ -108,26 +145,17 @@ export async function inviteColleague(ctx: ServiceContext, actor: Actor, organis
   if (!organisation) throw new NotFoundError();
   const members = await membershipsOfOrganisation(ctx.db, organisationId);
   if (members.some((m) => m.email === email)) return 'already-member';
-  const now = ctx.clock.now();
-  const nowSeconds = epochSeconds(now);
-  const limits = [
-    { scope: 'invite-organisation', subjectHash: hashSecret(organisationId), ...INVITATION_LIMITS.organisation },
-    { scope: 'invite-address', subjectHash: hashSecret(email), ...INVITATION_LIMITS.invitee },
-  ];
-  for (const limit of limits) if (!(await hitRateLimit(ctx.db, { ...limit, nowSeconds }))) return 'rate-limited';
-  const at = now.toISOString();
-  const invitation: Invitation = { organisationId, email, name, invitedBy: actorName(actor), createdAt: at, expiresAt: nowSeconds + INVITATION_DAYS * 24 * 3600 };
-  await transact(ctx.db, [
-    put(ctx.db, invitationItem(invitation)),
-    auditPut(ctx.db, { at, actor: actorName(actor), action: 'organisation.member-invited', subject: { type: 'organisation', id: organisationId }, detail: { email } }),
-  ]);
-  const link = await issueLoginLink(ctx, email, locale);
-  await ctx.mail.send({
-    to: email,
-    subject: t(locale, 'portal.mail.invite.subject', { organisation: organisation.name }),
-    text: t(locale, 'portal.mail.invite.body', { organisation: organisation.name, link, minutes: LOGIN_TOKEN_MINUTES, days: INVITATION_DAYS }),
+  return sendInvitation(ctx, actor, {
+    email,
+    locale,
+    limitOn: { scope: 'invite-organisation', id: organisationId },
+    item: (stamp) => invitationItem({ organisationId, email, name, ...stamp }),
+    audit: { action: 'organisation.member-invited', subject: { type: 'organisation', id: organisationId } },
+    mail: (link) => ({
+      subject: t(locale, 'portal.mail.invite.subject', { organisation: organisation.name }),
+      text: t(locale, 'portal.mail.invite.body', { organisation: organisation.name, link, minutes: LOGIN_TOKEN_MINUTES, days: INVITATION_DAYS }),
+    }),
   });
-  return 'sent';
 }
 
 /** The signed-in person's open invitations, with the organisations' names. */

@@ -13,14 +13,13 @@ import { summariesOfListing, summaryItem } from '../repositories/summaries.js';
 import { del, put, transact } from '../repositories/transact.js';
 import { membershipItem, membershipsOfUser, translatorsOfRegion } from '../repositories/users.js';
 import { translatorInvitationItem, translatorInvitationsOfRegion, translatorInvitationsOfUser } from '../repositories/invitations.js';
-import { hitRateLimit } from '../repositories/sessions.js';
 import type { MachineTranslation } from '../ports/machine-translation.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
-import { INVITATION_DAYS, INVITATION_LIMITS, newUserPut } from './accounts.js';
+import { INVITATION_DAYS, newUserPut, sendInvitation } from './accounts.js';
 import { actorName, isDeskOf, require, type Actor } from './actor.js';
 import { epochSeconds, type ServiceContext } from './context.js';
-import { hashSecret, issueLoginLink, LOGIN_TOKEN_MINUTES } from './login-link.js';
+import { LOGIN_TOKEN_MINUTES } from './login-link.js';
 
 /**
  * Listings' summaries in residents' languages (shared/domain/summary.ts): written by the desk
@@ -127,26 +126,17 @@ export async function inviteTranslator(ctx: ServiceContext, actor: Actor, region
   if (!region) throw new NotFoundError();
   const memberships = await membershipsOfUser(ctx.db, email);
   if (memberships.some((m) => m.role === 'translator' && m.regionId === regionId)) return 'already-translator';
-  const now = ctx.clock.now();
-  const nowSeconds = epochSeconds(now);
-  const limits = [
-    { scope: 'invite-region', subjectHash: hashSecret(regionId), ...INVITATION_LIMITS.organisation },
-    { scope: 'invite-address', subjectHash: hashSecret(email), ...INVITATION_LIMITS.invitee },
-  ];
-  for (const limit of limits) if (!(await hitRateLimit(ctx.db, { ...limit, nowSeconds }))) return 'rate-limited';
-  const at = now.toISOString();
-  const invitation: TranslatorInvitation = { regionId, email, name, invitedBy: actorName(actor), createdAt: at, expiresAt: nowSeconds + INVITATION_DAYS * 24 * 3600 };
-  await transact(ctx.db, [
-    put(ctx.db, translatorInvitationItem(invitation)),
-    auditPut(ctx.db, { at, actor: actorName(actor), action: 'region.translator-invited', subject: { type: 'region', id: regionId }, detail: { email } }),
-  ]);
-  const link = await issueLoginLink(ctx, email, locale);
-  await ctx.mail.send({
-    to: email,
-    subject: t(locale, 'portal.mail.translator.subject', { region: region.name }),
-    text: t(locale, 'portal.mail.translator.body', { region: region.name, link, minutes: LOGIN_TOKEN_MINUTES, days: INVITATION_DAYS }),
+  return sendInvitation(ctx, actor, {
+    email,
+    locale,
+    limitOn: { scope: 'invite-region', id: regionId },
+    item: (stamp) => translatorInvitationItem({ regionId, email, name, ...stamp }),
+    audit: { action: 'region.translator-invited', subject: { type: 'region', id: regionId } },
+    mail: (link) => ({
+      subject: t(locale, 'portal.mail.translator.subject', { region: region.name }),
+      text: t(locale, 'portal.mail.translator.body', { region: region.name, link, minutes: LOGIN_TOKEN_MINUTES, days: INVITATION_DAYS }),
+    }),
   });
-  return 'sent';
 }
 
 /** A region's open invitations to translate, for its desk. */

@@ -2,6 +2,7 @@ import { ListingStatus } from '../../shared/domain/listing.js';
 import type { Organisation } from '../../shared/domain/organisation.js';
 import type { myInvitations } from '../../shared/services/accounts.js';
 import type { DashboardRow } from '../../shared/services/dashboard.js';
+import type { TranslatorInvitation } from '../../shared/domain/user.js';
 import { tr, type PortalContext } from './env.js';
 import { date } from './format.js';
 
@@ -82,29 +83,51 @@ function ListingCard(props: { c: PortalContext; row: DashboardRow }) {
   );
 }
 
-/** The invitations waiting for this person's yes or no: on the start page and every dashboard. */
-export function Invitations(props: { c: PortalContext; invitations: Awaited<ReturnType<typeof myInvitations>> }) {
+/**
+ * The invitations waiting for this person's yes or no, to an organisation or to translate for
+ * a region: one list on the start page (and the organisation invitations on every dashboard).
+ */
+export function Invitations(props: {
+  c: PortalContext;
+  invitations: Awaited<ReturnType<typeof myInvitations>>;
+  translating?: { invitation: TranslatorInvitation; regionName: string }[];
+}) {
   const { c, invitations } = props;
-  return invitations.length === 0 ? null : (
+  const translating = props.translating ?? [];
+  return invitations.length + translating.length === 0 ? null : (
     <section id="invitations">
       <h2>{tr(c, 'portal.invitations.title')}</h2>
       <ul class="cards">
         {invitations.map(({ invitation, organisation }) => (
           <li data-organisation={organisation.id}>
             <p>{tr(c, 'portal.invitations.from', { organisation: organisation.name, by: invitation.invitedBy })}</p>
-            <div class="actions">
-              <form method="post" action={`/portal/invitations/${organisation.id}/accept`}>
-                <button type="submit">{tr(c, 'portal.invitations.accept')}</button>
-              </form>
-              <form method="post" action={`/portal/invitations/${organisation.id}/decline`}>
-                <button type="submit" class="secondary">
-                  {tr(c, 'portal.invitations.decline')}
-                </button>
-              </form>
-            </div>
+            <YesOrNo c={c} action={`/portal/invitations/${organisation.id}`} />
+          </li>
+        ))}
+        {translating.map(({ invitation, regionName }) => (
+          <li data-region={invitation.regionId}>
+            <p>{tr(c, 'portal.invitations.translator', { region: regionName, by: invitation.invitedBy })}</p>
+            <YesOrNo c={c} action={`/portal/invitations/translate/${invitation.regionId}`} />
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Accept and decline, posted to `<action>/accept` and `<action>/decline`. */
+function YesOrNo(props: { c: PortalContext; action: string }) {
+  const { c, action } = props;
+  return (
+    <div class="actions">
+      <form method="post" action={`${action}/accept`}>
+        <button type="submit">{tr(c, 'portal.invitations.accept')}</button>
+      </form>
+      <form method="post" action={`${action}/decline`}>
+        <button type="submit" class="secondary">
+          {tr(c, 'portal.invitations.decline')}
+        </button>
+      </form>
+    </div>
   );
 }

@@ -6,7 +6,6 @@ import { acceptTranslatorInvitation, declineTranslatorInvitation, myTranslatorIn
 import { Invitations, OrganisationDashboard } from './dashboard.js';
 import { tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { PortalPage } from './layout.js';
-import { TranslatorInvitations } from './summaries.js';
 
 /**
  * The portal's start page. An employer lands on the dashboard of their organisation(s) (every
@@ -38,8 +37,7 @@ export function homeRoutes(p: Portal) {
             {notice}
           </p>
         ) : null}
-        <Invitations c={c} invitations={invitations} />
-        <TranslatorInvitations c={c} invitations={translating} />
+        <Invitations c={c} invitations={invitations} translating={translating} />
         {shown.map((d) => (
           <OrganisationDashboard c={c} organisation={d.organisation} rows={d.rows} cursor={d.cursor} heading="h2" />
         ))}

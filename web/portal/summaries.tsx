@@ -253,33 +253,6 @@ const TRANSLATOR_DONE = {
   invitationsLimited: 'portal.members.limited',
 } as const;
 
-/** The start page's invitations to translate for a region, each with its yes and no. */
-export function TranslatorInvitations(props: { c: PortalContext; invitations: { invitation: TranslatorInvitation; regionName: string }[] }) {
-  const { c } = props;
-  return props.invitations.length === 0 ? null : (
-    <section id="translator-invitations">
-      <h2>{tr(c, 'portal.invitations.title')}</h2>
-      <ul class="cards">
-        {props.invitations.map(({ invitation, regionName }) => (
-          <li data-region={invitation.regionId}>
-            <p>{tr(c, 'portal.invitations.translator', { region: regionName, by: invitation.invitedBy })}</p>
-            <div class="actions">
-              <form method="post" action={`/portal/invitations/translate/${invitation.regionId}/accept`}>
-                <button type="submit">{tr(c, 'portal.invitations.accept')}</button>
-              </form>
-              <form method="post" action={`/portal/invitations/translate/${invitation.regionId}/decline`}>
-                <button type="submit" class="secondary">
-                  {tr(c, 'portal.invitations.decline')}
-                </button>
-              </form>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 function TranslatorsSection(p: { c: PortalContext; regionId: string; emails: string[]; invited: TranslatorInvitation[]; state: FormState }) {
   const { c } = p;
   const locale = c.get('locale');
