@@ -103,8 +103,9 @@ export type InvitationSent = 'sent' | 'already-member' | 'rate-limited';
  */
 export async function sendInvitation(
   ctx: ServiceContext,
-  actor: Actor,
   o: {
+    /** Who invites, as the invitation and the audit log name them. */
+    invitedBy: string;
     email: string;
     locale: PortalLocale;
     /** The inviter's side of the limits: the organisation or the region. */
@@ -122,7 +123,7 @@ export async function sendInvitation(
   ];
   for (const limit of limits) if (!(await hitRateLimit(ctx.db, { ...limit, nowSeconds }))) return 'rate-limited';
   const at = now.toISOString();
-  const invitedBy = actorName(actor);
+  const { invitedBy } = o;
   await transact(ctx.db, [
     put(ctx.db, o.item({ invitedBy, createdAt: at, expiresAt: nowSeconds + INVITATION_DAYS * 24 * 3600 })),
     auditPut(ctx.db, { at, actor: invitedBy, ...o.audit, detail: { email: o.email } }),
@@ -145,7 +146,8 @@ export async function inviteColleague(ctx: ServiceContext, actor: Actor, organis
   if (!organisation) throw new NotFoundError();
   const members = await membershipsOfOrganisation(ctx.db, organisationId);
   if (members.some((m) => m.email === email)) return 'already-member';
-  return sendInvitation(ctx, actor, {
+  return sendInvitation(ctx, {
+    invitedBy: actorName(actor),
     email,
     locale,
     limitOn: { scope: 'invite-organisation', id: organisationId },

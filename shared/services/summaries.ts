@@ -126,7 +126,8 @@ export async function inviteTranslator(ctx: ServiceContext, actor: Actor, region
   if (!region) throw new NotFoundError();
   const memberships = await membershipsOfUser(ctx.db, email);
   if (memberships.some((m) => m.role === 'translator' && m.regionId === regionId)) return 'already-translator';
-  return sendInvitation(ctx, actor, {
+  return sendInvitation(ctx, {
+    invitedBy: actorName(actor),
     email,
     locale,
     limitOn: { scope: 'invite-region', id: regionId },
