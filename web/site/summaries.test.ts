@@ -122,7 +122,7 @@ describe('a listing in the reader’s language', () => {
 
   it('puts the summary’s title and text in the calendar and the JSON-LD of the reader’s language', async () => {
     const eventOf = async (locale: 'ar' | 'ti') => {
-      const events = Object.values(ical.sync.parseICS(await get(paths.regionCalendar('zuid', locale)))).filter((c) => c.type === 'VEVENT');
+      const events = Object.values(ical.sync.parseICS(await get(paths.regionCalendar('zuid', locale)))).filter((c) => c?.type === 'VEVENT');
       expect(events).toHaveLength(1);
       return events[0] as ical.VEvent;
     };
