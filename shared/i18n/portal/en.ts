@@ -389,6 +389,7 @@ export const portalEn = {
   'portal.person.email': 'E-mail',
   'portal.person.eligibility': 'May work (as they say)',
   'portal.person.dutchLevel': 'Dutch',
+  'portal.person.dutchNone': 'Speaks no Dutch (yet)',
   'portal.person.languages': 'Languages',
   'portal.person.message': 'Message',
   'portal.person.note': 'Note from the desk',

@@ -387,6 +387,7 @@ export const portalNl: PortalMessages = {
   'portal.person.email': 'E-mail',
   'portal.person.eligibility': 'Mag werken (volgens de bewoner)',
   'portal.person.dutchLevel': 'Nederlands',
+  'portal.person.dutchNone': 'Spreekt (nog) geen Nederlands',
   'portal.person.languages': 'Talen',
   'portal.person.message': 'Bericht',
   'portal.person.note': 'Toelichting van de balie',
