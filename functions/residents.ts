@@ -1,3 +1,5 @@
+// First: before any schema is made.
+import './zod-jitless.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';

@@ -3,15 +3,24 @@
  * UTC+2 in summer). Reports and outcome dates use these days, never UTC's.
  */
 const ZONE = 'Europe/Amsterdam';
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' });
+/**
+ * Made on first use, not when the module loads: a formatter with a time zone loads the zone's
+ * data (~5-10 ms), and the residents' function imports this module without needing it to answer
+ * (docs/scale.md, "Cold starts").
+ */
+let formats: { day: Intl.DateTimeFormat; offset: Intl.DateTimeFormat } | undefined;
+const formatsOf = () =>
+  (formats ??= {
+    day: new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }),
+    offset: new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }),
+  });
 
 /** The Dutch calendar day (YYYY-MM-DD) of an instant. */
-export const dutchDay = (instant: Date | string): string => dayFormat.format(typeof instant === 'string' ? new Date(instant) : instant);
+export const dutchDay = (instant: Date | string): string => formatsOf().day.format(typeof instant === 'string' ? new Date(instant) : instant);
 
 /** The offset of Dutch time at an instant, in minutes (60 or 120). */
 function offsetMinutes(at: Date): number {
-  const name = offsetFormat.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
+  const name = formatsOf().offset.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }

@@ -16,13 +16,19 @@ export const LabourMarketRegion = z.object({
   name: Text(80),
 });
 
-/** A reception location (azc). Its coordinates are the town centre, never shown as an address. */
+/**
+ * A reception location (azc). Its coordinates are the centre of its town, never shown as an
+ * address: the admin names the town (`place`) and the coordinates come from the places list; the
+ * seeded locations carry coordinates without a `place`.
+ */
 export const Location = z.object({
   id: Slug,
   regionId: Slug,
   name: Text(80),
   municipality: Text(80),
   province: Text(80),
+  /** The town or village whose centre gives `lat`/`lon`, as stored from the admin's form ("Grave", "Hengelo (Overijssel)"). */
+  place: OptionalText(80),
   lat: Latitude,
   lon: Longitude,
   labourMarketRegion: LabourMarketRegion.optional(),

@@ -24,14 +24,21 @@ beforeAll(async () => {
 describe('regions, locations and desk staff', () => {
   it('saves a region and a location with an audit event; refuses a location in an unknown region', async () => {
     await saveRegion(ctx, admin, { id: 'west', name: 'West' });
-    await saveLocation(ctx, admin, { id: 'den-helder', regionId: 'west', name: 'Den Helder', municipality: 'Den Helder', province: 'Noord-Holland', lat: 52.95, lon: 4.76 });
+    await saveLocation(ctx, admin, { id: 'den-helder', regionId: 'west', name: 'Den Helder', municipality: 'Den Helder', province: 'Noord-Holland', place: '1781 AB Den Helder' });
     const d = await getDirectory(db);
     expect(d.regions.map((r) => r.id)).toContain('west');
-    expect(d.locations.find((l) => l.id === 'den-helder')?.regionId).toBe('west');
+    // Placed at the centre of the town the admin named, through the same lookup as a listing's workplace.
+    expect(d.locations.find((l) => l.id === 'den-helder')).toMatchObject({ regionId: 'west', place: 'Den Helder', lat: expect.closeTo(52.95, 1), lon: expect.closeTo(4.76, 1) });
     expect((await auditHistory(db, 'location', 'den-helder'))[0]).toMatchObject({ action: 'location.saved', actor: 'admin@example.org' });
     // `privacy` is a desk page's own address (/portal/desk/privacy): never a region's id.
     await expect(saveRegion(ctx, admin, { id: 'privacy', name: 'Privacy' })).rejects.toMatchObject({ fields: [{ field: 'id', key: 'error.reserved_id' }] });
-    await expect(saveLocation(ctx, admin, { id: 'x', regionId: 'nowhere', name: 'X', municipality: 'X', province: 'X', lat: 52, lon: 5 })).rejects.toMatchObject({ fields: [{ field: 'regionId', key: 'error.invalid_choice' }] });
+    await expect(saveLocation(ctx, admin, { id: 'x', regionId: 'nowhere', name: 'X', municipality: 'X', province: 'X', place: 'Venlo' })).rejects.toMatchObject({ fields: [{ field: 'regionId', key: 'error.invalid_choice' }] });
+    // Every field's error at once; a new location needs a place; nothing is stored.
+    await expect(saveLocation(ctx, admin, { id: 'X Y', regionId: 'nowhere', name: 'X', municipality: 'X', province: 'X', place: 'Atlantis' })).rejects.toMatchObject({
+      fields: [{ field: 'id' }, { field: 'regionId', key: 'error.invalid_choice' }, { field: 'place', key: 'portal.place.unknown', params: { typed: 'Atlantis' } }],
+    });
+    await expect(saveLocation(ctx, admin, { id: 'x', regionId: 'west', name: 'X', municipality: 'X', province: 'X' })).rejects.toMatchObject({ fields: [{ field: 'place', key: 'error.required' }] });
+    expect((await getDirectory(db)).locations.map((l) => l.id)).not.toContain('x');
   });
 
   it('gives a desk for a region or some of its locations, and takes it away', async () => {

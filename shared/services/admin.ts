@@ -5,16 +5,17 @@ import { Location, Region } from '../domain/region.js';
 import type { Membership } from '../domain/user.js';
 import type { Db } from '../db/client.js';
 import { keys } from '../db/keys.js';
-import { NotFoundError, parseInput, ValidationError } from '../errors.js';
+import { fieldErrors, NotFoundError, parseInput, ValidationError, type FieldError } from '../errors.js';
 import { updateFields } from '../repositories/accounts.js';
 import { auditPut } from '../repositories/audit.js';
-import { getDirectory, getRegion } from '../repositories/directory.js';
+import { getDirectory, getLocation, getRegion } from '../repositories/directory.js';
 import { getOrganisation, listOrganisations } from '../repositories/organisations.js';
 import { del, put, transact } from '../repositories/transact.js';
 import { deskStaffOfRegion, getUserByEmail, membershipItem } from '../repositories/users.js';
 import { actorName, isAdmin, require, type Actor } from './actor.js';
 import { newUserPut } from './accounts.js';
 import type { ServiceContext } from './context.js';
+import { resolvePlace } from './places.js';
 
 /** Admins: regions and locations (seeded from the COA data), desk staff and their scopes, trust. */
 
@@ -36,11 +37,36 @@ export async function saveRegion(ctx: ServiceContext, actor: Actor, input: unkno
   return region;
 }
 
-/** Creates or edits a reception location; its region must exist. */
+/**
+ * What the admin's location form sends: everything a location has except its coordinates, and the
+ * place (town or village, with a postcode in front if one likes) whose centre they come from.
+ */
+export const LocationInput = Location.omit({ lat: true, lon: true, place: true }).extend({ place: z.string().optional() });
+
+/**
+ * Creates or edits a reception location; its region must exist. Its position is the centre of the
+ * place the admin names, looked up as a listing's workplace is (`resolvePlace`); an edit that
+ * names no place keeps the stored position. A place the list does not know (or several share) is
+ * the `place` field's error, and nothing is stored.
+ */
 export async function saveLocation(ctx: ServiceContext, actor: Actor, input: unknown): Promise<Location> {
   require(isAdmin(actor));
-  const location = parseInput(Location, input);
-  if (!(await getRegion(ctx.db, location.regionId))) throw new ValidationError([{ field: 'regionId', key: 'error.invalid_choice' }]);
+  // Every field's error at once: the form's fields, the region, the place.
+  const parsed = LocationInput.safeParse(input, { reportInput: true });
+  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error).filter((e) => e.field !== 'place');
+  const raw = (input ?? {}) as { id?: unknown; regionId?: unknown; place?: unknown };
+  const typed = typeof raw.place === 'string' ? raw.place.trim() : '';
+  const current = typeof raw.id === 'string' ? await getLocation(ctx.db, raw.id.trim()) : undefined;
+  if (typeof raw.regionId === 'string' && raw.regionId && !(await getRegion(ctx.db, raw.regionId))) errors.push({ field: 'regionId', key: 'error.invalid_choice' });
+  let position: Pick<Location, 'place' | 'lat' | 'lon'> | undefined;
+  if (typed) {
+    const found = resolvePlace(typed, 'place');
+    if ('error' in found) errors.push(found.error);
+    else position = { place: found.name, lat: found.place.lat, lon: found.place.lon };
+  } else if (current) position = { place: current.place, lat: current.lat, lon: current.lon };
+  else errors.push({ field: 'place', key: 'error.required' });
+  if (errors.length > 0 || !parsed.success || !position) throw new ValidationError(errors);
+  const location = parseInput(Location, { ...parsed.data, ...position });
   const at = ctx.clock.now().toISOString();
   await transact(ctx.db, [
     put(ctx.db, { ...keys.location(location.id), type: 'location', ...location }),

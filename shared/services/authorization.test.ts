@@ -145,7 +145,7 @@ const CASES: Case[] = [
   // Admin (admin.ts)
   { name: 'adminDirectory', allowed: ['admin'], run: (a) => adminDirectory(db, a) },
   { name: 'saveRegion', allowed: ['admin'], run: (a) => saveRegion(ctx, a, { id: 'zuid', name: 'Zuid' }) },
-  { name: 'saveLocation', allowed: ['admin'], run: (a) => saveLocation(ctx, a, { id: 'venlo', regionId: 'zuid', name: 'Venlo', municipality: 'Venlo', province: 'Limburg', lat: 51.37, lon: 6.17 }) },
+  { name: 'saveLocation', allowed: ['admin'], run: (a) => saveLocation(ctx, a, { id: 'venlo', regionId: 'zuid', name: 'Venlo', municipality: 'Venlo', province: 'Limburg', place: 'Venlo' }) },
   { name: 'deskStaff', allowed: ['admin'], run: (a) => deskStaff(db, a) },
   { name: 'addDeskMember', allowed: ['admin'], run: (a) => addDeskMember(ctx, a, { name: 'Nieuw', email: 'nieuw@example.org', regionId: 'zuid' }) },
   { name: 'removeDeskMember', allowed: ['admin'], run: async (a) => { await addDeskMember(ctx, admin, { name: 'Weg', email: 'weg@example.org', regionId: 'zuid' }); return removeDeskMember(ctx, a, 'weg@example.org', 'zuid'); } },

@@ -2,7 +2,7 @@ import { listingInput, type Listing } from '../domain/listing.js';
 import type { Organisation } from '../domain/organisation.js';
 import type { Directory } from '../repositories/directory.js';
 import { fieldErrors, ValidationError, type FieldError } from '../errors.js';
-import { findPlace, placeKey } from './places.js';
+import { resolvePlace } from './places.js';
 
 /**
  * Listings arrive as flat text fields: from the portal's form and from CSV rows. This turns
@@ -134,17 +134,8 @@ function positionOf(f: Fields, current?: Listing['workplace']): { lat: number; l
   const city = text(f['workplace.city']);
   if (!city) return { none: true };
   if (current && city === current.city) return { lat: current.lat, lon: current.lon };
-  const place = findPlace(city);
-  if ('found' in place) {
-    // The place's own spelling when its name was typed another way ("venlo", "s Hertogenbosch");
-    // what was typed when it says more (another name, a province).
-    const spelled = placeKey(city) === placeKey(place.found.name) ? place.found.name : city;
-    return { lat: place.found.lat, lon: place.found.lon, city: spelled };
-  }
-  if ('ambiguous' in place) {
-    return { error: { field: 'workplace.city', key: 'portal.place.ambiguous', params: { typed: city, options: place.ambiguous.join(', '), example: place.ambiguous[0]! } } };
-  }
-  return { error: { field: 'workplace.city', key: 'portal.place.unknown', params: { typed: city } } };
+  const place = resolvePlace(city, 'workplace.city');
+  return 'error' in place ? place : { lat: place.place.lat, lon: place.place.lon, city: place.name };
 }
 
 /** A listing as flat fields: to fill in the edit form, or a new form when duplicating. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { nlPlacesJson } from '../../scripts/places-source.js';
 import { distanceKm } from './geo.js';
-import { findPlace } from './places.js';
+import { findPlace, resolvePlace } from './places.js';
 
 const at = (typed: string) => {
   const r = findPlace(typed);
@@ -32,9 +32,28 @@ describe('places: a workplace from its place name', () => {
     expect(findPlace('Rijswijk')).toEqual({ ambiguous: ['Rijswijk (Noord-Brabant)', 'Rijswijk (Zuid-Holland)'] });
   });
 
-  it('knows no place for nonsense, a postcode alone, a province that does not hold the place, or nothing', () => {
+  it('reads a Dutch postcode in front of the name as an address line writes it, and leaves it aside', () => {
+    for (const typed of ['5361 AB Grave', '5361AB Grave', '5361 Grave', '5361 ab grave']) expect(at(typed)).toEqual(at('Grave'));
+    expect(resolvePlace('5361 AB grave', 'workplace.city')).toEqual({ place: at('Grave'), name: 'Grave' });
+    expect(resolvePlace('7553 AB Hengelo (Ov)', 'place')).toEqual({ place: at('Hengelo (Overijssel)'), name: 'Hengelo (Ov)' });
+    // Its letters are no place name, even where a village is called so (Ee, Friesland).
+    expect(at('Ee').province).toBe('Friesland');
+    expect(findPlace('9131 EE')).toEqual({ postcodeOnly: true });
+  });
+
+  it('gives the field its error, repeating what was typed: unknown, or the places a shared name may mean', () => {
+    expect(resolvePlace(' 5361 ', 'place')).toEqual({ error: { field: 'place', key: 'portal.place.postcodeOnly', params: { typed: '5361' } } });
+    expect(resolvePlace('Atlantis', 'place')).toEqual({ error: { field: 'place', key: 'portal.place.unknown', params: { typed: 'Atlantis' } } });
+    expect(resolvePlace('Hengelo', 'workplace.city')).toEqual({
+      error: { field: 'workplace.city', key: 'portal.place.ambiguous', params: { typed: 'Hengelo', options: 'Hengelo (Gelderland), Hengelo (Overijssel)', example: 'Hengelo (Gelderland)' } },
+    });
+  });
+
+  it('knows no place for nonsense, a postcode alone (no data set of postcode centres exists to ship), a province that does not hold the place, or nothing', () => {
     expect(findPlace('Atlantis')).toEqual({ unknown: true });
-    expect(findPlace('5928 RC')).toEqual({ unknown: true });
+    expect(findPlace('5928 RC')).toEqual({ postcodeOnly: true });
+    expect(findPlace('5928RC')).toEqual({ postcodeOnly: true });
+    expect(findPlace('5928')).toEqual({ postcodeOnly: true });
     expect(findPlace('Venlo (Friesland)')).toEqual({ unknown: true });
     expect(findPlace('  ')).toEqual({ unknown: true });
   });

@@ -1,4 +1,5 @@
 import data from '../data/nl-places.json' with { type: 'json' };
+import type { FieldError } from '../errors.js';
 
 /**
  * Where a workplace is, from the place name an employer types: a city, town or village of the
@@ -16,6 +17,8 @@ export interface Place {
 export type PlaceLookup =
   | { found: Place }
   | { unknown: true }
+  /** A postcode and nothing else: no data set of postcode centres ships with the code, so it needs its town. */
+  | { postcodeOnly: true }
   /** Several places carry this name: `options` names each with its province, as it can be typed. */
   | { ambiguous: string[] };
 
@@ -90,9 +93,20 @@ function splitProvince(typed: string): { name: string; province: string } | unde
   return m && province ? { name: m[1]!, province } : undefined;
 }
 
+/**
+ * A Dutch postcode in front of the name, as an address line writes it ("5361 AB Grave",
+ * "5361AB Grave", "5361 Grave"): the name decides, the postcode is left aside. No package on the
+ * npm registry carries the centres of Dutch postcodes (see docs/domain.md), so a postcode alone
+ * places nothing.
+ */
+const LEADING_POSTCODE = /^\d{4}(?:\s?[a-z]{2})?\s+(?=\D)/i;
+/** A postcode and nothing else ("5361 AB", "5361"): not a name, even where its letters spell one (a village called Ee). */
+const POSTCODE_ONLY = /^\d{4}(?:\s?[a-z]{2})?$/i;
+
 /** The place a typed name means, or why it means none. */
 export function findPlace(typed: string): PlaceLookup {
-  const text = typed.trim();
+  if (POSTCODE_ONLY.test(typed.trim())) return { postcodeOnly: true };
+  const text = typed.trim().replace(LEADING_POSTCODE, '');
   if (!text) return { unknown: true };
   // The whole text first: some names carry their own qualifier ("Bergen (NH)", "Hengelo (Gld)").
   let places = candidates(text);
@@ -101,4 +115,25 @@ export function findPlace(typed: string): PlaceLookup {
   if (places.length === 1) return { found: places[0]! };
   if (places.length === 0) return { unknown: true };
   return { ambiguous: places.map((p) => `${p.name} (${p.province})`) };
+}
+
+/**
+ * The one lookup every form uses for "where is it" (a listing's workplace, a reception location):
+ * the place a typed name means and the name to store, or the field's error, which repeats what
+ * was typed and says what would do. The stored name is the place's own spelling when its name was
+ * typed another way ("venlo", "5361 AB grave"), and what was typed when it says more (another
+ * name, a province: "Den Bosch", "Hengelo (Gelderland)").
+ */
+export function resolvePlace(typed: string, field: string): { place: Place; name: string } | { error: FieldError } {
+  const result = findPlace(typed);
+  if ('found' in result) {
+    const name = typed.trim().replace(LEADING_POSTCODE, '');
+    return { place: result.found, name: placeKey(name) === placeKey(result.found.name) ? result.found.name : name };
+  }
+  const shown = typed.trim();
+  if ('ambiguous' in result) {
+    return { error: { field, key: 'portal.place.ambiguous', params: { typed: shown, options: result.ambiguous.join(', '), example: result.ambiguous[0]! } } };
+  }
+  if ('postcodeOnly' in result) return { error: { field, key: 'portal.place.postcodeOnly', params: { typed: shown } } };
+  return { error: { field, key: 'portal.place.unknown', params: { typed: shown } } };
 }

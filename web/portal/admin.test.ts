@@ -47,17 +47,51 @@ describe('admin pages', () => {
     expect((await desk.post('/portal/admin/regions', { id: 'oost', name: 'Oost' })).status).toBe(403);
   });
 
-  it('adds a region and a location, refusing a bad one with field messages', async () => {
+  it('adds a region and a location, placed by its town (a postcode in front is fine), refusing a bad one with field messages and storing nothing', async () => {
     expect((await adminClient.post('/portal/admin/regions', { id: 'oost', name: 'Oost' })).status).toBe(303);
-    const bad = await adminClient.post('/portal/admin/locations', { id: 'Zeist Kamp', regionId: 'oost', name: 'Zeist', municipality: 'Zeist', province: 'Utrecht', lat: 'noord', lon: '5.23' });
+    const zeist = { id: 'zeist', regionId: 'oost', name: 'Zeist', municipality: 'Zeist', province: 'Utrecht' };
+    const bad = await adminClient.post('/portal/admin/locations', { ...zeist, id: 'Zeist Kamp', place: 'Atlantis' });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toMatch(/id="f-location-id-error"/);
-    expect(html).toMatch(/id="f-location-lat-error"/);
+    expect(html).toMatch(/id="f-location-place-error"/);
+    expect(html).toContain('We kennen geen plaats in Nederland die &quot;Atlantis&quot; heet');
     expect(html).toContain('value="Zeist Kamp"');
-    expect((await adminClient.post('/portal/admin/locations', { id: 'zeist', regionId: 'oost', name: 'Zeist', municipality: 'Zeist', province: 'Utrecht', lat: '52,09', lon: '5.23' })).status).toBe(303);
-    expect((await getDirectory(db)).locations.find((l) => l.id === 'zeist')).toMatchObject({ regionId: 'oost', lat: 52.09 });
-    expect(await (await adminClient.get('/portal/admin/regions?location=zeist')).text()).toContain('value="52.09"');
+    // A postcode alone places nothing (no data set of postcode centres exists to ship); a shared name needs its province; a new location needs a place.
+    const postcodeOnly = await adminClient.post('/portal/admin/locations', { ...zeist, place: '3701 AB' });
+    expect(postcodeOnly.status).toBe(422);
+    expect(await postcodeOnly.text()).toContain('Een postcode alleen (&quot;3701 AB&quot;) kunnen we niet opzoeken. Zet de plaats erbij, zoals 5361 AB Grave, of vul alleen de plaats in.');
+    const shared = await adminClient.post('/portal/admin/locations', { ...zeist, place: 'Hengelo' });
+    expect(await shared.text()).toContain('Hengelo (Gelderland), Hengelo (Overijssel)');
+    expect(await (await adminClient.post('/portal/admin/locations', { ...zeist, place: ' ' })).text()).toMatch(/id="f-location-place-error"/);
+    expect((await getDirectory(db)).locations.find((l) => l.id === 'zeist')).toBeUndefined();
+
+    const saved = await adminClient.post('/portal/admin/locations', { ...zeist, place: '3701 AB zeist' });
+    expect(saved.status).toBe(303);
+    const stored = (await getDirectory(db)).locations.find((l) => l.id === 'zeist');
+    expect(stored).toMatchObject({ regionId: 'oost', place: 'Zeist', lat: expect.closeTo(52.09, 1), lon: expect.closeTo(5.23, 1) });
+    // The admin sees where the location now is: the centre of the place it resolved to.
+    const after = await (await adminClient.get(saved.headers.get('location')!)).text();
+    expect(after).toMatch(/data-done="locationCreated"[^>]*>De locatie is toegevoegd\. Positie voor de afstanden: het centrum van Zeist \(Utrecht\) \(52\.\d+, 5\.\d+\)/);
+    const form = await (await adminClient.get('/portal/admin/regions?location=zeist')).text();
+    expect(form).toContain('value="Zeist"');
+    expect(form).toContain(`Nu: het centrum van Zeist (Utrecht) (${stored!.lat}, ${stored!.lon})`);
+  });
+
+  it('keeps a location\'s position when an edit names no place, and moves it when it names another', async () => {
+    const venlo = { id: 'venlo', regionId: 'zuid', name: 'Venlo', municipality: 'Venlo', province: 'Limburg' };
+    // The seeded Venlo has coordinates and no place: its form says so, and may stay empty.
+    expect(await (await adminClient.get('/portal/admin/regions?location=venlo')).text()).toContain('Nu: 51.3704, 6.1724 (uit de COA-lijst)');
+    expect((await adminClient.post('/portal/admin/locations', { ...venlo, place: '', deskHours: 'ma 9-12' })).status).toBe(303);
+    expect((await getDirectory(db)).locations.find((l) => l.id === 'venlo')).toMatchObject({ lat: 51.3704, lon: 6.1724, deskHours: 'ma 9-12' });
+    expect((await getDirectory(db)).locations.find((l) => l.id === 'venlo')?.place).toBeUndefined();
+    // Zeist (added above) moves to Doorn's centre; an unknown place then leaves it there.
+    const zeist = { id: 'zeist', regionId: 'oost', name: 'Zeist', municipality: 'Zeist', province: 'Utrecht' };
+    expect((await adminClient.post('/portal/admin/locations', { ...zeist, place: 'doorn' })).status).toBe(303);
+    const moved = (await getDirectory(db)).locations.find((l) => l.id === 'zeist')!;
+    expect(moved).toMatchObject({ place: 'Doorn', lat: expect.closeTo(52.03, 1), lon: expect.closeTo(5.35, 1) });
+    expect((await adminClient.post('/portal/admin/locations', { ...zeist, place: 'Nergenshuizen' })).status).toBe(422);
+    expect((await getDirectory(db)).locations.find((l) => l.id === 'zeist')).toMatchObject({ place: 'Doorn', lat: moved.lat, lon: moved.lon });
   });
 
   it('gives a desk for some locations of a region, and takes it away', async () => {

@@ -6,6 +6,7 @@ import { ValidationError } from '../../shared/errors.js';
 import type { Location } from '../../shared/domain/region.js';
 import { addDeskMember, adminDirectory, deskStaff, listEmployers, removeDeskMember, saveLocation, saveRegion, setTrusted } from '../../shared/services/admin.js';
 import { queueCount } from '../../shared/services/moderation.js';
+import { findPlace } from '../../shared/services/places.js';
 import { regionTotals } from '../../shared/services/admin-accounts.js';
 import { number } from './format.js';
 import { formOf, many, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
@@ -102,19 +103,34 @@ export function adminRoutes(p: Portal) {
   });
 
   // Regions and locations.
-  const LOCATION_FIELDS = ['id', 'regionId', 'name', 'municipality', 'province', 'lat', 'lon', 'deskAddress', 'deskHours', 'deskPhone'] as const;
+  const LOCATION_FIELDS = ['id', 'regionId', 'name', 'municipality', 'province', 'place', 'deskAddress', 'deskHours', 'deskPhone'] as const;
+
+  /** Where a location is for distances, in words: the centre of the place the admin named, or the seeded coordinates. */
+  const positionOf = (c: PortalContext, l: Location) => {
+    if (!l.place) return tr(c, 'portal.admin.location.seededPosition', { lat: l.lat, lon: l.lon });
+    const found = findPlace(l.place);
+    return tr(c, 'portal.admin.location.centreOf', { place: 'found' in found ? `${found.found.name} (${found.found.province})` : l.place, lat: l.lat, lon: l.lon });
+  };
 
   const directoryPage = async (c: PortalContext, o: { region?: FormState; location?: FormState } = {}, status: 200 | 422 = 200) => {
     const locale = c.get('locale');
     const { regions, locations } = await adminDirectory(p.deps.db, c.get('actor'));
     const region = o.region ?? blankForm();
     const location = o.location ?? blankForm();
+    // The location being edited (its code in the form): the place field may stay empty to keep its position.
+    const editing = locations.find((l) => l.id === (location.values.id ?? '').toString().trim());
+    // The location just saved, to say where it now is.
+    const saved = locations.find((l) => l.id === c.req.query('saved'));
     const rl = { id: tr(c, 'portal.admin.id'), name: tr(c, 'portal.admin.name') };
     const ll: Record<string, string> = Object.fromEntries(LOCATION_FIELDS.map((k) => [k, tr(c, `portal.admin.location.${k}`)]));
     return c.html(
       <PortalPage c={c} title={tr(c, 'portal.admin.regions')}>
         <h1>{tr(c, 'portal.admin.regions')}</h1>
-        <DoneNotice c={c} messages={{ regionCreated: 'portal.done.regionCreated', regionUpdated: 'portal.done.regionUpdated', locationCreated: 'portal.done.locationCreated', locationUpdated: 'portal.done.locationUpdated' }} />
+        <DoneNotice
+          c={c}
+          messages={{ regionCreated: 'portal.done.regionCreated', regionUpdated: 'portal.done.regionUpdated', ...(saved ? { locationCreated: 'portal.done.locationCreated', locationUpdated: 'portal.done.locationUpdated' } : {}) }}
+          params={saved ? { position: positionOf(c, saved) } : {}}
+        />
         <p class="hint">{tr(c, 'portal.admin.regionsHint')}</p>
         {regions.map((r) => (
           <section id={`region-${r.id}`}>
@@ -132,7 +148,7 @@ export function adminRoutes(p: Portal) {
                       </td>
                       <td>{l.municipality}</td>
                       <td>{l.province}</td>
-                      <td>{`${l.lat}, ${l.lon}`}</td>
+                      <td>{positionOf(c, l)}</td>
                     </tr>
                   ))}
               </tbody>
@@ -154,8 +170,15 @@ export function adminRoutes(p: Portal) {
           <TextField locale={locale} state={location} prefix="location-" name="name" label={ll.name!} required />
           <TextField locale={locale} state={location} prefix="location-" name="municipality" label={ll.municipality!} required />
           <TextField locale={locale} state={location} prefix="location-" name="province" label={ll.province!} required />
-          <TextField locale={locale} state={location} prefix="location-" name="lat" label={ll.lat!} inputmode="decimal" required />
-          <TextField locale={locale} state={location} prefix="location-" name="lon" label={ll.lon!} inputmode="decimal" required />
+          <TextField
+            locale={locale}
+            state={location}
+            prefix="location-"
+            name="place"
+            label={ll.place!}
+            hint={[tr(c, 'portal.admin.location.placeHint'), editing ? tr(c, 'portal.admin.location.placeNow', { position: positionOf(c, editing) }) : ''].filter(Boolean).join(' ')}
+            required={!editing}
+          />
           <TextField locale={locale} state={location} prefix="location-" name="deskAddress" label={ll.deskAddress!} hint={tr(c, 'portal.admin.location.deskHint')} />
           <TextField locale={locale} state={location} prefix="location-" name="deskHours" label={ll.deskHours!} />
           <TextField locale={locale} state={location} prefix="location-" name="deskPhone" label={ll.deskPhone!} inputmode="tel" />
@@ -189,24 +212,22 @@ export function adminRoutes(p: Portal) {
 
   app.post('/admin/locations', async (c) => {
     const form = await formOf(c);
-    const number = (v: string) => (v.trim() === '' ? undefined : Number.isFinite(Number(v.replace(',', '.'))) ? Number(v.replace(',', '.')) : v);
     const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
     const input = {
-      ...Object.fromEntries(['id', 'regionId', 'name', 'municipality', 'province'].map((k) => [k, one(form[k]).trim()])),
-      lat: number(one(form.lat)),
-      lon: number(one(form.lon)),
+      ...Object.fromEntries(['id', 'regionId', 'name', 'municipality', 'province', 'place'].map((k) => [k, one(form[k]).trim()])),
       ...Object.fromEntries(['deskAddress', 'deskHours', 'deskPhone'].map((k) => [k, optional(one(form[k]))])),
     };
     let done: string;
+    let saved: Location;
     try {
       const known = (await adminDirectory(p.deps.db, c.get('actor'))).locations.some((l) => l.id === one(form.id).trim());
-      await saveLocation(p.ctx, c.get('actor'), input);
+      saved = await saveLocation(p.ctx, c.get('actor'), input);
       done = known ? 'locationUpdated' : 'locationCreated';
     } catch (e) {
       if (e instanceof ValidationError) return directoryPage(c, { location: { values: form, errors: e.fields } }, 422);
       throw e;
     }
-    return c.redirect(`/portal/admin/regions?done=${done}`, 303);
+    return c.redirect(`/portal/admin/regions?done=${done}&saved=${encodeURIComponent(saved.id)}#done`, 303);
   });
 
   // Desk staff and their scopes.

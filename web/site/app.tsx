@@ -22,6 +22,7 @@ import { CONTENT_TYPES } from './content-types.js';
 import { NotFoundAllPage, NotFoundPage } from './pages/not-found.js';
 import { paths } from './paths.js';
 import { createSiteReads, seatsLeft } from './reads.js';
+import { summariesIn } from './translated.js';
 
 const XML = { atom: CONTENT_TYPES.atom, ics: CONTENT_TYPES.ics, xml: CONTENT_TYPES.xml };
 
@@ -93,7 +94,8 @@ export function createSiteApp(deps: SiteDeps) {
       if (!region) throw new NotFoundError();
       const [{ items: listings }, organisations] = await Promise.all([reads.regionNewest(id), reads.organisations()]);
       const title = t(locale, 'feed.region', { name: region.name });
-      const body = atomFeed({ locale, title, self: paths.regionFeed(id, locale), page: paths.region(locale, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
+      const translated = await summariesIn(reads, locale, listings);
+      const body = atomFeed({ locale, title, self: paths.regionFeed(id, locale), page: paths.region(locale, id), origin: config.PUBLIC_ORIGIN, listings, organisations, translated });
       return c.body(body, 200, { 'content-type': XML.atom });
     });
 
@@ -106,7 +108,8 @@ export function createSiteApp(deps: SiteDeps) {
       const [{ items: near }, organisations] = await Promise.all([reads.nearLocation(id), reads.organisations()]);
       const title = t(locale, 'feed.location', { name: location.name });
       const listings = near.map((n) => n.listing);
-      const body = atomFeed({ locale, title, self: paths.locationFeed(id, locale), page: paths.location(locale, id), origin: config.PUBLIC_ORIGIN, listings, organisations });
+      const translated = await summariesIn(reads, locale, listings);
+      const body = atomFeed({ locale, title, self: paths.locationFeed(id, locale), page: paths.location(locale, id), origin: config.PUBLIC_ORIGIN, listings, organisations, translated });
       return c.body(body, 200, { 'content-type': XML.atom });
     });
 
@@ -118,7 +121,8 @@ export function createSiteApp(deps: SiteDeps) {
       if (!region) throw new NotFoundError();
       const [{ items: listings }, organisations] = await Promise.all([reads.groupNewest(id, 'visits'), reads.organisations()]);
       const visits = await Promise.all(listings.map(async (listing) => ({ listing, seatsLeft: seatsLeft(listing, await reads.seatsTaken(listing.id)) })));
-      const body = visitsCalendar({ locale, name: t(locale, 'feed.calendar', { name: region.name }), origin: config.PUBLIC_ORIGIN, visits, organisations });
+      const translated = await summariesIn(reads, locale, listings);
+      const body = visitsCalendar({ locale, name: t(locale, 'feed.calendar', { name: region.name }), origin: config.PUBLIC_ORIGIN, visits, organisations, translated });
       return c.body(body, 200, { 'content-type': XML.ics });
     });
   }

@@ -1,4 +1,6 @@
 import { HtmlValidate } from 'html-validate';
+import ical from 'node-ical';
+import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import { keys } from '../../shared/db/keys.js';
@@ -19,12 +21,14 @@ let app: SiteApp;
 let db: Awaited<ReturnType<typeof createTestDb>>;
 let data: Awaited<ReturnType<typeof seedSite>>;
 const arabic = { title: 'سائق رافعة شوكية في فينلو', text: 'تقطف الطماطم وتعبئها في بيت زجاجي حديث.\nالعمل 32 ساعة في الأسبوع.' };
+const arabicVisit = { title: 'زيارة إلى البيوت الزجاجية', text: 'ترى كيف تنمو الطماطم وتتحدث مع العاملين.' };
 
 beforeAll(async () => {
   db = await createTestDb();
   data = await seedSite(db);
   const ctx = { db, mail: new Outbox(), clock, config: { PUBLIC_ORIGIN: 'https://opweg.example.org', SESSION_HOURS: 12 } };
   await saveSummary(ctx, deskOf('zuid'), data.job.id, 'ar', arabic);
+  await saveSummary(ctx, deskOf('zuid'), data.companyVisit.id, 'ar', arabicVisit);
   app = createSiteApp(siteDeps(db));
 });
 
@@ -84,6 +88,56 @@ describe('a listing in the reader’s language', () => {
       expect(page).not.toContain(t(locale, 'list.translated'));
       expect(page).not.toContain(arabic.title);
     }
+  });
+
+  it('puts the summary’s title and text in the feeds of the reader’s language, marked as a translation; the original, with its own xml:lang, elsewhere', async () => {
+    const entryOf = (xml: string, id: string) => {
+      const entry = [...xml.matchAll(/<entry xml:lang="([a-z]+)">([\s\S]*?)<\/entry>/g)].find((m) => m[2]!.includes(`/listings/${id}/`));
+      expect(entry, id).toBeDefined();
+      return { lang: entry![1], body: entry![2]! };
+    };
+    for (const path of [paths.regionFeed('zuid', 'ar'), paths.locationFeed('venlo', 'ar')]) {
+      const xml = await get(path);
+      // A standard (strict) parser reads it, and reads the Arabic title and text back.
+      const feed = await new Parser().parseString(xml);
+      const item = feed.items.find((i) => i.link?.endsWith(paths.listing('ar', data.job.id)));
+      expect(item?.title, path).toBe(arabic.title);
+      expect(item?.content).toBe(`${arabic.text}\n\n${t('ar', 'summary.translated')}`);
+      expect(entryOf(xml, data.job.id).lang).toBe('ar');
+      expect(entryOf(xml, data.job.id).body).not.toContain('Heftruckchauffeur');
+      if (path !== paths.regionFeed('zuid', 'ar')) continue;
+      // Untranslated: the organisation's title and text, marked as Dutch; the feed's own line in Arabic.
+      const far = entryOf(xml, data.far.id);
+      expect(far.lang).toBe('nl');
+      expect(far.body).toContain('<title type="text">Orderpicker Maastricht</title>');
+      expect(far.body).toMatch(/<summary type="text" xml:lang="ar">/);
+    }
+    for (const locale of ['ti', 'nl'] as const) {
+      const xml = await get(paths.regionFeed('zuid', locale));
+      expect(entryOf(xml, data.job.id)).toMatchObject({ lang: 'nl' });
+      expect(entryOf(xml, data.job.id).body).toContain('<title type="text">Heftruckchauffeur Venlo</title>');
+      expect(xml).not.toContain(arabic.title);
+    }
+  });
+
+  it('puts the summary’s title and text in the calendar and the JSON-LD of the reader’s language', async () => {
+    const eventOf = async (locale: 'ar' | 'ti') => {
+      const events = Object.values(ical.sync.parseICS(await get(paths.regionCalendar('zuid', locale)))).filter((c) => c?.type === 'VEVENT');
+      expect(events).toHaveLength(1);
+      return events[0] as ical.VEvent;
+    };
+    const ar = await eventOf('ar');
+    expect(ar.summary).toBe(arabicVisit.title);
+    expect(ar.description).toContain(`${arabicVisit.text}\n\n${t('ar', 'summary.translated')}`);
+    const ti = await eventOf('ti');
+    expect(ti.summary).toBe(data.companyVisit.title);
+    expect(ti.description).not.toContain(arabicVisit.text);
+
+    const ld = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!) as Record<string, unknown>;
+    // Like the page's heading and text: the summary in the page's language, or the organisation's own.
+    expect(ld(await get(paths.listing('ar', data.job.id)))).toMatchObject({ title: arabic.title, description: arabic.text, inLanguage: 'ar' });
+    expect(ld(await get(paths.listing('ar', data.companyVisit.id)))).toMatchObject({ '@type': 'Event', name: arabicVisit.title, description: arabicVisit.text, inLanguage: 'ar' });
+    expect(ld(await get(paths.listing('ti', data.job.id)))).toMatchObject({ title: 'Heftruckchauffeur Venlo', inLanguage: 'nl' });
   });
 
   it('isolates organisation and place names on right-to-left pages, so "B.V." keeps its full stop', async () => {

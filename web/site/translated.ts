@@ -11,8 +11,13 @@ import type { SiteReads } from './reads.js';
 export const summaryIn = (locale: Locale, listing: Listing, summaries: Summary[]): Summary | undefined =>
   listing.language === locale ? undefined : summaries.find((s) => s.language === locale && isCurrent(s, listing));
 
+/** For lists, feeds and calendars: the summary in `locale` of each listing that has one, by id. */
+export async function summariesIn(reads: SiteReads, locale: Locale, listings: Listing[]): Promise<Map<string, Summary>> {
+  const found = await Promise.all(listings.map(async (l) => (l.language === locale ? undefined : summaryIn(locale, l, await reads.summaries(l.id)))));
+  return new Map(found.flatMap((s, i) => (s ? [[listings[i]!.id, s] as const] : [])));
+}
+
 /** For lists (region, group, location, poster): the translated title of each listing that has one, by id. */
 export async function translatedTitles(reads: SiteReads, locale: Locale, listings: Listing[]): Promise<Map<string, string>> {
-  const found = await Promise.all(listings.map(async (l) => (l.language === locale ? undefined : summaryIn(locale, l, await reads.summaries(l.id)))));
-  return new Map(found.flatMap((s, i) => (s ? [[listings[i]!.id, s.title] as const] : [])));
+  return new Map([...(await summariesIn(reads, locale, listings))].map(([id, s]) => [id, s.title]));
 }

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import { SCHEDULED_KINDS, type Listing } from '../../../shared/domain/listing.js';
 import type { Organisation } from '../../../shared/domain/organisation.js';
+import type { Summary } from '../../../shared/domain/summary.js';
 import type { Locale } from '../../../shared/i18n/index.js';
 import { endOfDutchDay } from '../format.js';
 
@@ -73,18 +74,29 @@ export interface JsonLdContext {
   eligibility: string[];
   /** Visits: seats still free. */
   seatsLeft?: number;
+  /**
+   * The summary in the page's language that the page shows in place of the organisation's text,
+   * if any: then the name and description are the summary's, in the page's language, as the
+   * page's heading and text are.
+   */
+  translation?: Summary;
 }
+
+/** The title, text and language the page shows: the summary's, or the organisation's own. */
+const shownText = (l: Listing, c: JsonLdContext) =>
+  c.translation ? { title: c.translation.title, description: c.translation.text, inLanguage: c.locale } : { title: l.title, description: l.description, inLanguage: l.language };
 
 /** JobPosting for work, internships and volunteering; Event for company visits and job fairs. */
 export function listingJsonLd(l: Listing, c: JsonLdContext): Record<string, unknown> {
   const url = `${c.origin}${c.url}`;
+  const shown = shownText(l, c);
   if (SCHEDULED_KINDS.includes(l.kind)) {
     return {
       '@context': 'https://schema.org',
       '@type': 'Event',
-      name: l.title,
-      description: l.description,
-      inLanguage: l.language,
+      name: shown.title,
+      description: shown.description,
+      inLanguage: shown.inLanguage,
       url,
       identifier: l.id,
       startDate: l.startsAt,
@@ -110,9 +122,9 @@ export function listingJsonLd(l: Listing, c: JsonLdContext): Record<string, unkn
   return {
     '@context': 'https://schema.org',
     '@type': 'JobPosting',
-    title: l.title,
-    description: l.description,
-    inLanguage: l.language,
+    title: shown.title,
+    description: shown.description,
+    inLanguage: shown.inLanguage,
     url,
     identifier: { '@type': 'PropertyValue', name: 'OpWeg', value: l.id },
     datePosted: (l.publishedAt ?? l.createdAt).slice(0, 10),

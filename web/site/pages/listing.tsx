@@ -217,6 +217,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
             addressRegion: near[0]?.location.province,
             eligibility: permitExplanation(listing).map((key) => t(locale, key)),
             seatsLeft: scheduled ? seatsLeft(listing, taken) : undefined,
+            translation: summary,
           })}
         />
       }
