@@ -2,7 +2,12 @@ import QRCode from 'qrcode';
 
 const cache = new Map<string, { size: number; d: string }>();
 
-/** The QR matrix of `text` (qrcode's BitMatrix is get(row, column)) as one SVG path of horizontal runs. */
+/**
+ * The QR matrix of `text` (qrcode's BitMatrix is get(row, column)) as one SVG path of horizontal
+ * runs, stroked one module thick along each row's middle: `M{x} {y}.5h{run}` for a row's first
+ * run, `m{gap} 0h{run}` for the next (the form qrcode's own SVG uses). A poster carries one code
+ * per listing, and their cells do not compress: the short form keeps the poster in one round trip.
+ */
 function qrPath(text: string) {
   let hit = cache.get(text);
   if (hit) return hit;
@@ -10,6 +15,7 @@ function qrPath(text: string) {
   const n = modules.size;
   let d = '';
   for (let y = 0; y < n; y++) {
+    let end = -1;
     for (let x = 0; x < n; ) {
       if (!modules.get(y, x)) {
         x++;
@@ -17,8 +23,9 @@ function qrPath(text: string) {
       }
       let run = 1;
       while (x + run < n && modules.get(y, x + run)) run++;
-      d += `M${x} ${y}h${run}v1h-${run}z`;
+      d += end < 0 ? `M${x} ${y}.5h${run}` : `m${x - end} 0h${run}`;
       x += run;
+      end = x;
     }
   }
   hit = { size: n, d };
@@ -36,7 +43,7 @@ export function QrCode(p: { text: string; label: string }) {
   return (
     <svg class="qr" viewBox={`-2 -2 ${size + 4} ${size + 4}`} role="img" aria-label={p.label} shape-rendering="crispEdges">
       <rect x="-2" y="-2" width={size + 4} height={size + 4} fill="#fff" />
-      <path d={d} fill="#000" />
+      <path d={d} stroke="#000" />
     </svg>
   );
 }
