@@ -165,6 +165,7 @@ describe('the site', () => {
       }),
     });
     expect(CONTENT_SECURITY_POLICY).toContain(`style-src 'self' ${SITE_CSS_HASH}`);
+    expect(CONTENT_SECURITY_POLICY).toContain("font-src 'self' data:");
   });
 });
 

@@ -1,4 +1,11 @@
-/** npm `subset-font` ships no types: the one call scripts/ethiopic-fonts.ts makes. */
+/** npm `subset-font` ships no types: the calls scripts/ethiopic-fonts.ts makes. */
 declare module 'subset-font' {
-  export default function subsetFont(font: Buffer, text: string, options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype' }): Promise<Buffer>;
+  interface Options {
+    targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype';
+    /** Every glyph (then no text). */
+    keepAllGlyphs?: boolean;
+    /** The OpenType layout features to keep (default: all). */
+    keepFeatures?: string[];
+  }
+  export default function subsetFont(font: Buffer, text: string | undefined, options?: Options): Promise<Buffer>;
 }

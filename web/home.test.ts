@@ -54,7 +54,7 @@ describe('the local app', () => {
     const dir = mkdtempSync(join(tmpdir(), 'opweg-site-'));
     try {
       const written = await renderPages(createSiteApp({ db, config }), new FsSiteStore(dir), [
-        '/404.html', '/ar/404.html', '/nl/404.html', '/nl/', '/sitemap.xml', '/feeds/regions/zuid.atom', '/calendar/regions/zuid.ics', '/nl/manifest.webmanifest', '/robots.txt',
+        '/404.html', '/ar/404.html', '/nl/404.html', '/nl/', '/ti/', '/sitemap.xml', '/feeds/regions/zuid.atom', '/calendar/regions/zuid.ics', '/nl/manifest.webmanifest', '/robots.txt',
       ]);
       expect(written.filter((o) => o.action !== 'written')).toEqual([]);
       const local = createLocalApp({ db, config }, { siteDir: dir });
@@ -83,6 +83,13 @@ describe('the local app', () => {
       const csp = (await local.request('/nl/')).headers.get('content-security-policy')!;
       expect(csp).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
       expect(plain).not.toContain('rel="stylesheet"');
+      // A Tigrinya page's second one (the Ethiopic font's blank twin, a data: font) is admitted too.
+      const tigrinya = await (await local.request('/ti/')).text();
+      const styles = [...tigrinya.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+      expect(styles).toHaveLength(2);
+      for (const css of styles) expect(csp).toContain(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+      expect(styles[1]).toContain('url(data:font/woff2;base64,');
+      expect(csp).toContain("font-src 'self' data:");
 
       const arabic = await local.request('/ar/listings/01NOSUCHLISTING0000000000/');
       expect(arabic.status).toBe(404);

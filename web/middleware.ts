@@ -23,7 +23,8 @@ export const securityHeaders = () =>
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", SITE_CSS_HASH],
       imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
+      // data: for the Tigrinya pages' inline blank font (web/ui/site-style.ts).
+      fontSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],

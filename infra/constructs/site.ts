@@ -20,8 +20,10 @@ import { paths } from '../../web/site/paths.js';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data:",
-  // The resident pages' one inline stylesheet, by its hash (web/ui/site-style-tag.tsx).
+  // The resident pages' inline stylesheets, by their hashes (web/ui/site-style-tag.tsx).
   `style-src 'self' ${SITE_CSS_HASH}`,
+  // The Tigrinya pages' inline blank font (web/ui/site-style.ts).
+  "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

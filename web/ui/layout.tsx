@@ -31,7 +31,7 @@ function Document(p: { lang: Locale; title: string; meta: Child; head?: Child; c
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{p.title}</title>
         {p.meta}
-        <SiteStyle />
+        <SiteStyle lang={p.lang} />
         {p.head}
       </head>
       <body class={p.class}>{p.children}</body>

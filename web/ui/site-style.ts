@@ -7,12 +7,21 @@
  * Web fonts only for Ethiopic, and only where a page shows it. Both faces come from the phone
  * itself when it has an Ethiopic font (local(): Android's Noto, Apple's Kefa, Windows' Nyala),
  * and cover only the Ethiopic block, so a browser whose system font lacks the script does not
- * stop at that font. Tigrinya pages take the Tigrinya font (45 KB). Every other page shows
+ * stop at that font. Tigrinya pages take the Tigrinya font (17 KB). Every other page shows
  * Tigrinya only in a few words (the language's name in the footer and the "also in" links, the
  * chooser's and the all-languages 404's lines): those take a font of just their characters (2 KB,
  * made by `npm run fonts`, scripts/ethiopic-fonts.ts), and any other Ethiopic character falls
  * through to the Tigrinya font.
+ *
+ * A phone without an Ethiopic font lays a Tigrinya page out before the font has come (swap:
+ * the page paints at once). Laid out in a system font, the letters would be boxes of other
+ * widths, and lines would break elsewhere and move when the font arrives. So Tigrinya pages carry,
+ * inline, the font's blank twin (2 KB: every letter's width, nothing to draw;
+ * web/ui/ethiopic-blank-font.ts) as the next font in line: until the font comes, the Tigrinya
+ * words are blank space of their final size, then they appear where they stand.
  */
+import { ETHIOPIC_BLANK_WOFF2 } from './ethiopic-blank-font.js';
+
 export const ETHIOPIC_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-subset.woff2';
 export const ETHIOPIC_CHOOSER_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-chooser.woff2';
 /** Both, as the site serves them (files of web/ui/fonts/, which the stack deploys to assets/fonts/). */
@@ -28,7 +37,6 @@ export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:${LOCAL_ETH
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
-html[lang=ti] body{font-family:"OpWeg Ethiopic",${SYSTEM_FONTS}}
 html:not([lang=ti]) [lang=ti]{font-family:"OpWeg Ethiopic Chooser","OpWeg Ethiopic",${SYSTEM_FONTS}}
 a{color:var(--accent);text-underline-offset:.15em}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:2px}
@@ -113,4 +121,19 @@ main{max-inline-size:none;padding:0}
 .qr{inline-size:30mm;block-size:30mm}
 a{color:inherit;text-decoration:none}
 }
+`;
+
+/** The blank twin as the address both the preload and the font face name (one fetch, from the page itself). */
+export const ETHIOPIC_BLANK_URL = `data:font/woff2;base64,${ETHIOPIC_BLANK_WOFF2}`;
+
+/**
+ * The second inline stylesheet, on Tigrinya pages only (admitted by its own hash). The twin has
+ * no kerning, and neither has the Tigrinya font, so their widths are equal
+ * (web/ui/ethiopic-fonts.test.ts checks every Tigrinya message). A data: font still loads
+ * after the first paint unless the page preloads it: preloaded and `optional`, the browser
+ * holds the first paint for it (up to about 100 ms; its 2 KB decode in a few). Were it ever
+ * later than that, the page would do without it: boxes until the font comes, as before.
+ */
+export const ETHIOPIC_CSS = `@font-face{font-family:"OpWeg Ethiopic Blank";src:url(${ETHIOPIC_BLANK_URL}) format("woff2");unicode-range:U+1200-137F;font-display:optional}
+html[lang=ti] body{font-family:"OpWeg Ethiopic","OpWeg Ethiopic Blank",${SYSTEM_FONTS}}
 `;
