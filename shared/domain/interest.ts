@@ -82,7 +82,8 @@ export const InterestInput = z
     age: AgeGroup,
     /** Under 16: a parent or guardian agrees. */
     guardianConsent: z.boolean().default(false),
-    dutchLevel: DutchLevel,
+    // No preselection either: an empty choice is asked again.
+    dutchLevel: z.preprocess((v) => (v === '' ? undefined : v), DutchLevel),
     languages: z.array(ContentLanguage).max(10).default([]),
     message: OptionalText(1000),
     consent: z.literal(true, { error: 'consent_required' }),

@@ -38,21 +38,22 @@ describe('places: a workplace from its place name', () => {
     expect(resolvePlace('7553 AB Hengelo (Ov)', 'place')).toEqual({ place: at('Hengelo (Overijssel)'), name: 'Hengelo (Ov)' });
     // Its letters are no place name, even where a village is called so (Ee, Friesland).
     expect(at('Ee').province).toBe('Friesland');
-    expect(findPlace('9131 EE')).toEqual({ unknown: true });
+    expect(findPlace('9131 EE')).toEqual({ postcodeOnly: true });
   });
 
   it('gives the field its error, repeating what was typed: unknown, or the places a shared name may mean', () => {
-    expect(resolvePlace(' 5361 ', 'place')).toEqual({ error: { field: 'place', key: 'portal.place.unknown', params: { typed: '5361' } } });
+    expect(resolvePlace(' 5361 ', 'place')).toEqual({ error: { field: 'place', key: 'portal.place.postcodeOnly', params: { typed: '5361' } } });
+    expect(resolvePlace('Atlantis', 'place')).toEqual({ error: { field: 'place', key: 'portal.place.unknown', params: { typed: 'Atlantis' } } });
     expect(resolvePlace('Hengelo', 'workplace.city')).toEqual({
       error: { field: 'workplace.city', key: 'portal.place.ambiguous', params: { typed: 'Hengelo', options: 'Hengelo (Gelderland), Hengelo (Overijssel)', example: 'Hengelo (Gelderland)' } },
     });
   });
 
-  it('knows no place for nonsense, a postcode alone, a province that does not hold the place, or nothing', () => {
+  it('knows no place for nonsense, a postcode alone (no data set of postcode centres exists to ship), a province that does not hold the place, or nothing', () => {
     expect(findPlace('Atlantis')).toEqual({ unknown: true });
-    expect(findPlace('5928 RC')).toEqual({ unknown: true });
-    expect(findPlace('5928RC')).toEqual({ unknown: true });
-    expect(findPlace('5928')).toEqual({ unknown: true });
+    expect(findPlace('5928 RC')).toEqual({ postcodeOnly: true });
+    expect(findPlace('5928RC')).toEqual({ postcodeOnly: true });
+    expect(findPlace('5928')).toEqual({ postcodeOnly: true });
     expect(findPlace('Venlo (Friesland)')).toEqual({ unknown: true });
     expect(findPlace('  ')).toEqual({ unknown: true });
   });

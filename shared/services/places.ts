@@ -17,6 +17,8 @@ export interface Place {
 export type PlaceLookup =
   | { found: Place }
   | { unknown: true }
+  /** A postcode and nothing else: no data set of postcode centres ships with the code, so it needs its town. */
+  | { postcodeOnly: true }
   /** Several places carry this name: `options` names each with its province, as it can be typed. */
   | { ambiguous: string[] };
 
@@ -103,7 +105,7 @@ const POSTCODE_ONLY = /^\d{4}(?:\s?[a-z]{2})?$/i;
 
 /** The place a typed name means, or why it means none. */
 export function findPlace(typed: string): PlaceLookup {
-  if (POSTCODE_ONLY.test(typed.trim())) return { unknown: true };
+  if (POSTCODE_ONLY.test(typed.trim())) return { postcodeOnly: true };
   const text = typed.trim().replace(LEADING_POSTCODE, '');
   if (!text) return { unknown: true };
   // The whole text first: some names carry their own qualifier ("Bergen (NH)", "Hengelo (Gld)").
@@ -132,5 +134,6 @@ export function resolvePlace(typed: string, field: string): { place: Place; name
   if ('ambiguous' in result) {
     return { error: { field, key: 'portal.place.ambiguous', params: { typed: shown, options: result.ambiguous.join(', '), example: result.ambiguous[0]! } } };
   }
+  if ('postcodeOnly' in result) return { error: { field, key: 'portal.place.postcodeOnly', params: { typed: shown } } };
   return { error: { field, key: 'portal.place.unknown', params: { typed: shown } } };
 }

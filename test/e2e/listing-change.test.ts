@@ -119,6 +119,7 @@ describe('a change to a published listing, in Chromium', () => {
     await form.locator('#f-name').fill('Samir');
     await form.locator('#f-phone').fill('+31 6 1234 5678');
     await form.locator('#f-location').selectOption('venlo');
+    await form.locator('#f-dutch').selectOption('A1');
     for (const radio of ['input[name=age][value="18-plus"]', 'input[name=eligibility][value="permit-holder"]']) {
       if ((await form.locator(radio).count()) > 0) await form.locator(radio).check();
     }

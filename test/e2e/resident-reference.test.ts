@@ -68,6 +68,7 @@ async function react(page: Page, listing: Listing, o: { name: string; phone?: st
   if (o.phone) await form.locator('#f-phone').fill(o.phone);
   if (o.email) await form.locator('#f-email').fill(o.email);
   await form.locator('#f-location').selectOption('venlo');
+  await form.locator('#f-dutch').selectOption('A2');
   await form.locator('input[name=age][value="18-plus"]').check();
   await form.locator('input[name=eligibility][value=permit-holder]').check();
   await form.locator('input[name=consent]').check();

@@ -67,6 +67,10 @@ describe('a resident walks the site in Chromium', () => {
       // No location is chosen for the resident: they pick it.
       await expect(form.locator('#f-location').inputValue()).resolves.toBe('');
       await form.locator('#f-location').selectOption('oss');
+      // Nor a Dutch level: "no Dutch needed" is the listing's word, not the resident's answer.
+      await expect(form.locator('#f-dutch').inputValue()).resolves.toBe('');
+      await expect(form.locator('#f-dutch option[value=none]').textContent()).resolves.toBe(t(locale, 'interest.dutchNone'));
+      await form.locator('#f-dutch').selectOption('none');
       await form.locator('input[name=age][value="18-plus"]').check();
       await form.locator('input[name=eligibility][value=permit-holder]').check();
       await form.locator('input[name=consent]').check();

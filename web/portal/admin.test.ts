@@ -60,7 +60,7 @@ describe('admin pages', () => {
     // A postcode alone places nothing (no data set of postcode centres exists to ship); a shared name needs its province; a new location needs a place.
     const postcodeOnly = await adminClient.post('/portal/admin/locations', { ...zeist, place: '3701 AB' });
     expect(postcodeOnly.status).toBe(422);
-    expect(await postcodeOnly.text()).toContain('We kennen geen plaats in Nederland die &quot;3701 AB&quot; heet');
+    expect(await postcodeOnly.text()).toContain('Een postcode alleen (&quot;3701 AB&quot;) kunnen we niet opzoeken. Zet de plaats erbij, zoals 5361 AB Grave, of vul alleen de plaats in.');
     const shared = await adminClient.post('/portal/admin/locations', { ...zeist, place: 'Hengelo' });
     expect(await shared.text()).toContain('Hengelo (Gelderland), Hengelo (Overijssel)');
     expect(await (await adminClient.post('/portal/admin/locations', { ...zeist, place: ' ' })).text()).toMatch(/id="f-location-place-error"/);

@@ -77,6 +77,10 @@ describe('employer pages', () => {
     expect(form).toContain('name="workplace.city"');
     expect(form).not.toMatch(/name="workplace\.(lat|lon)"/);
     expect(form).toContain('Hengelo (Gelderland)');
+    // A postcode in front of the place, as an address line writes it, is left aside.
+    const grave = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Magazijn Grave', 'workplace.city': '5361AB grave', 'workplace.postcode': '5361 AB' });
+    expect(grave.status).toBe(303);
+    expect((await getListing(db, /\/portal\/listings\/([0-9A-Z]{26})/.exec(grave.headers.get('location')!)![1]!))!.workplace).toEqual({ postcode: '5361 AB', city: 'Grave', lat: 51.759, lon: 5.7388 });
   });
 
   it('refuses an unknown or ambiguous place with a message naming what was typed and what would do; nothing is stored', async () => {
@@ -92,6 +96,10 @@ describe('employer pages', () => {
     const english = await (await signedIn(server.url, outbox, 'werkgever@example.org', 'en')).post(`/portal/org/${org.id}/listings`, { ...job, title: 'Nowhere', 'workplace.city': 'Atlantis' });
     expect(english.status).toBe(422);
     expect(await english.text()).toContain('We know no place in the Netherlands called &quot;Atlantis&quot;');
+    // A postcode alone places nothing (no data set of postcode centres exists to ship): its own message says to add the town.
+    const postcode = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Alleen postcode', 'workplace.city': '5361 AB' });
+    expect(postcode.status).toBe(422);
+    expect(await postcode.text()).toContain('Een postcode alleen (&quot;5361 AB&quot;) kunnen we niet opzoeken. Zet de plaats erbij, zoals 5361 AB Grave');
     expect((await listingsOfOrganisation(db, org.id, { limit: 100 })).items.length).toBe(before);
     const fixed = await employer.post(`/portal/org/${org.id}/listings`, { ...job, title: 'Twee Hengelo', 'workplace.city': 'Hengelo (Overijssel)' });
     expect(fixed.status).toBe(303);

@@ -62,7 +62,8 @@ export function PersonDetails(props: { c: PortalContext; person?: Person; withNo
         </>
       ) : null}
       <dt>{tr(c, 'portal.person.dutchLevel')}</dt>
-      <dd>{tr(c, `portal.level.${person.dutchLevel}` as PortalKey)}</dd>
+      {/* The resident's answer: "speaks no Dutch", not the listing's "no Dutch needed". */}
+      <dd>{person.dutchLevel === 'none' ? tr(c, 'portal.person.dutchNone') : tr(c, `portal.level.${person.dutchLevel}` as PortalKey)}</dd>
       {person.languages.length > 0 ? (
         <>
           <dt>{tr(c, 'portal.person.languages')}</dt>

@@ -67,6 +67,31 @@ describe('the interest form asks, and refuses with a message', () => {
     expect(html).toContain('value="asylum-under-6-months"');
   });
 
+  it('asks the Dutch level without answering for the resident, in the resident’s words', async () => {
+    const before = (await interestsOfRegion(db, 'zuid', { limit: 100 })).items.length;
+    const res = await resident.post('/portal/interest', form(job.id, { locale: 'ar', dutchLevel: '' }));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('id="error-dutchLevel"');
+    expect(html).toContain(`<option value="" selected="">${t('ar', 'interest.dutchChoose')}</option>`);
+    // "No Dutch needed" is what a listing asks; the resident answers "I don't speak Dutch (yet)".
+    expect(html).toContain(`<option value="none">${t('ar', 'interest.dutchNone')}</option>`);
+    expect(html).not.toContain(t('ar', 'level.none'));
+    expect((await interestsOfRegion(db, 'zuid', { limit: 100 })).items).toHaveLength(before);
+    // What the resident chose comes back chosen.
+    const again = await (await resident.post('/portal/interest', form(job.id, { locale: 'ar', dutchLevel: 'B1', name: '' }))).text();
+    expect(again).toContain(`<option value="B1" selected="">${t('ar', 'level.B1')}</option>`);
+    expect(again).toMatch(/<select id="f-dutch"[^>]*><option value="">/);
+
+    // The desk reads the answer as the resident gave it.
+    const code = referenceIn(await (await resident.post('/portal/interest', form(job.id, { locale: 'ar', dutchLevel: 'none' }))).text());
+    const id = (await interestIdByReference(db, code, clock.now()))!;
+    const desk = await signedIn(server.url, outbox, 'desk-zuid@example.org', 'en');
+    const detail = await (await desk.get(`/portal/desk/zuid/interests/${id}`)).text();
+    expect(detail).toContain(`<dd>${t('en', 'portal.person.dutchNone')}</dd>`);
+    expect(detail).not.toContain(t('en', 'portal.level.none'));
+  });
+
   it('needs a guardian under 16, and refuses a paid job to an asylum seeker under 18 (no TWV before 18)', async () => {
     const before = (await interestsOfRegion(db, 'zuid', { limit: 100 })).items.length;
     const young = await resident.post('/portal/interest', form(tour.id, { locale: 'en', age: 'under-16' }));

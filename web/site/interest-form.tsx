@@ -144,10 +144,15 @@ function FormMarkup(p: InterestFormProps & { options: Child }) {
       </fieldset>
 
       <label for="f-dutch">{t(l, 'interest.dutchLevel')}</label>
-      <select id="f-dutch" name="dutchLevel" {...invalid(errors, 'dutchLevel')}>
+      <select id="f-dutch" name="dutchLevel" required {...invalid(errors, 'dutchLevel')}>
+        {/* No preselection: a resident who skips it is asked, not recorded as speaking no Dutch. */}
+        <option value="" selected={!one(v.dutchLevel)}>
+          {t(l, 'interest.dutchChoose')}
+        </option>
         {DutchLevel.options.map((d) => (
-          <option value={d} selected={(one(v.dutchLevel) || 'none') === d}>
-            {t(l, `level.${d}`)}
+          <option value={d} selected={one(v.dutchLevel) === d}>
+            {/* The resident's own answer, not the listing's "No Dutch needed". */}
+            {d === 'none' ? t(l, 'interest.dutchNone') : t(l, `level.${d}`)}
           </option>
         ))}
       </select>

@@ -260,6 +260,8 @@ export const ar: Messages = {
   'interest.ageHint': "يحتاج طالبو اللجوء إلى تصريح عمل (TWV) للعمل المأجور والتدريب وأماكن التعلّم. لا يعطيه UWV إلا من عمر 18 سنة.",
   'interest.guardianConsent': "عمري أقل من 16 سنة: والدي أو وليّ أمري موافق على أن أرسل هذا.",
   'interest.dutchLevel': "ما مستواك في اللغة الهولندية؟",
+  'interest.dutchChoose': "اختر مستواك",
+  'interest.dutchNone': "لا أتكلم الهولندية بعد",
   'interest.languages': "لغات أخرى تتكلمها",
   'interest.message': "رسالة (يمكنك تركها فارغة)",
   'interest.consent': "أريد أن يستخدم مكتب المشاركة هذه البيانات لمساعدتي في هذا العرض.",

@@ -254,6 +254,8 @@ export const en = {
   'interest.ageHint': 'Asylum seekers need a work permit (TWV) for paid work, internships and learning places. UWV gives it only from 18.',
   'interest.guardianConsent': 'Younger than 16: my parent or guardian agrees that I send this.',
   'interest.dutchLevel': 'How well do you speak Dutch?',
+  'interest.dutchChoose': 'Choose your level',
+  'interest.dutchNone': "I don't speak Dutch (yet)",
   'interest.languages': 'Other languages you speak',
   'interest.message': 'Message (you may leave this empty)',
   'interest.consent': 'I want the participation desk to use these details to help me with this listing.',

@@ -260,6 +260,8 @@ export const kmr: Messages = {
   'interest.ageHint': "Penaber ji bo karê bi mûçe, stajyerî û cihên fêrbûnê destûra kar (TWV) hewce dikin. UWV wê tenê ji 18 salî pê ve dide.",
   'interest.guardianConsent': "Ji 16 salî biçûktir: dê, bav an serperiştê min razî ye ku ez vê bişînim.",
   'interest.dutchLevel': "Tu çiqas baş Holendî diaxivî?",
+  'interest.dutchChoose': "Asta xwe hilbijêre",
+  'interest.dutchNone': "Ez hîn bi Holendî naaxivim",
   'interest.languages': "Zimanên din ên ku tu diaxivî",
   'interest.message': "Peyam (dikare vala bimîne)",
   'interest.consent': "Ez dixwazim ku maseya beşdariyê van agahiyan bi kar bîne da ku ji bo vê ilanê alîkariya min bike.",

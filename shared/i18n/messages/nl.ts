@@ -251,6 +251,8 @@ export const nl: Messages = {
   'interest.ageHint': 'Asielzoekers hebben voor betaald werk, stages en leerwerkplekken een werkvergunning (TWV) nodig. Die geeft UWV pas vanaf 18 jaar.',
   'interest.guardianConsent': 'Jonger dan 16: mijn ouder of voogd vindt het goed dat ik dit stuur.',
   'interest.dutchLevel': 'Hoe goed spreek je Nederlands?',
+  'interest.dutchChoose': 'Kies je niveau',
+  'interest.dutchNone': 'Ik spreek (nog) geen Nederlands',
   'interest.languages': 'Andere talen die je spreekt',
   'interest.message': 'Bericht (mag leeg blijven)',
   'interest.consent': 'Ik wil dat de Meedoenbalie deze gegevens gebruikt om mij te helpen bij dit aanbod.',

@@ -260,6 +260,8 @@ export const ps: Messages = {
   'interest.ageHint': "پناه غوښتونکي د معاش لرونکي کار، کارآموزۍ او د زده کړې ځایونو لپاره د کار اجازې (TWV) ته اړتیا لري. UWV یې یوازې له 18 کلنۍ ورکوي.",
   'interest.guardianConsent': "له 16 کلونو کم: زما پلار، مور یا سرپرست موافق دی چې دا ولېږم.",
   'interest.dutchLevel': "هالنډي څومره ښه وایئ؟",
+  'interest.dutchChoose': "خپله کچه غوره کړئ",
+  'interest.dutchNone': "لا هالنډي نه وایم",
   'interest.languages': "نورې ژبې چې تاسو یې وایئ",
   'interest.message': "پیغام (خالي یې پرېښودلی شئ)",
   'interest.consent': "زه غواړم چې د ګډون مېز دا معلومات په دې اعلان کې زما د مرستې لپاره وکاروي.",

@@ -260,6 +260,8 @@ export const so: Messages = {
   'interest.ageHint': "Magangelyo-doonku waxay u baahan yihiin ogolaansho shaqo (TWV) shaqo mushahar leh, tababar iyo goobo waxbarasho. UWV waxay bixisaa oo keliya laga bilaabo 18 sano.",
   'interest.guardianConsent': "Ka yar 16: waalidkay ama mas'uulkaygu wuu oggol yahay inaan tan diro.",
   'interest.dutchLevel': "Intee in le'eg ayaad ugu hadashaa Nederlandis?",
+  'interest.dutchChoose': "Dooro heerkaaga",
+  'interest.dutchNone': "Weli kuma hadlo Nederlandis",
   'interest.languages': "Luqado kale oo aad ku hadasho",
   'interest.message': "Fariin (waad ka tagi kartaa iyadoo madhan)",
   'interest.consent': "Waxaan rabaa in miiska ka-qaybgalku xogtan u isticmaalo inuu iga caawiyo ogeysiiskan.",

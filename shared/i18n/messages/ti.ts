@@ -260,6 +260,8 @@ export const ti: Messages = {
   'interest.ageHint': "ሓተትቲ ዑቕባ ንዝኽፈሎ ስራሕ፣ ልምምድ ስራሕን ቦታታት ትምህርትን ፍቓድ ስራሕ (TWV) የድልዮም። UWV ካብ 18 ዓመት ጀሚሩ ጥራይ ይህቦ።",
   'interest.guardianConsent': "ትሕቲ 16: ወለደይ ወይ ሓላዊየይ ነዚ ክሰድዶ ይሰማምዑ።",
   'interest.dutchLevel': "ሆላንድኛ ክንደይ ጽቡቕ ትዛረቡ?",
+  'interest.dutchChoose': "ደረጃኹም ምረጹ",
+  'interest.dutchNone': "ገና ሆላንድኛ ኣይዛረብን እየ",
   'interest.languages': "ካልኦት እትዛረብዎም ቋንቋታት",
   'interest.message': "መልእኽቲ (ባዶ ክትገድፍዎ ትኽእሉ)",
   'interest.consent': "ቤት ጽሕፈት ተሳትፎ ነዚ ሓበሬታ ኣብዚ ምልክታ ንኽሕግዘኒ ክጥቀመሉ እደሊ።",

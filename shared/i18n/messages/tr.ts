@@ -260,6 +260,8 @@ export const tr: Messages = {
   'interest.ageHint': "Sığınmacıların ücretli iş, staj ve öğrenme yerleri için çalışma iznine (TWV) ihtiyacı vardır. UWV bunu ancak 18 yaşından itibaren verir.",
   'interest.guardianConsent': "16 yaşından küçüğüm: annem, babam veya vasim bunu göndermeme izin veriyor.",
   'interest.dutchLevel': "Hollandacayı ne kadar iyi konuşuyorsun?",
+  'interest.dutchChoose': "Seviyeni seç",
+  'interest.dutchNone': "Henüz Hollandaca konuşmuyorum",
   'interest.languages': "Konuştuğun diğer diller",
   'interest.message': "Mesaj (boş bırakabilirsin)",
   'interest.consent': "Meedoenbalie'nin bu bilgileri bu ilanda bana yardım etmek için kullanmasını istiyorum.",
