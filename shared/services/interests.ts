@@ -14,7 +14,10 @@ import { getLocation } from '../repositories/directory.js';
 import { getInterest, getPeople, getPerson, interestIdByReference, interestItem, interestsOfListing, personItem, referenceItem, waitingList } from '../repositories/interests.js';
 import { hitRateLimit } from '../repositories/sessions.js';
 import { deskStaffOfRegion } from '../repositories/users.js';
-import { loadCatalogue, t } from '../i18n/index.js';
+import { loadCatalogue, t, type Locale } from '../i18n/index.js';
+import { formatDateTime } from '../i18n/format.js';
+import { isCurrent } from '../domain/summary.js';
+import { summariesOfListing } from '../repositories/summaries.js';
 import { portalLink, type ServiceContext, sendAfterCommit, sendNotices } from './context.js';
 import { hashSecret } from './login-link.js';
 import { getListing } from '../repositories/listings.js';
@@ -360,23 +363,27 @@ export async function tellDeskSeatFreed(ctx: ServiceContext, c: Cancellation) {
   if (!listing) return;
   const staff = await deskStaffOfRegion(ctx.db, listing.regionId);
   const promotedPerson = c.promoted ? await getPerson(ctx.db, c.promoted.id, ctx.clock.now()) : undefined;
-  const when = listing.startsAt?.slice(0, 16).replace('T', ' ') ?? '';
+  // Date and time in Dutch time, written the reader's way (the stored instant may be in UTC).
+  const when = (locale: Locale) => (listing.startsAt ? formatDateTime(locale, listing.startsAt) : '');
   const mailed = !!promotedPerson?.email;
   if (promotedPerson?.email) {
     const locale = promotedPerson.locale ?? 'nl';
     // The functions that bundle the catalogues lazily may not have this resident's language yet.
     await loadCatalogue(locale);
+    // The title the resident read: the summary in their language where a person wrote one for the text as it is.
+    const summary = listing.language === locale ? undefined : (await summariesOfListing(ctx.db, listing.id)).find((s) => s.language === locale && isCurrent(s, listing));
+    const title = summary?.title ?? listing.title;
     await sendAfterCommit(ctx, [
       {
         to: promotedPerson.email,
-        subject: t(locale, 'mail.seatPromoted.subject', { title: listing.title }),
-        text: t(locale, 'mail.seatPromoted.body', { title: listing.title, when, reference: promotedPerson.reference, link: portalLink(ctx, `/portal/cancel?locale=${locale}`) }),
+        subject: t(locale, 'mail.seatPromoted.subject', { title }),
+        text: t(locale, 'mail.seatPromoted.body', { title, when: when(locale), reference: promotedPerson.reference, link: portalLink(ctx, `/portal/cancel?locale=${locale}`) }),
       },
     ]);
   }
   const params = (locale: 'nl' | 'en') => ({
     title: listing.title,
-    when,
+    when: when(locale),
     link: portalLink(ctx, `/portal/desk/${listing.regionId}/interests?listingId=${listing.id}`),
     promoted: c.promoted
       ? t(locale, mailed ? 'portal.mail.seatFreed.promotedMailed' : 'portal.mail.seatFreed.promotedCall', { reference: promotedPerson?.reference ?? '—' })

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Outbox } from '../../shared/adapters/mail-outbox.js';
 import { getPerson, interestIdByReference, interestsOfRegion, seatsTaken } from '../../shared/repositories/interests.js';
-import { clock, seedOrganisation, visit } from '../../test/fixtures.js';
+import { clock, deskOf, seedOrganisation, visit } from '../../test/fixtures.js';
+import { formatDateTime } from '../../shared/i18n/format.js';
+import { saveSummary } from '../../shared/services/summaries.js';
 import { startTestServer } from '../../test/server.js';
 import { client, formBody, interestForm, publishedListing, referenceIn, startResidentsPortal, type ResidentsPortal } from './testing.js';
 import { createDb } from '../../shared/db/client.js';
@@ -103,6 +105,29 @@ describe('a waiting-list place becomes a seat', () => {
     expect(mail?.text).toContain(referenceIn(waiting));
     expect(mail?.text).toContain(`${server.url}/portal/cancel?locale=tr`);
     expect(outbox.latestTo('desk-zuid@example.org')?.text).toContain(t('nl', 'portal.mail.seatFreed.promotedMailed', { reference: referenceIn(waiting) }));
+  });
+});
+
+describe('the mail about a seat, in the resident’s words', () => {
+  it('names the visit by the summary in the resident’s language and gives the Dutch time their way, not the stored instant', async () => {
+    // Stored in UTC: 08:30 UTC is 09:30 in the Netherlands in December.
+    const full = await publishedListing(db, visit((await seedOrganisation(db)).id, { seats: 1, title: 'Rondleiding kassen', startsAt: '2026-12-03T08:30:00Z', endsAt: '2026-12-03T10:00:00Z' }));
+    const summary = { title: 'Seraları gezme', text: 'Domatesin nasıl yetiştiğini görürsün.' };
+    await saveSummary({ db, mail: outbox, clock, config: { PUBLIC_ORIGIN: server.url, SESSION_HOURS: 12 } }, deskOf('zuid'), full.id, 'tr', summary);
+    const first = referenceIn(await (await resident.post('/portal/interest', form(full.id, { locale: 'nl' }))).text());
+    await resident.post('/portal/interest', form(full.id, { locale: 'tr', name: 'Ayşe', phone: '', email: 'ayse.tr@example.org' }));
+    await resident.post('/portal/interest', form(full.id, { locale: 'ar', name: 'سامر', phone: '', email: 'samer@example.org' }));
+    await resident.post('/portal/cancel', { locale: 'nl', reference: first });
+
+    const mail = outbox.latestTo('ayse.tr@example.org');
+    expect(mail?.subject).toBe(t('tr', 'mail.seatPromoted.subject', { title: summary.title }));
+    expect(mail?.text).toContain(formatDateTime('tr', '2026-12-03T08:30:00Z'));
+    expect(mail?.text).toContain('09:30');
+    expect(mail?.text).not.toContain('08:30');
+    // The desk's mail names the organisation's own title, in Dutch time too.
+    const desk = outbox.latestTo('desk-zuid@example.org')?.text ?? '';
+    expect(desk).toContain('Rondleiding kassen');
+    expect(desk).toContain('09:30');
   });
 });
 
