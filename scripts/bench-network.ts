@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { FsSiteStore } from '../shared/adapters/site-store-fs.js';
 import { launchBrowser } from '../test/browser.js';
 import { ASSETS } from '../web/ui/assets.js';
-import { ETHIOPIC_FONT_PATH } from '../web/ui/site-style.js';
+import { ETHIOPIC_FONTS } from '../web/ui/site-style.js';
 import { createLocalApp } from '../web/local.js';
 import { createSiteApp } from '../web/site/app.js';
 import { paths } from '../web/site/paths.js';
@@ -33,6 +33,8 @@ export interface NetworkFigure {
   /** The same for a bare static HTML page (no CSS, no script) of the same size on the wire: the floor. */
   floorWireBytes: number;
   floorFcpMs: number;
+  /** Where the page shifted: the elements that moved in each shift (tag.class), with its score; each different one of the runs once. */
+  shifts: string[];
 }
 
 const median = (values: number[]) => {
@@ -82,7 +84,7 @@ function floorPage(bytes: number): string {
  * from the local server (compressing as CloudFront does), beside a bare static page of the same
  * size on the wire, and the layout shift of the whole load (the filter script included).
  */
-export async function benchNetwork(): Promise<NetworkFigure[]> {
+export async function benchNetwork(o: { only?: string[] } = {}): Promise<NetworkFigure[]> {
   const local = await startDynamoDbLocal();
   const siteDir = mkdtempSync(join(tmpdir(), 'opweg-bench-network-'));
   let demo: Awaited<ReturnType<typeof seedDemoTable>> | undefined;
@@ -98,6 +100,8 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
       region: paths.region('nl', 'zuid'),
       'group (jobs)': paths.group('nl', 'zuid', 'jobs'),
       location: paths.location('nl', 'oss'),
+      'location (Tigrinya)': paths.location('ti', 'oss'),
+      'home (Tigrinya)': paths.home('ti'),
       'location (Arabic)': paths.location('ar', 'oss'),
       poster: paths.poster('nl', 'oss'),
       listing: paths.listing('nl', job.id),
@@ -107,8 +111,8 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
       'not found': paths.notFound('nl'),
     };
 
-    // The measured pages and what they load (the filter script, the Ethiopic font), as the publisher writes them.
-    const all = [...Object.values(pages), ASSETS.filter.path, ETHIOPIC_FONT_PATH];
+    // The measured pages and what they load (the filter script, the Ethiopic fonts), as the publisher writes them.
+    const all = [...Object.values(pages), ASSETS.filter.path, ...ETHIOPIC_FONTS];
     const failed = (await renderPages(createSiteApp({ db, config }), new FsSiteStore(siteDir), all)).filter((o) => o.action !== 'written');
     if (failed.length > 0) throw new Error(`rendering failed: ${failed.map((f) => f.path).join(', ')}`);
 
@@ -134,21 +138,30 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
           if (e.type === 'Document' && !documentId) documentId = e.requestId;
         });
         cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => wire.set(e.requestId, e.encodedDataLength));
+        // No named functions in here: tsx would wrap them in a helper that the page does not have.
         await page.addInitScript(() => {
-          const w = window as unknown as { __cls: number };
+          const w = window as unknown as { __cls: number; __shifts: string[] };
           w.__cls = 0;
+          w.__shifts = [];
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.__cls += entry.value;
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node: Node | null }[] })[]) {
+              if (entry.hadRecentInput) continue;
+              w.__cls += entry.value;
+              // What moved: each source element as tag.class (a text node as its parent).
+              const moved = (entry.sources ?? []).map((s) => (s.node instanceof Element ? s.node : s.node?.parentElement)).map((e) => (e ? `${e.tagName.toLowerCase()}${e.classList.length ? `.${[...e.classList].join('.')}` : ''}` : '?'));
+              w.__shifts.push(`${moved.join(' + ')}: ${entry.value.toFixed(4)}`);
+            }
           }).observe({ type: 'layout-shift', buffered: true });
         });
         await page.goto(`${origin}${path}`, { waitUntil: 'load' });
         // Whatever the deferred script moves, it moves by the load event; give the observer a moment to report it.
         await page.waitForTimeout(500);
-        const { fcp, cls } = await page.evaluate(() => ({
+        const { fcp, cls, shifts } = await page.evaluate(() => ({
           fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
           cls: (window as unknown as { __cls: number }).__cls,
+          shifts: (window as unknown as { __shifts: string[] }).__shifts,
         }));
-        return { wireBytes: (documentId && wire.get(documentId)) || 0, totalWireBytes: [...wire.values()].reduce((a, b) => a + b, 0), requests: wire.size, fcpMs: fcp, cls };
+        return { wireBytes: (documentId && wire.get(documentId)) || 0, totalWireBytes: [...wire.values()].reduce((a, b) => a + b, 0), requests: wire.size, fcpMs: fcp, cls, shifts };
       } finally {
         await context.close();
       }
@@ -162,6 +175,7 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
         requests: median(runs.map((r) => r.requests)),
         fcpMs: Math.round(median(runs.map((r) => r.fcpMs))),
         cls: Math.max(...runs.map((r) => r.cls)),
+        shifts: [...new Set(runs.flatMap((r) => r.shifts))],
       };
     };
 
@@ -169,6 +183,7 @@ export async function benchNetwork(): Promise<NetworkFigure[]> {
     const figures: NetworkFigure[] = [];
     mkdirSync(join(siteDir, 'bench-floor'), { recursive: true });
     for (const [name, path] of Object.entries(pages)) {
+      if (o.only && !o.only.includes(name)) continue;
       const ours = await measure(path);
       const floorFile = `bench-floor/${name.replace(/[^a-z]+/gi, '-')}.html`;
       // Wire bytes count the response headers too: one trial load tells how much to take off the body.

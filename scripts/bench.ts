@@ -43,12 +43,15 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
  *    at a small and a large table (1,000 and 100,000 listings; --quick: 1,000 and 10,000);
  *  - portal requests per second and p99 under autocannon, beside a static file from the same server;
  *  - per resident page type, bytes on the wire and first paint in Chromium on a slow phone
- *    (scripts/bench-network.ts; `--only=network` runs just that, in about five minutes).
+ *    (scripts/bench-network.ts; `--only=network` runs just that, in about seven minutes;
+ *    `--pages=home (Tigrinya);listing` just those pages of it).
  */
 
 const QUICK = process.argv.includes('--quick');
 /** `--only=a,b`: just those sections (see `section` below), to check one part quickly. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+/** `--pages=listing;listing (Tigrinya)`: just those pages of the network section (names as it prints them). */
+const PAGES = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(';');
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 100_000];
 const LOAD_SECONDS = QUICK ? 2 : 5;
 const CONNECTIONS = 10;
@@ -296,11 +299,12 @@ await section('Resident pages on a slow phone (Chromium, emulated 2G)', 'network
   const { latencyMs, kbitPerSecond, cpuSlowdown } = SLOW_PHONE;
   add('network: the phone', `${latencyMs} ms round trip, ${kbitPerSecond} kbit/s, CPU ${cpuSlowdown}× slower; median of 5 cold loads; floor: a bare static page of the same size on the wire`);
   add('network: targets (listing and location pages)', `≤ ${NETWORK_TARGETS.wireKB} KB on the wire, first contentful paint ≤ ${NETWORK_TARGETS.fcpMs} ms, layout shift ${NETWORK_TARGETS.cls}`);
-  for (const f of await benchNetwork()) {
+  for (const f of await benchNetwork({ only: PAGES })) {
     add(
       `network: ${f.page}: wire bytes (document / all) · requests · FCP ms · CLS · floor wire bytes · floor FCP ms`,
-      `${f.wireBytes} / ${f.totalWireBytes} · ${f.requests} · ${f.fcpMs} · ${Number(f.cls.toFixed(3))} · ${f.floorWireBytes} · ${f.floorFcpMs}`,
+      `${f.wireBytes} / ${f.totalWireBytes} · ${f.requests} · ${f.fcpMs} · ${Number(f.cls.toFixed(4))} · ${f.floorWireBytes} · ${f.floorFcpMs}`,
     );
+    if (f.shifts.length > 0) add(`network: ${f.page}: what moved`, f.shifts.join('; '));
   }
 });
 

@@ -6,7 +6,7 @@ import { listingsOfOrganisation } from '../../shared/repositories/listings.js';
 import type { Db } from '../../shared/db/client.js';
 import { ASSETS } from '../ui/assets.js';
 import { ICONS } from '../ui/share-head.js';
-import { ETHIOPIC_FONT_PATH } from '../ui/site-style.js';
+import { ETHIOPIC_FONTS } from '../ui/site-style.js';
 import { GROUPS, groupOf } from './groups.js';
 import { paths } from './paths.js';
 import { locationsWithinReach, type SiteReads } from './reads.js';
@@ -100,7 +100,7 @@ export async function allPages(reads: SiteReads): Promise<string[]> {
     paths.sitemap(),
     paths.notFoundAll(),
     ASSETS.filter.path,
-    ETHIOPIC_FONT_PATH,
+    ...ETHIOPIC_FONTS,
     ...Object.values(ICONS).map((i) => i.path),
     ...LOCALES.flatMap((l) => [paths.home(l), paths.manifest(l), paths.privacy(l), paths.about(l), paths.notFound(l)]),
     ...regions.flatMap((r) => regionPages(r.id)),

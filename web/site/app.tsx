@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, directionOf, isLocale, t, type Locale } from '../../sha
 import { systemClock } from '../../shared/services/listings.js';
 import { ASSETS } from '../ui/assets.js';
 import { ICONS, webManifest } from '../ui/share-head.js';
-import { ETHIOPIC_FONT_PATH } from '../ui/site-style.js';
+import { ETHIOPIC_FONTS } from '../ui/site-style.js';
 import type { PageContext, SiteContext, SiteDeps, SiteEnv } from './context.js';
 import { isGroup } from './groups.js';
 import { visitsCalendar } from './machine/calendar.js';
@@ -60,12 +60,14 @@ export function createSiteApp(deps: SiteDeps) {
   app.get('/', (c) => page(c, <LanguagesPage origin={config.PUBLIC_ORIGIN} />));
 
   app.get(ASSETS.filter.path, (c) => c.body(ASSETS.filter.body, 200, { 'content-type': ASSETS.filter.type }));
-  app.get(ETHIOPIC_FONT_PATH, async (c) => {
-    // The font ships with the repository, not with the Lambda bundle: rebuild-site uploads it.
-    const font = await readFile(new URL('../ui/fonts/noto-sans-ethiopic-subset.woff2', import.meta.url)).catch(() => undefined);
-    if (!font) throw new NotFoundError();
-    return c.body(new Uint8Array(font), 200, { 'content-type': 'font/woff2' });
-  });
+  for (const path of ETHIOPIC_FONTS) {
+    app.get(path, async (c) => {
+      // The fonts ship with the repository, not with the Lambda bundle: the stack deploys them.
+      const font = await readFile(new URL(`../ui/fonts/${path.slice(path.lastIndexOf('/') + 1)}`, import.meta.url)).catch(() => undefined);
+      if (!font) throw new NotFoundError();
+      return c.body(new Uint8Array(font), 200, { 'content-type': 'font/woff2' });
+    });
+  }
 
   for (const icon of Object.values(ICONS)) {
     app.get(icon.path, async (c) => {

@@ -229,5 +229,7 @@ describe('rebuilding the whole site', () => {
     expect(await text(store, paths.listing('nl', data.job.id))).toContain(data.job.title);
     expect(await text(store, paths.robots())).toContain('Sitemap:');
     expect((await store.get('assets/fonts/noto-sans-ethiopic-subset.woff2'))?.length).toBeGreaterThan(10_000);
+    // The other pages' few Tigrinya words: a font of just their characters.
+    expect((await store.get('assets/fonts/noto-sans-ethiopic-chooser.woff2'))?.length).toBeLessThan(4_000);
   });
 });

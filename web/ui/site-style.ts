@@ -2,19 +2,34 @@
  * The resident site's one stylesheet. Kept in a module (not a .css file) so that every
  * bundle that renders pages — the publish Lambda included — carries it and can name it by its
  * content hash. Mobile first, logical properties only (right-to-left pages mirror by
- * themselves), system fonts. The one web font is Ethiopic for Tigrinya, and only where it is
- * needed: on Tigrinya pages and on the language chooser (elsewhere the footer's "ትግርኛ" alone
- * would fetch 45 KB on every page). First in those stacks but limited to the Ethiopic block (some browsers take a system font that lacks the script
- * for one that has it), and taken from the phone itself when it has one (local()). Colours keep WCAG AA contrast on the page background.
+ * themselves), system fonts. Colours keep WCAG AA contrast on the page background.
+ *
+ * Web fonts only for Ethiopic, and only where a page shows it. Both faces come from the phone
+ * itself when it has an Ethiopic font (local(): Android's Noto, Apple's Kefa, Windows' Nyala),
+ * and cover only the Ethiopic block, so a browser whose system font lacks the script does not
+ * stop at that font. Tigrinya pages take the Tigrinya font (45 KB). Every other page shows
+ * Tigrinya only in a few words (the language's name in the footer and the "also in" links, the
+ * chooser's and the all-languages 404's lines): those take a font of just their characters (2 KB,
+ * made by `npm run fonts`, scripts/ethiopic-fonts.ts), and any other Ethiopic character falls
+ * through to the Tigrinya font.
  */
 export const ETHIOPIC_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-subset.woff2';
+export const ETHIOPIC_CHOOSER_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-chooser.woff2';
+/** Both, as the site serves them (files of web/ui/fonts/, which the stack deploys to assets/fonts/). */
+export const ETHIOPIC_FONTS = [ETHIOPIC_FONT_PATH, ETHIOPIC_CHOOSER_FONT_PATH] as const;
+/** The characters of the chooser font (checked against the catalogue by web/ui/ethiopic-fonts.test.ts). */
+export const ETHIOPIC_CHOOSER_RANGE = 'U+1208,U+1209,U+1218,U+122D,U+1232,U+1240,U+1260,U+1265,U+1275,U+1293,U+1295,U+129B,U+12A5,U+12DA,U+12E8,U+1308,U+130D,U+133D';
+const LOCAL_ETHIOPIC = 'local("Noto Sans Ethiopic"),local("NotoSansEthiopic-Regular"),local("Kefa"),local("Kefa-Regular"),local("Nyala"),local("Abyssinica SIL")';
+const SYSTEM_FONTS = 'system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Tahoma,sans-serif';
 
-export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:local("Noto Sans Ethiopic"),local("NotoSansEthiopic-Regular"),local("Kefa"),local("Kefa-Regular"),local("Nyala"),local("Abyssinica SIL"),url(${ETHIOPIC_FONT_PATH}) format("woff2");unicode-range:U+1200-137F;font-display:swap}
+export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:${LOCAL_ETHIOPIC},url(${ETHIOPIC_FONT_PATH}) format("woff2");unicode-range:U+1200-137F;font-display:swap}
+@font-face{font-family:"OpWeg Ethiopic Chooser";src:${LOCAL_ETHIOPIC},url(${ETHIOPIC_CHOOSER_FONT_PATH}) format("woff2");unicode-range:${ETHIOPIC_CHOOSER_RANGE};font-display:swap}
 :root{--ink:#1b1f23;--muted:#4a535c;--accent:#0b5cad;--line:#cfd6dd;--bg:#fbfbf8;--card:#fff;--soft:#e9eff6;--good:#1d6b35;--focus:#f5b700}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
-html[lang=ti] body,.langs{font-family:"OpWeg Ethiopic",system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Tahoma,sans-serif}
+html[lang=ti] body{font-family:"OpWeg Ethiopic",${SYSTEM_FONTS}}
+html:not([lang=ti]) [lang=ti]{font-family:"OpWeg Ethiopic Chooser","OpWeg Ethiopic",${SYSTEM_FONTS}}
 a{color:var(--accent);text-underline-offset:.15em}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:2px}
 h1{font-size:1.5rem;line-height:1.25;margin-block:.5rem 1rem}
