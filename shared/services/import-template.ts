@@ -69,8 +69,8 @@ export function templateCsv(directory: Directory, regionId: string, organisation
     wagePerHour: '15,25',
     startDate: start,
     closingDate: closing,
-    // A place name the places data set knows: the location's own, else its municipality.
-    'workplace.city': location ? ([location.name, location.municipality].find((n) => 'found' in findPlace(n)) ?? location.municipality) : '',
+    // A place name the places data set knows: the one the admin placed the location by, else the location's own name, else its municipality.
+    'workplace.city': location ? ([location.place, location.name, location.municipality].find((n) => n && 'found' in findPlace(n)) ?? location.municipality) : '',
   };
   const cell = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const rows = [IMPORT_COLUMNS.join(';'), IMPORT_COLUMNS.map((c) => cell(example[c] ?? '')).join(';')];

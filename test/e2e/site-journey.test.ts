@@ -136,6 +136,26 @@ describe('a resident walks the site in Chromium', () => {
     }
   }, 300_000);
 
+  it.each<Locale>(['nl', 'ar', 'ti'])('in %s: every page type fits a 360 px phone; long Dutch words wrap, the page never scrolls sideways', async (locale) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${url}/${locale}/locations/uden/`);
+      const listings = await page.locator('.list a[href*="/listings/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(listings.length).toBeGreaterThan(0);
+      const wide: string[] = [];
+      const paths = ['', 'regions/zuid/', 'regions/zuid/jobs/', 'regions/zuid/visits/', 'regions/zuid/partners/', 'locations/uden/', 'locations/uden/poster/', 'privacy/', 'about/', 'nope/'];
+      for (const path of [...paths.map((p) => `/${locale}/${p}`), ...listings.slice(0, 5)]) {
+        await page.goto(`${url}${path}`);
+        const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth }));
+        if (scroll > width) wide.push(`${path}: ${scroll} > ${width}`);
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+
   it.each<Locale>(['nl', 'ar', 'ti'])('in %s: every other page type has no accessibility violations either', async (locale) => {
     const context = await browser.newContext({ bypassCSP: true, locale });
     const page = await context.newPage();

@@ -208,7 +208,7 @@ describe('every portal form under arbitrary input (fast-check)', () => {
     'helpsWithWorkPermit', 'hoursPerWeek', 'wagePerHour', 'startDate', 'closingDate', 'street', 'postcode', 'city', 'lat', 'lon',
     'startsAt', 'endsAt', 'seats', 'contactNote', 'version', 'reason', 'note', 'status', 'on', 'name', 'email', 'phone', 'kvk',
     'sector', 'address', 'website', 'regionIds', 'offers', 'trusted', 'from', 'to', 'reference', 'listingId', 'eligibility',
-    'consent', 'keepLonger', 'message', 'languages[]', 'token', 'locale', 'id', 'municipality', 'province', 'x',
+    'consent', 'keepLonger', 'message', 'languages[]', 'token', 'locale', 'id', 'municipality', 'province', 'place', 'x',
   ];
   const value = fc.oneof(
     fc.string({ maxLength: 40 }),

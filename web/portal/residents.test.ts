@@ -114,6 +114,10 @@ describe('the mail about a seat, in the resident’s words', () => {
     const full = await publishedListing(db, visit((await seedOrganisation(db)).id, { seats: 1, title: 'Rondleiding kassen', startsAt: '2026-12-03T08:30:00Z', endsAt: '2026-12-03T10:00:00Z' }));
     const summary = { title: 'Seraları gezme', text: 'Domatesin nasıl yetiştiğini görürsün.' };
     await saveSummary({ db, mail: outbox, clock, config: { PUBLIC_ORIGIN: server.url, SESSION_HOURS: 12 } }, deskOf('zuid'), full.id, 'tr', summary);
+    // A form sent back to be fixed is headed by the title the resident read: the Turkish summary's.
+    const again = await resident.post('/portal/interest', form(full.id, { locale: 'tr', consent: '' }));
+    expect(again.status).toBe(422);
+    expect(await again.text()).toContain(`<h1><span lang="tr" dir="ltr">${summary.title}</span></h1>`);
     const first = referenceIn(await (await resident.post('/portal/interest', form(full.id, { locale: 'nl' }))).text());
     await resident.post('/portal/interest', form(full.id, { locale: 'tr', name: 'Ayşe', phone: '', email: 'ayse.tr@example.org' }));
     await resident.post('/portal/interest', form(full.id, { locale: 'ar', name: 'سامر', phone: '', email: 'samer@example.org' }));

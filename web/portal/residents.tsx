@@ -6,10 +6,12 @@ import { DomainError, ValidationError, type FieldError } from '../../shared/erro
 import { DEFAULT_LOCALE, directionOf, isLocale, loadCatalogue, t, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
 import { getListing } from '../../shared/repositories/listings.js';
+import { summariesOfListing } from '../../shared/repositories/summaries.js';
 import { expressInterest, tellDeskSeatFreed, withdrawByReference, withinInterestLimit, type InterestReceipt, type Withdrawal } from '../../shared/services/interests.js';
 import { CancelForm, HONEYPOT, InterestForm, type FormValues } from '../site/interest-form.js';
 import { locationsWithinReach } from '../site/reads.js';
 import { paths } from '../site/paths.js';
+import { summaryIn } from '../site/translated.js';
 import { Layout } from '../ui/layout.js';
 import { DOCTYPE } from './layout.js';
 import { clientAddress, formOf, many, one, type Portal, type PortalEnv } from './env.js';
@@ -66,13 +68,15 @@ export function residentRoutes(p: Portal) {
   async function formAgain(c: Context, locale: Locale, listingId: string, values: FormValues, errors: FieldError[]) {
     const listing = await getListing(p.deps.db, listingId);
     if (!listing || !isVisible(listing)) return closed(c, locale);
-    const { locations } = await getDirectory(p.deps.db);
+    const [{ locations }, summaries] = await Promise.all([getDirectory(p.deps.db), summariesOfListing(p.deps.db, listing.id)]);
+    // The title the resident read on the listing page: the summary in their language, if a person wrote one.
+    const summary = summaryIn(locale, listing, summaries);
     const near = locationsWithinReach(locations, listing.workplace, p.deps.config.REACH_KM).map((n) => n.location);
     const rest = locations.filter((l) => l.regionId === listing.regionId && !near.some((n) => n.id === l.id));
     return page(
       c,
       locale,
-      { text: listing.title, lang: listing.language },
+      { text: summary?.title ?? listing.title, lang: summary ? locale : listing.language },
       `/listings/${listing.id}/`,
       <>
         <p>

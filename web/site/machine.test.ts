@@ -94,6 +94,8 @@ describe('machine-readable pages', () => {
     expect(titles).not.toContain(data.draft.title);
     expect(titles).not.toContain(data.closed.title);
     expect(feed.items.find((i) => i.title === data.job.title)?.link).toBe(`${ORIGIN}${paths.listing('nl', data.job.id)}`);
+    // RFC 4287: every entry has an author, its own (the organisation) or the feed's.
+    expect(region.text.slice(0, region.text.indexOf('<entry'))).toContain('<author><name>OpWeg</name></author>');
 
     const location = await parser.parseString((await get(paths.locationFeed('venlo'))).text);
     expect(location.items.map((i) => i.title)).not.toContain(data.far.title);

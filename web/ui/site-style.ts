@@ -36,7 +36,7 @@ export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:${LOCAL_ETH
 :root{--ink:#1b1f23;--muted:#4a535c;--accent:#0b5cad;--line:#cfd6dd;--bg:#fbfbf8;--card:#fff;--soft:#e9eff6;--good:#1d6b35;--focus:#f5b700}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
+body{margin:0;overflow-wrap:break-word;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",Tahoma,sans-serif;color:var(--ink);background:var(--bg)}
 html:not([lang=ti]) [lang=ti]{font-family:"OpWeg Ethiopic Chooser","OpWeg Ethiopic",${SYSTEM_FONTS}}
 a{color:var(--accent);text-underline-offset:.15em}
 a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:2px}

@@ -30,6 +30,8 @@ export function atomFeed(o: { locale: Locale; title: string; self: string; page:
     `  <updated>${updated}</updated>`,
     `  <generator>OpWeg</generator>`,
     `  <rights type="text">OpWeg</rights>`,
+    // RFC 4287 wants an author for every entry: the feed's stands in where an entry names no organisation.
+    `  <author><name>OpWeg</name></author>`,
     `  <link rel="alternate" type="text/html" href="${xmlText(`${o.origin}${o.page}`)}"/>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlText(`${o.origin}${o.self}`)}"/>`,
   ];
