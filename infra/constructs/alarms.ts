@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnBudget } from 'aws-cdk-lib/aws-budgets';
 import { Alarm, ComparisonOperator, MathExpression, Metric, Stats, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
@@ -101,9 +101,16 @@ export class Alarms extends Construct {
     const throttled = new Metric({ namespace: tooMany.metric().namespace, metricName: tooMany.metric().metricName, period, statistic: Stats.SUM });
     alarm('Api429Rate', rate(throttled, 'percent 429'), `More than ${API_429_PERCENT} % of portal requests answered 429 (too many) in 5 minutes: a flood, or limits too tight for real use.`, API_429_PERCENT);
 
-    // Budget: AWS Budgets e-mails through the same topic (it covers the whole account).
+    // Budget: AWS Budgets e-mails through the same topic (it covers the whole account). Only
+    // budgets of this account may publish (no other account's budget can use the topic).
+    const { account, partition } = Stack.of(this);
     this.topic.addToResourcePolicy(
-      new PolicyStatement({ actions: ['sns:Publish'], principals: [new ServicePrincipal('budgets.amazonaws.com')], resources: [this.topic.topicArn] }),
+      new PolicyStatement({
+        actions: ['sns:Publish'],
+        principals: [new ServicePrincipal('budgets.amazonaws.com')],
+        resources: [this.topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': `arn:${partition}:budgets::${account}:*` } },
+      }),
     );
     const notify = (type: 'ACTUAL' | 'FORECASTED', percent: number) => ({
       notification: { notificationType: type, comparisonOperator: 'GREATER_THAN', threshold: percent, thresholdType: 'PERCENTAGE' },

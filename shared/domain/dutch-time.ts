@@ -25,6 +25,25 @@ function offsetMinutes(at: Date): number {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
+const endOfDay = new Map<string, string>();
+/**
+ * The end of a Dutch calendar day as an instant with its offset ("2026-11-26T23:59:59+01:00"),
+ * for machine-readable end dates (JSON-LD validThrough). Site rebuilds name the same few hundred
+ * days on thousands of pages: each is worked out once (the map is emptied should it grow large).
+ */
+export function endOfDutchDay(day: string): string {
+  let end = endOfDay.get(day);
+  if (end === undefined) {
+    if (endOfDay.size > 10_000) endOfDay.clear();
+    const minutes = offsetMinutes(new Date(`${day}T12:00:00Z`));
+    const sign = minutes < 0 ? '-' : '+';
+    const hh = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+    const mm = String(Math.abs(minutes) % 60).padStart(2, '0');
+    endOfDay.set(day, (end = `${day}T23:59:59${sign}${hh}:${mm}`));
+  }
+  return end;
+}
+
 /** The instant a Dutch calendar day begins (00:00 in Amsterdam), as a UTC ISO string. */
 export function startOfDutchDay(day: string): string {
   const midnightUtc = Date.parse(`${day}T00:00:00Z`);

@@ -50,30 +50,8 @@ export function formatDecimal(locale: Locale, n: number): string {
   return intl(`x|${locale}`, () => new Intl.NumberFormat(LOCALE_INFO[locale].intl, { maximumFractionDigits: 2 })).format(n);
 }
 
-/** The Dutch calendar day of an instant (YYYY-MM-DD), for "upcoming from today". */
-export function dutchDay(instant: Date): string {
-  return intl('day', () => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })).format(instant);
-}
-
-const endOfDay = new Map<string, string>();
-/** The end of a Dutch calendar day as an instant with its offset (winter +01:00, summer +02:00). */
-export function endOfDutchDay(date: string): string {
-  // Many pages name the same few hundred days: each worked out once (the map is emptied should it grow large).
-  let end = endOfDay.get(date);
-  if (end === undefined) {
-    if (endOfDay.size > 10_000) endOfDay.clear();
-    endOfDay.set(date, (end = endOfDutchDayOnce(date)));
-  }
-  return end;
-}
-
-function endOfDutchDayOnce(date: string): string {
-  const probe = new Date(`${date}T12:00:00Z`);
-  // Intl objects are slow to make (about 0.1 ms each): one per kind, reused (a site rebuild formats thousands).
-  const offset = intl('offset', () => new Intl.DateTimeFormat('en-US', { timeZone: ZONE, timeZoneName: 'longOffset' }));
-  const name = offset.formatToParts(probe).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+01:00';
-  return `${date}T23:59:59${name.replace('GMT', '') || '+00:00'}`;
-}
+// Dutch calendar days (`dutchDay`, `endOfDutchDay`) are defined once, in shared/domain/dutch-time.ts.
+export { dutchDay, endOfDutchDay } from '../domain/dutch-time.js';
 
 const displayNames = new Map<Locale, Intl.DisplayNames>();
 const languageNames = new Map<string, string>();
