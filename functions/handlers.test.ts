@@ -22,6 +22,7 @@ import { getRenderRun, startRenderRun } from '../shared/repositories/render-runs
 import { LOCALES, t } from '../shared/i18n/index.js';
 import { interestIdByReference } from '../shared/repositories/interests.js';
 import { paths } from '../web/site/paths.js';
+import { ETHIOPIC_FONT_PATH } from '../web/ui/site-style.js';
 import { httpApiEvent, lambdaContext, scheduledEvent, sqsEvent } from './events.js';
 
 // The bundles exactly as Lambda gets them, built into a folder of this run's own (so a parallel
@@ -70,7 +71,7 @@ afterAll(async () => {
 });
 
 const load = async (name: string) => import(pathToFileURL(built.find((b) => b.name === name)!.file).href);
-const FONT = 'assets/fonts/noto-sans-ethiopic-subset.woff2';
+const FONT = ETHIOPIC_FONT_PATH.slice(1);
 let s3c: S3Client | undefined;
 const s3Client = () => (s3c ??= new S3Client({ endpoint: process.env.S3_ENDPOINT, forcePathStyle: true, region: 'eu-west-1' }));
 /** A file in the site bucket, as text. */

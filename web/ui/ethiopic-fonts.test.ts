@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { CHOOSER_FONT_FILE, TIGRINYA_FONT_FILE, blankFontModule, chooserEthiopicText, makeBlankFont, makeChooserFont, unicodeRangeOf } from '../../scripts/ethiopic-fonts.js';
+import { FONTS, TIGRINYA_FONT_FILE, chooserEthiopicText, fontFileName, fontFilesModule, makeBlankFont, makeChooserFont, unicodeRangeOf } from '../../scripts/ethiopic-fonts.js';
 import { CATALOGUE, LOCALE_INFO, t } from '../../shared/i18n/index.js';
 import { launchBrowser } from '../../test/browser.js';
-import { ETHIOPIC_BLANK_WOFF2 } from './ethiopic-blank-font.js';
+import { ETHIOPIC_BLANK_WOFF2, ETHIOPIC_FONT_FILES } from './ethiopic-font-files.js';
 import { ETHIOPIC_CHOOSER_RANGE, SITE_CSS } from './site-style.js';
 
-describe('the small Ethiopic font of the pages in other languages', () => {
+describe('the Ethiopic fonts: the small one of the pages in other languages', () => {
   it('has every Ethiopic character those pages show, and the stylesheet names exactly those (else: npm run fonts)', async () => {
     for (const words of [LOCALE_INFO.ti.name, t('ti', 'language.continue'), t('ti', 'notFound.title')]) {
       for (const c of words.replace(/[^\u1200-\u137f]/gu, '')) expect(chooserEthiopicText()).toContain(c);
@@ -15,9 +15,15 @@ describe('the small Ethiopic font of the pages in other languages', () => {
     expect(ETHIOPIC_CHOOSER_RANGE).toBe(unicodeRangeOf(chooserEthiopicText()));
     expect(SITE_CSS).toContain(`unicode-range:${ETHIOPIC_CHOOSER_RANGE}`);
     // The file is what the script makes from the Tigrinya font today: a change of catalogue or font shows here.
-    const committed = readFileSync(CHOOSER_FONT_FILE);
+    const committed = readFileSync(new URL(ETHIOPIC_FONT_FILES.chooser, FONTS));
     expect(committed.length).toBeLessThan(4_000);
-    expect(committed.equals(await makeChooserFont())).toBe(true);
+    expect(committed.equals(await makeChooserFont(readFileSync(TIGRINYA_FONT_FILE)))).toBe(true);
+  });
+
+  it('are named by their content, as the site names its other assets (cached a year)', () => {
+    for (const [stem, file] of [['noto-sans-ethiopic', ETHIOPIC_FONT_FILES.tigrinya], ['noto-sans-ethiopic-chooser', ETHIOPIC_FONT_FILES.chooser]] as const) {
+      expect(file).toBe(fontFileName(stem, readFileSync(new URL(file, FONTS))));
+    }
   });
 });
 
@@ -29,8 +35,8 @@ describe('the blank twin of the Tigrinya font', () => {
   afterAll(async () => browser?.close());
 
   it('is what the script makes from the Tigrinya font today (else: npm run fonts)', async () => {
-    const twin = await makeBlankFont();
-    expect(blankFontModule(twin)).toBe(readFileSync(new URL('./ethiopic-blank-font.ts', import.meta.url), 'utf8'));
+    const twin = await makeBlankFont(readFileSync(TIGRINYA_FONT_FILE));
+    expect(fontFilesModule(ETHIOPIC_FONT_FILES, twin)).toBe(readFileSync(new URL('./ethiopic-font-files.ts', import.meta.url), 'utf8'));
     expect(twin.length).toBeLessThan(3_000);
   });
 

@@ -17,13 +17,13 @@
  * the page paints at once). Laid out in a system font, the letters would be boxes of other
  * widths, and lines would break elsewhere and move when the font arrives. So Tigrinya pages carry,
  * inline, the font's blank twin (2 KB: every letter's width, nothing to draw;
- * web/ui/ethiopic-blank-font.ts) as the next font in line: until the font comes, the Tigrinya
+ * web/ui/ethiopic-font-files.ts) as the next font in line: until the font comes, the Tigrinya
  * words are blank space of their final size, then they appear where they stand.
  */
-import { ETHIOPIC_BLANK_WOFF2 } from './ethiopic-blank-font.js';
+import { ETHIOPIC_BLANK_WOFF2, ETHIOPIC_FONT_FILES } from './ethiopic-font-files.js';
 
-export const ETHIOPIC_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-subset.woff2';
-export const ETHIOPIC_CHOOSER_FONT_PATH = '/assets/fonts/noto-sans-ethiopic-chooser.woff2';
+export const ETHIOPIC_FONT_PATH = `/assets/fonts/${ETHIOPIC_FONT_FILES.tigrinya}`;
+export const ETHIOPIC_CHOOSER_FONT_PATH = `/assets/fonts/${ETHIOPIC_FONT_FILES.chooser}`;
 /** Both, as the site serves them (files of web/ui/fonts/, which the stack deploys to assets/fonts/). */
 export const ETHIOPIC_FONTS = [ETHIOPIC_FONT_PATH, ETHIOPIC_CHOOSER_FONT_PATH] as const;
 /** The characters of the chooser font (checked against the catalogue by web/ui/ethiopic-fonts.test.ts). */
