@@ -1,5 +1,5 @@
 /**
- * The resident site's one stylesheet. Kept in a module (not a .css file) so that every
+ * The resident site's stylesheet. Kept in a module (not a .css file) so that every
  * bundle that renders pages — the publish Lambda included — carries it and can name it by its
  * content hash. Mobile first, logical properties only (right-to-left pages mirror by
  * themselves), system fonts. Colours keep WCAG AA contrast on the page background.
@@ -11,7 +11,8 @@
  * Tigrinya only in a few words (the language's name in the footer and the "also in" links, the
  * chooser's and the all-languages 404's lines): those take a font of just their characters (2 KB,
  * made by `npm run fonts`, scripts/ethiopic-fonts.ts), and any other Ethiopic character falls
- * through to the Tigrinya font.
+ * through to the Tigrinya font. That font is `block`: the few words stay blank for the round
+ * trip it takes rather than show boxes (the bench finds no shift from it on these pages).
  *
  * A phone without an Ethiopic font lays a Tigrinya page out before the font has come (swap:
  * the page paints at once). Laid out in a system font, the letters would be boxes of other
@@ -32,7 +33,7 @@ const LOCAL_ETHIOPIC = 'local("Noto Sans Ethiopic"),local("NotoSansEthiopic-Regu
 const SYSTEM_FONTS = 'system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Tahoma,sans-serif';
 
 export const SITE_CSS = `@font-face{font-family:"OpWeg Ethiopic";src:${LOCAL_ETHIOPIC},url(${ETHIOPIC_FONT_PATH}) format("woff2");unicode-range:U+1200-137F;font-display:swap}
-@font-face{font-family:"OpWeg Ethiopic Chooser";src:${LOCAL_ETHIOPIC},url(${ETHIOPIC_CHOOSER_FONT_PATH}) format("woff2");unicode-range:${ETHIOPIC_CHOOSER_RANGE};font-display:swap}
+@font-face{font-family:"OpWeg Ethiopic Chooser";src:${LOCAL_ETHIOPIC},url(${ETHIOPIC_CHOOSER_FONT_PATH}) format("woff2");unicode-range:${ETHIOPIC_CHOOSER_RANGE};font-display:block}
 :root{--ink:#1b1f23;--muted:#4a535c;--accent:#0b5cad;--line:#cfd6dd;--bg:#fbfbf8;--card:#fff;--soft:#e9eff6;--good:#1d6b35;--focus:#f5b700}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
