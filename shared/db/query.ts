@@ -21,6 +21,8 @@ export interface PageQuery {
   to?: string;
   /** Keep only items whose attributes equal these values (a FilterExpression: read cost stays). */
   where?: Record<string, string | number | boolean>;
+  /** Keep only items whose attribute contains this text (a FilterExpression: read cost stays). */
+  containing?: { attribute: string; text: string };
   newestFirst?: boolean;
   /** A strongly consistent read (the table's own key only). */
   consistent?: boolean;
@@ -58,6 +60,11 @@ function input(db: Db, q: PageQuery): QueryCommandInput {
     values[`:w${i}`] = value;
     return `#w${i} = :w${i}`;
   });
+  if (q.containing) {
+    names['#c'] = q.containing.attribute;
+    values[':c'] = q.containing.text;
+    filters.push('contains(#c, :c)');
+  }
   return {
     TableName: db.tableName,
     IndexName: q.index,
@@ -71,7 +78,7 @@ function input(db: Db, q: PageQuery): QueryCommandInput {
 }
 
 /** The scope a cursor is bound to: the same index and partition, nothing else. */
-const scopeOf = (q: PageQuery) => JSON.stringify([q.index ?? 'table', q.partition, q.beginsWith, q.from, q.to, q.where]);
+const scopeOf = (q: PageQuery) => JSON.stringify([q.index ?? 'table', q.partition, q.beginsWith, q.from, q.to, q.where, q.containing]);
 
 /** One page of a Query, every item parsed with `schema`. */
 export async function queryPage<S extends z.ZodType>(db: Db, q: PageQuery, schema: S): Promise<Page<z.infer<S>>> {

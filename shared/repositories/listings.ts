@@ -79,6 +79,17 @@ export function upcomingVisitsInRegion(db: Db, regionId: string, from: string, o
   return queryPage(db, { index: 'gsi5', partition: keys.regionVisits(regionId), from, ...o }, Listing);
 }
 
+/**
+ * A region's listings in every status whose id ends with `number` (a listing's number: the end of
+ * its id). The Query reads the region's whole partition and the table keeps only ids containing
+ * the number: a few hundred to a few thousand listings per region, for a desk's lookup now and
+ * then (docs/data-model.md).
+ */
+export async function listingsOfRegionNumbered(db: Db, regionId: string, number: string): Promise<Listing[]> {
+  const found = await queryAll(db, { index: 'gsi7', partition: keys.regionListings(regionId), containing: { attribute: 'id', text: number }, newestFirst: true }, Listing);
+  return found.filter((l) => l.id.endsWith(number));
+}
+
 /** Every listing of a region in every status, created between two instants (reports). */
 export function listingsOfRegionBetween(db: Db, regionId: string, from: string, to: string): Promise<Listing[]> {
   return queryAll(db, { index: 'gsi7', partition: keys.regionListings(regionId), from, to: `${to}\uffff` }, Listing);

@@ -20,7 +20,7 @@ import { importListings } from './import.js';
 import { expressInterest } from './interests.js';
 import { cancelSeatForDesk, deskInbox, interestForDesk, introduce, introduceToEmployer, introductionsForEmployer, recordOutcome } from './introductions.js';
 import { changeStatus, createListing, decideChange, setCuration, updateListing, withdrawChange, type TransitionName } from './listings.js';
-import { decide, getListingFor, listingHistory, queueCount } from './moderation.js';
+import { decide, findListingsByNumber, getListingFor, listingHistory, queueCount } from './moderation.js';
 import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from './partners.js';
 import { deleteResidentData, findByContact, showResidentData } from './privacy.js';
 import { regionReport } from './report.js';
@@ -121,6 +121,7 @@ const CASES: Case[] = [
   { name: 'employerDashboard', allowed: ['employerA', 'admin'], run: (a) => employerDashboard(db, a, orgA.id) },
   { name: 'moderationQueue', allowed: ['deskZuid', 'admin'], run: (a) => moderationQueue(db, a, 'zuid') },
   { name: 'queueCount', allowed: ['deskZuid', 'admin'], run: (a) => queueCount(db, a, 'zuid') },
+  { name: 'findListingsByNumber', allowed: ['deskZuid', 'admin'], run: (a) => findListingsByNumber(db, a, 'zuid', '7K3M9QXA') },
   { name: 'getListingFor', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => getListingFor(db, a, (await draft()).id) },
   { name: 'listingHistory', allowed: ['employerA', 'deskZuid', 'admin'], run: async (a) => listingHistory(db, a, (await draft()).id) },
   { name: 'decide approve', allowed: ['deskZuid', 'admin'], run: async (a) => { const l = await inStatus('submit'); return decide(ctx, a, l.id, l.version, 'approve'); } },

@@ -1,9 +1,10 @@
 import type { AuditEvent } from '../domain/audit.js';
 import type { Listing } from '../domain/listing.js';
 import type { Db } from '../db/client.js';
-import { NotFoundError } from '../errors.js';
+import { parseListingNumber } from '../domain/listing-number.js';
+import { NotFoundError, ValidationError } from '../errors.js';
 import { auditHistory } from '../repositories/audit.js';
-import { getListing } from '../repositories/listings.js';
+import { getListing, listingsOfRegionNumbered } from '../repositories/listings.js';
 import { getOrganisation } from '../repositories/organisations.js';
 import { countPendingInRegion } from '../repositories/queue.js';
 import { deskStaffOfRegion, membershipsOfOrganisation } from '../repositories/users.js';
@@ -17,6 +18,18 @@ import { changeStatus, decideChange } from './listings.js';
 export async function queueCount(db: Db, actor: Actor, regionId: string): Promise<number> {
   require(isDeskOf(actor, regionId));
   return countPendingInRegion(db, regionId);
+}
+
+/**
+ * The region's listings with the number a resident read out or typed (printed on every listing's
+ * page), for its desk: usually one, none when the number is not of this region, by a very rare
+ * chance more. A text that cannot be a number is the field's error.
+ */
+export async function findListingsByNumber(db: Db, actor: Actor, regionId: string, text: string): Promise<Listing[]> {
+  require(isDeskOf(actor, regionId));
+  const number = parseListingNumber(text);
+  if (!number) throw new ValidationError([{ field: 'number', key: 'portal.find.invalid' }]);
+  return listingsOfRegionNumbered(db, regionId, number);
 }
 
 /** A listing, for whoever may act for it: its employer, the desk of its region, admins. */

@@ -173,4 +173,34 @@ describe('desk pages', () => {
     expect((await zuid.post(`/portal/desk/zuid/partners/${partner.id}/remove`, {})).status).toBe(303);
     expect(await (await zuid.get('/portal/desk/zuid/partners')).text()).not.toContain('WSP Venlo');
   });
+
+  it('finds a listing by the number a resident reads out: one goes straight to it, none and twins are said, a wrong number is the field\'s error', async () => {
+    const l = await pending('Heftruckchauffeur');
+    const number = l.id.slice(-8);
+    // Typed the way it is heard: lower case, with a space in the middle.
+    const spoken = `${number.slice(0, 4)} ${number.slice(4)}`.toLowerCase();
+    const one = await zuid.get(`/portal/desk/zuid/find?number=${encodeURIComponent(spoken)}`);
+    expect(one.status).toBe(303);
+    expect(one.headers.get('location')).toBe(`/portal/listings/${l.id}`);
+    expect(await (await zuid.get(`/portal/listings/${l.id}`)).text()).toContain(`nummer ${number}`);
+
+    // Another region's desk finds nothing in its own region and may not search this one.
+    const none = await noord.get(`/portal/desk/noord/find?number=${number}`);
+    expect(none.status).toBe(200);
+    expect(await none.text()).toMatch(/id="find-none"[^>]*>Geen aanbod met nummer/);
+    expect((await noord.get(`/portal/desk/zuid/find?number=${number}`)).status).toBe(403);
+
+    const wrong = await zuid.get('/portal/desk/zuid/find?number=12-3');
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Een nummer heeft acht letters en cijfers');
+
+    // Two listings whose ids end alike (a very rare chance): the desk chooses by title.
+    const employer = employerOf(org.id);
+    const twin = await createListing(db, employer, vacancy(org.id, { title: 'Orderpicker' }), clock, { id: `${ulid().slice(0, 18)}${number}` });
+    const both = await zuid.get(`/portal/desk/zuid/find?number=${number}`);
+    expect(both.status).toBe(200);
+    const page = await both.text();
+    expect(page).toContain(`data-listing="${l.id}"`);
+    expect(page).toContain(`data-listing="${twin.id}"`);
+  });
 });

@@ -13,7 +13,8 @@ import type { Organisation } from '../../shared/domain/organisation.js';
 import type { Directory } from '../../shared/repositories/directory.js';
 import { listingInputFromFields } from '../../shared/services/listing-fields.js';
 import { createListing } from '../../shared/services/listings.js';
-import { queueCount } from '../../shared/services/moderation.js';
+import { findListingsByNumber, queueCount } from '../../shared/services/moderation.js';
+import type { Listing } from '../../shared/domain/listing.js';
 import { createPartner, getPartner, partnersOfRegion, removePartner, updatePartner } from '../../shared/services/partners.js';
 import { formOf, one, tr, type Portal, type PortalContext, type PortalEnv } from './env.js';
 import { ActionButton, blankForm, Checkbox, ErrorSummary, SelectField, TextArea, TextField, type FormState } from './form.js';
@@ -60,6 +61,19 @@ function ImportColumns(props: { c: PortalContext; regionId: string; directory: D
   );
 }
 
+/** The desk's lookup of a listing by the number printed on its page (GET: a search changes nothing). */
+function FindByNumber(props: { c: PortalContext; regionId: string; state: FormState }) {
+  const { c, state } = props;
+  const label = tr(c, 'portal.find.number');
+  return (
+    <form method="get" action={`/portal/desk/${props.regionId}/find`} class="filters" id="find" novalidate>
+      <ErrorSummary locale={c.get('locale')} state={state} labels={{ number: label }} />
+      <TextField locale={c.get('locale')} state={state} name="number" label={label} hint={tr(c, 'portal.find.hint')} autocomplete="off" required />
+      <button type="submit">{tr(c, 'portal.find.submit')}</button>
+    </form>
+  );
+}
+
 /** Desks: the region's queue, posting on behalf of an employer, CSV import, the partner network. */
 export function deskRoutes(p: Portal) {
   const app = new Hono<PortalEnv>();
@@ -85,6 +99,7 @@ export function deskRoutes(p: Portal) {
           <a href={`${base}/report`}>{tr(c, 'portal.report.link')}</a>
           <a href="/portal/desk/privacy">{tr(c, 'portal.privacy.link')}</a>
         </div>
+        <FindByNumber c={c} regionId={regionId} state={blankForm()} />
         <h2 id="queue">
           {tr(c, 'portal.desk.queue')} (<span id="queue-count">{count}</span>)
         </h2>
@@ -116,6 +131,51 @@ export function deskRoutes(p: Portal) {
       status,
     );
   };
+
+  // A resident reads out the number printed on a listing's page: one match goes straight to it.
+  app.get('/desk/:regionId/find', async (c) => {
+    const actor = c.get('actor');
+    const regionId = c.req.param('regionId');
+    const text = c.req.query('number') ?? '';
+    let state: FormState = blankForm({ number: text });
+    let found: Listing[] | undefined;
+    try {
+      found = await findListingsByNumber(p.deps.db, actor, regionId, text);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      state = { ...state, errors: e.fields };
+    }
+    if (found?.length === 1) return c.redirect(`/portal/listings/${found[0]!.id}`, 303);
+    const name = await regionName(regionId);
+    const number = text.trim().toUpperCase();
+    return c.html(
+      <PortalPage c={c} title={tr(c, 'portal.find.title')}>
+        <p class="meta">
+          <a href={`/portal/desk/${regionId}`}>{tr(c, 'portal.desk.title', { region: name })}</a>
+        </p>
+        <h1>{tr(c, 'portal.find.title')}</h1>
+        {found?.length === 0 ? (
+          <p class="notice" role="status" id="find-none">
+            {tr(c, 'portal.find.none', { number, region: name })}
+          </p>
+        ) : null}
+        {found && found.length > 1 ? (
+          <>
+            <p id="find-several">{tr(c, 'portal.find.several', { number })}</p>
+            <ul class="cards" id="find-results">
+              {found.map((l) => (
+                <li data-listing={l.id}>
+                  <a href={`/portal/listings/${l.id}`}>{l.title}</a> <span class="meta">{`${t(c.get('locale'), `kind.${l.kind}`)} · ${l.workplace.city} · ${tr(c, `status.${l.status}`)}`}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <FindByNumber c={c} regionId={regionId} state={state} />
+      </PortalPage>,
+      found ? 200 : 422,
+    );
+  });
 
   app.get('/desk/:regionId/listings/new', (c) => onBehalfPage(c, c.req.param('regionId'), blankForm()));
 

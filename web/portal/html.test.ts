@@ -111,6 +111,8 @@ describe('portal HTML', () => {
       ['edit with a change (employer)', employer.get(`/portal/listings/${changedId}/edit`)],
       ['history with a change', desk.get(`/portal/listings/${changedId}/history`)],
       ['queue', desk.get('/portal/desk/zuid')],
+      ['find by number: none', desk.get('/portal/desk/zuid/find?number=7K3M9QXA')],
+      ['find by number: wrong', desk.get('/portal/desk/zuid/find?number=12-3')],
       ['on behalf', desk.get('/portal/desk/zuid/listings/new')],
       ['import', desk.get('/portal/desk/zuid/import')],
       ['partners', desk.get('/portal/desk/zuid/partners')],

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { proposedVersion, type Listing } from '../../shared/domain/listing.js';
+import { listingNumber } from '../../shared/domain/listing-number.js';
 import { ValidationError, type FieldError } from '../../shared/errors.js';
 import { t, type Params } from '../../shared/i18n/index.js';
 import { getDirectory } from '../../shared/repositories/directory.js';
@@ -42,6 +43,7 @@ export function listingRoutes(p: Portal) {
       <PortalPage c={c} title={listing.title}>
         <p class="meta">
           <a href={`/portal/org/${listing.organisationId}`}>{organisation?.name}</a>
+          {` · ${tr(c, 'portal.listing.number', { number: listingNumber(listing) })}`}
         </p>
         <h1>{listing.title}</h1>
         <p>

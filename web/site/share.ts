@@ -1,12 +1,4 @@
-import type { Listing } from '../../shared/domain/listing.js';
 import { directionOf } from '../../shared/i18n/locales.js';
-
-/**
- * A listing's short code, for a resident to pass on or read out at the desk: the last eight
- * characters of its id (the random part of the ULID: about a trillion possibilities, so two
- * listings share one only by a very rare chance; the page's title tells them apart).
- */
-export const shortCode = (l: Pick<Listing, 'id'>) => l.id.slice(-8);
 
 /** WhatsApp's plain share link: opens the app with the text filled in. No script, no tracking. */
 export const whatsappLink = (text: string, url: string) => `https://wa.me/?text=${encodeURIComponent(`${text}\n${url}`)}`;

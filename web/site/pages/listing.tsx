@@ -9,7 +9,8 @@ import { Pictogram } from '../../ui/pictograms.js';
 import { HowToReact, mapLink, Meta, postedOn, textLang, visitWhen } from '../components.js';
 import type { PageContext } from '../context.js';
 import { formatDate, formatMoney, formatNumber, languageName, roundKm } from '../format.js';
-import { excerpt, isolated, shortCode, whatsappLink } from '../share.js';
+import { listingNumber } from '../../../shared/domain/listing-number.js';
+import { excerpt, isolated, whatsappLink } from '../share.js';
 import { summaryIn } from '../translated.js';
 import { groupOf } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
@@ -140,7 +141,7 @@ function ClosedPage(p: { locale: Locale; listing: Listing; regionName?: string; 
       locale={locale}
       origin={p.origin}
       // The code keeps titles unique without repeating what the closed listing said.
-      title={`${t(locale, 'listing.closed')} · ${isolated(locale, shortCode(listing))}`}
+      title={`${t(locale, 'listing.closed')} · ${isolated(locale, listingNumber(listing))}`}
       path={withoutLocale(paths.listing(locale, listing.id))}
       noindex
       crumbs={p.regionName ? [{ href: paths.region(locale, listing.regionId), label: t(locale, 'region.name', { name: p.regionName }) }] : []}
@@ -306,7 +307,7 @@ export async function ListingPage(ctx: PageContext, id: string) {
         </p>
         <p>
           <Filled text={t(locale, 'react.number')} name="number">
-            <bdi class="code">{shortCode(listing)}</bdi>
+            <bdi class="code">{listingNumber(listing)}</bdi>
           </Filled>
         </p>
       </section>
