@@ -190,6 +190,12 @@ describe('desk pages', () => {
     expect(await none.text()).toMatch(/id="find-none"[^>]*>Geen aanbod met nummer/);
     expect((await noord.get(`/portal/desk/zuid/find?number=${number}`)).status).toBe(403);
 
+    // Opened without a number: the field, no error.
+    const empty = await zuid.get('/portal/desk/zuid/find');
+    expect(empty.status).toBe(200);
+    expect(await empty.text()).not.toContain('field-error');
+    expect((await noord.get('/portal/desk/zuid/find')).status).toBe(403);
+
     const wrong = await zuid.get('/portal/desk/zuid/find?number=12-3');
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('Een nummer heeft acht letters en cijfers');

@@ -139,11 +139,15 @@ export function deskRoutes(p: Portal) {
     const text = c.req.query('number') ?? '';
     let state: FormState = blankForm({ number: text });
     let found: Listing[] | undefined;
-    try {
-      found = await findListingsByNumber(p.deps.db, actor, regionId, text);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      state = { ...state, errors: e.fields };
+    // Nothing typed yet (the address opened on its own): the field, no error, nothing searched.
+    if (text.trim() === '') await queueCount(p.deps.db, actor, regionId); // the region's desk only, also here
+    else {
+      try {
+        found = await findListingsByNumber(p.deps.db, actor, regionId, text);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        state = { ...state, errors: e.fields };
+      }
     }
     if (found?.length === 1) return c.redirect(`/portal/listings/${found[0]!.id}`, 303);
     const name = await regionName(regionId);
@@ -173,7 +177,7 @@ export function deskRoutes(p: Portal) {
         ) : null}
         <FindByNumber c={c} regionId={regionId} state={state} />
       </PortalPage>,
-      found ? 200 : 422,
+      state.errors.length > 0 ? 422 : 200,
     );
   });
 
