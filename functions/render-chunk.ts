@@ -5,6 +5,7 @@ import { renderChunkDone } from '../shared/repositories/render-runs.js';
 import { ChunkMessage, renderChunk } from '../web/site/chunks.js';
 import { loadDeps } from './deps.js';
 import { siteStore } from './site.js';
+import { eachRecord } from './sqs-batch.js';
 
 const logger = new Logger();
 const metrics = new Metrics();
@@ -20,27 +21,21 @@ const store = siteStore();
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   logger.addContext(context);
   metrics.captureColdStartMetric();
-  const batchItemFailures: { itemIdentifier: string }[] = [];
-  for (const record of event.Records) {
-    try {
-      const chunk = ChunkMessage.parse(JSON.parse(record.body));
-      const result = await renderChunk({ ...deps, store }, chunk.paths);
-      metrics.addMetric('PagesWritten', MetricUnit.Count, result.written);
-      metrics.addMetric('PagesUnchanged', MetricUnit.Count, result.unchanged);
-      if (result.failed > 0) {
-        logger.error('chunk left pages unpublished', { runId: chunk.runId, index: chunk.index, failed: result.failed, sample: result.failures.slice(0, 5).map((f) => ({ path: f.path, error: String(f.error) })) });
-        batchItemFailures.push({ itemIdentifier: record.messageId });
-        continue;
-      }
-      const { written, unchanged, deleted, failed } = result;
-      const run = await renderChunkDone(deps.db, chunk.runId, chunk.index, { written, unchanged, deleted, failed });
-      metrics.addMetric('ChunksDone', MetricUnit.Count, 1);
-      logger.info('chunk rendered', { runId: chunk.runId, index: chunk.index, written, unchanged, deleted, done: run?.done.size, of: run?.chunks, finished: run?.finishedAt });
-    } catch (error) {
-      logger.error('chunk not rendered', { messageId: record.messageId, error: error instanceof Error ? error.message : String(error) });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
+  const response = await eachRecord(event, logger, 'chunk not rendered', async (record) => {
+    const chunk = ChunkMessage.parse(JSON.parse(record.body));
+    const result = await renderChunk({ ...deps, store }, chunk.paths);
+    metrics.addMetric('PagesWritten', MetricUnit.Count, result.written);
+    metrics.addMetric('PagesUnchanged', MetricUnit.Count, result.unchanged);
+    if (result.failed > 0) {
+      logger.error('chunk left pages unpublished', { runId: chunk.runId, index: chunk.index, failed: result.failed, sample: result.failures.slice(0, 5).map((f) => ({ path: f.path, error: String(f.error) })) });
+      return 'retry';
     }
-  }
+    const { written, unchanged, deleted, failed } = result;
+    const run = await renderChunkDone(deps.db, chunk.runId, chunk.index, { written, unchanged, deleted, failed });
+    metrics.addMetric('ChunksDone', MetricUnit.Count, 1);
+    logger.info('chunk rendered', { runId: chunk.runId, index: chunk.index, written, unchanged, deleted, done: run?.done.size, of: run?.chunks, finished: run?.finishedAt });
+    return 'done';
+  });
   metrics.publishStoredMetrics();
-  return { batchItemFailures };
+  return response;
 };

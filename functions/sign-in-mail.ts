@@ -6,6 +6,7 @@ import { mailSignInLink } from '../shared/services/auth.js';
 import type { ServiceContext } from '../shared/services/context.js';
 import { resolveDeps } from '../web/deps.js';
 import { loadDeps } from './deps.js';
+import { eachRecord } from './sqs-batch.js';
 
 const logger = new Logger();
 const metrics = new Metrics();
@@ -20,17 +21,12 @@ const ctx: ServiceContext = { db: deps.db, mail: deps.mail, clock: deps.clock, c
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   logger.addContext(context);
   metrics.captureColdStartMetric();
-  const batchItemFailures: { itemIdentifier: string }[] = [];
-  for (const record of event.Records) {
-    try {
-      const outcome = await mailSignInLink(ctx, SignInRequest.parse(JSON.parse(record.body)));
-      metrics.addMetric(outcome === 'mailed' ? 'SignInLinksMailed' : 'SignInRequestsUnknown', MetricUnit.Count, 1);
-    } catch (error) {
-      // Never the address in the log: only which message failed.
-      logger.error('sign-in link not mailed', { messageId: record.messageId, error: error instanceof Error ? error.message : String(error) });
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
-  }
+  // Never the address in the log: only which message failed.
+  const response = await eachRecord(event, logger, 'sign-in link not mailed', async (record) => {
+    const outcome = await mailSignInLink(ctx, SignInRequest.parse(JSON.parse(record.body)));
+    metrics.addMetric(outcome === 'mailed' ? 'SignInLinksMailed' : 'SignInRequestsUnknown', MetricUnit.Count, 1);
+    return 'done';
+  });
   metrics.publishStoredMetrics();
-  return { batchItemFailures };
+  return response;
 };
