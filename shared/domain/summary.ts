@@ -40,3 +40,12 @@ export const summarySource = (l: Pick<Listing, 'language' | 'title' | 'descripti
 
 /** Whether a summary still describes the listing as it reads now. */
 export const isCurrent = (s: Pick<Summary, 'source'>, l: Pick<Listing, 'language' | 'title' | 'description'>) => s.source === summarySource(l);
+
+/**
+ * The summary a reader of `locale` gets in place of the organisation's text: one written or
+ * checked by a person in that language, of the text as it reads now. None when the listing is
+ * written in the reader's language, or nobody summarised it (yet) in that language. The site's
+ * pages, feeds and calendars, the resident's form and the waiting-list mail all use this one.
+ */
+export const summaryIn = (locale: string, listing: Listing, summaries: Summary[]): Summary | undefined =>
+  listing.language === locale ? undefined : summaries.find((s) => s.language === locale && isCurrent(s, listing));

@@ -16,7 +16,7 @@ import { hitRateLimit } from '../repositories/sessions.js';
 import { deskStaffOfRegion } from '../repositories/users.js';
 import { loadCatalogue, t, type Locale } from '../i18n/index.js';
 import { formatDateTime } from '../i18n/format.js';
-import { isCurrent } from '../domain/summary.js';
+import { summaryIn } from '../domain/summary.js';
 import { summariesOfListing } from '../repositories/summaries.js';
 import { portalLink, type ServiceContext, sendAfterCommit, sendNotices } from './context.js';
 import { hashSecret } from './login-link.js';
@@ -372,7 +372,7 @@ export async function tellDeskSeatFreed(ctx: ServiceContext, c: Cancellation) {
     // The functions that bundle the catalogues lazily may not have this resident's language yet.
     await loadCatalogue(locale);
     // The title the resident read: the summary in their language where a person wrote one for the text as it is.
-    const summary = listing.language === locale ? undefined : (await summariesOfListing(ctx.db, listing.id)).find((s) => s.language === locale && isCurrent(s, listing));
+    const summary = listing.language === locale ? undefined : summaryIn(locale, listing, await summariesOfListing(ctx.db, listing.id));
     const title = summary?.title ?? listing.title;
     await sendAfterCommit(ctx, [
       {

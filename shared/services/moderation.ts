@@ -23,10 +23,12 @@ export async function queueCount(db: Db, actor: Actor, regionId: string): Promis
 /**
  * The region's listings with the number a resident read out or typed (printed on every listing's
  * page), for its desk: usually one, none when the number is not of this region, by a very rare
- * chance more. A text that cannot be a number is the field's error.
+ * chance more; undefined when nothing was typed. A text that cannot be a number is the field's
+ * error.
  */
-export async function findListingsByNumber(db: Db, actor: Actor, regionId: string, text: string): Promise<Listing[]> {
+export async function findListingsByNumber(db: Db, actor: Actor, regionId: string, text: string): Promise<Listing[] | undefined> {
   require(isDeskOf(actor, regionId));
+  if (text.trim() === '') return undefined; // nothing typed yet: nothing searched
   const number = parseListingNumber(text);
   if (!number) throw new ValidationError([{ field: 'number', key: 'portal.find.invalid' }]);
   return listingsOfRegionNumbered(db, regionId, number);

@@ -139,15 +139,11 @@ export function deskRoutes(p: Portal) {
     const text = c.req.query('number') ?? '';
     let state: FormState = blankForm({ number: text });
     let found: Listing[] | undefined;
-    // Nothing typed yet (the address opened on its own): the field, no error, nothing searched.
-    if (text.trim() === '') await queueCount(p.deps.db, actor, regionId); // the region's desk only, also here
-    else {
-      try {
-        found = await findListingsByNumber(p.deps.db, actor, regionId, text);
-      } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
-        state = { ...state, errors: e.fields };
-      }
+    try {
+      found = await findListingsByNumber(p.deps.db, actor, regionId, text);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      state = { ...state, errors: e.fields };
     }
     if (found?.length === 1) return c.redirect(`/portal/listings/${found[0]!.id}`, 303);
     const name = await regionName(regionId);

@@ -11,7 +11,7 @@ import { expressInterest, tellDeskSeatFreed, withdrawByReference, withinInterest
 import { CancelForm, HONEYPOT, InterestForm, type FormValues } from '../site/interest-form.js';
 import { locationsWithinReach } from '../site/reads.js';
 import { paths } from '../site/paths.js';
-import { summaryIn } from '../site/translated.js';
+import { summaryIn } from '../../shared/domain/summary.js';
 import { Layout } from '../ui/layout.js';
 import { DOCTYPE } from './layout.js';
 import { clientAddress, formOf, many, one, type Portal, type PortalEnv } from './env.js';

@@ -1,15 +1,7 @@
 import type { Listing } from '../../shared/domain/listing.js';
-import { isCurrent, type Summary } from '../../shared/domain/summary.js';
+import { summaryIn, type Summary } from '../../shared/domain/summary.js';
 import type { Locale } from '../../shared/i18n/index.js';
 import type { SiteReads } from './reads.js';
-
-/**
- * The summary a reader of `locale` gets in place of the organisation's text: one written or
- * checked by a person in that language, of the text as it reads now. None when the listing is
- * written in the reader's language, or nobody summarised it (yet) in that language.
- */
-export const summaryIn = (locale: Locale, listing: Listing, summaries: Summary[]): Summary | undefined =>
-  listing.language === locale ? undefined : summaries.find((s) => s.language === locale && isCurrent(s, listing));
 
 /** For lists, feeds and calendars: the summary in `locale` of each listing that has one, by id. */
 export async function summariesIn(reads: SiteReads, locale: Locale, listings: Listing[]): Promise<Map<string, Summary>> {

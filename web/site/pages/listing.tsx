@@ -3,7 +3,7 @@ import { SCHEDULED_KINDS, WORK_KINDS, type Listing } from '../../../shared/domai
 import { isVisible } from '../../../shared/db/keys.js';
 import { LOCALE_INFO, directionOf, t, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
 import type { ContentLanguage } from '../../../shared/domain/common.js';
-import { isCurrent, type Summary } from '../../../shared/domain/summary.js';
+import { isCurrent, summaryIn, type Summary } from '../../../shared/domain/summary.js';
 import { Layout } from '../../ui/layout.js';
 import { Pictogram } from '../../ui/pictograms.js';
 import { HowToReact, mapLink, Meta, postedOn, textLang, visitWhen } from '../components.js';
@@ -11,7 +11,6 @@ import type { PageContext } from '../context.js';
 import { formatDate, formatMoney, formatNumber, languageName, roundKm } from '../format.js';
 import { listingNumber } from '../../../shared/domain/listing-number.js';
 import { excerpt, isolated, whatsappLink } from '../share.js';
-import { summaryIn } from '../translated.js';
 import { groupOf } from '../groups.js';
 import { paths, withoutLocale } from '../paths.js';
 import { locationsWithinReach, seatsLeft } from '../reads.js';
